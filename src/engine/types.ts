@@ -1,0 +1,102 @@
+// What a run reports: results, the live event stream, and the hooks the engine is given.
+import type { ResolvedInstance, ResolvedProject, ResolvedService, SourcePos, VolumeMount } from '../spec/model.js';
+
+export type StepStatus = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Skipped' | 'Cancelled';
+export type StepReason =
+  | 'ExitNonZero'
+  | 'Timeout'
+  | 'OOMKilled'
+  | 'ImagePullFailed'
+  | 'ImageNotPresent'
+  | 'RuntimeError'
+  | 'Cancelled';
+export type ServiceStatus = 'Pending' | 'Initializing' | 'Running' | 'Failed';
+export type ServiceReason = 'InitStepFailed' | 'StartFailed' | 'ReadinessTimeout' | 'DependencyFailed';
+
+export interface StepResult {
+  service: string;
+  instance: string;
+  step: string;
+  pos: SourcePos;
+  status: StepStatus;
+  exitCode?: number;
+  attempts: number;
+  durationMs: number;
+  reason?: StepReason;
+  /** Failure detail, or why a step was skipped ("volume already initialized"). */
+  message?: string;
+  /** Last lines of the step's output (secrets already masked). */
+  logTail: string[];
+}
+
+export interface PublishedPort {
+  containerPort: number;
+  protocol: 'tcp' | 'udp';
+  hostIp: string;
+  hostPort: number;
+}
+
+export interface InstanceResult {
+  name: string;
+  ordinal: number;
+  status: ServiceStatus;
+  reason?: ServiceReason;
+  message?: string;
+  ports: PublishedPort[];
+}
+
+export interface ServiceResult {
+  name: string;
+  pos: SourcePos;
+  status: ServiceStatus;
+  reason?: ServiceReason;
+  message?: string;
+  instances: InstanceResult[];
+}
+
+export interface RunReport {
+  project: string;
+  services: ServiceResult[];
+  steps: StepResult[];
+  /** True when every instance that has persistent volumes was restored from the cache. */
+  cacheHit: boolean;
+  /** Ids of everything this run created that `post`/`down` must remove (containers, networks, run-scoped volumes). */
+  created: CreatedObjects;
+}
+
+export interface CreatedObjects {
+  containers: string[];
+  networks: string[];
+  volumes: string[];
+}
+
+/** The live event stream; report/lines.ts turns these into the contract's console lines. */
+export type RunEvent =
+  | { type: 'image-pull'; image: string; progress: string }
+  | { type: 'step-start'; service: string; instance: string; step: string; attempt: number; attempts: number }
+  | { type: 'step-output'; instance: string; step: string; stream: 'stdout' | 'stderr'; line: string }
+  | { type: 'step-retry'; instance: string; step: string; attempt: number; delayMs: number; detail: string }
+  | { type: 'step-end'; result: StepResult }
+  | { type: 'service-status'; service: string; instance?: string; status: ServiceStatus; reason?: ServiceReason; message?: string }
+  | { type: 'main-output'; instance: string; stream: 'stdout' | 'stderr'; line: string }
+  | { type: 'warning'; message: string };
+
+export type RunObserver = (event: RunEvent) => void;
+
+/**
+ * Between-run cache of initialized volumes (contract §5). The engine calls `restore` before planning an
+ * instance and `save` after the instance's init sequence succeeded and before its main container starts.
+ * Implementations warn (through the observer) rather than throw; a failed restore leaves the volumes fresh.
+ */
+export interface VolumeCache {
+  restore(ctx: CacheContext): Promise<boolean>;
+  save(ctx: CacheContext): Promise<void>;
+}
+
+export interface CacheContext {
+  project: ResolvedProject;
+  service: ResolvedService;
+  instance: ResolvedInstance;
+  /** Persistent mounts of the instance with the Docker volume each is backed by. */
+  volumes: { mount: VolumeMount; volumeName: string }[];
+}
