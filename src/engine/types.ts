@@ -79,7 +79,9 @@ export type RunEvent =
   | { type: 'step-end'; result: StepResult }
   | { type: 'service-status'; service: string; instance?: string; status: ServiceStatus; reason?: ServiceReason; message?: string }
   | { type: 'main-output'; instance: string; stream: 'stdout' | 'stderr'; line: string }
-  | { type: 'warning'; message: string };
+  | { type: 'warning'; message: string }
+  /** Emitted as soon as an object exists, so the action can record it for `post` before anything can fail. */
+  | { type: 'created'; kind: 'container' | 'network' | 'volume'; id: string };
 
 export type RunObserver = (event: RunEvent) => void;
 
