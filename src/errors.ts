@@ -1,4 +1,4 @@
-// Typed errors. Only src/report/exit.ts (one place) turns them into exit codes, setFailed and annotations.
+// Typed errors. Only src/report/failure.ts (one place) turns them into exit codes, setFailed and annotations.
 import type { SourcePos } from './spec/model.js';
 
 /** One problem in a spec file, with the field path it concerns (`spec.initSteps[1].runIf.path`). */
