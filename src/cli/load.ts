@@ -18,6 +18,7 @@ export async function loadFromArgs(args: ParsedArgs, io: CliIO): Promise<Resolve
 }
 
 export function specFiles(args: ParsedArgs, io: CliIO): string[] {
-  if (args.positionals.length === 0) throw new UsageError(`initsteps ${args.command}: name at least one spec file`);
+  if (args.positionals.length === 0)
+    throw new UsageError(`initsteps ${args.command}: name at least one spec file`);
   return args.positionals.map((f) => path.resolve(io.cwd, f));
 }

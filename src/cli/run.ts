@@ -35,7 +35,9 @@ const options = {
 } as const;
 
 export const usage = (): string =>
-  ['usage: initsteps <command> ...', ...Object.values(commands).map((c) => `  initsteps ${c.usage}`)].join('\n');
+  ['usage: initsteps <command> ...', ...Object.values(commands).map((c) => `  initsteps ${c.usage}`)].join(
+    '\n',
+  );
 
 export function parse(argv: string[]): ParsedArgs {
   try {

@@ -1,5 +1,11 @@
 // What a run reports: results, the live event stream, and the hooks the engine is given.
-import type { ResolvedInstance, ResolvedProject, ResolvedService, SourcePos, VolumeMount } from '../spec/model.js';
+import type {
+  ResolvedInstance,
+  ResolvedProject,
+  ResolvedService,
+  SourcePos,
+  VolumeMount,
+} from '../spec/model.js';
 
 export type StepStatus = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Skipped' | 'Cancelled';
 export type StepReason =
@@ -77,7 +83,14 @@ export type RunEvent =
   | { type: 'step-output'; instance: string; step: string; stream: 'stdout' | 'stderr'; line: string }
   | { type: 'step-retry'; instance: string; step: string; attempt: number; delayMs: number; detail: string }
   | { type: 'step-end'; result: StepResult }
-  | { type: 'service-status'; service: string; instance?: string; status: ServiceStatus; reason?: ServiceReason; message?: string }
+  | {
+      type: 'service-status';
+      service: string;
+      instance?: string;
+      status: ServiceStatus;
+      reason?: ServiceReason;
+      message?: string;
+    }
   | { type: 'main-output'; instance: string; stream: 'stdout' | 'stderr'; line: string }
   | { type: 'warning'; message: string }
   /** Emitted as soon as an object exists, so the action can record it for `post` before anything can fail. */

@@ -1,7 +1,12 @@
 // The planner: pure. Given a step and what is known about its volumes and files, it decides run or skip
 // and says why in words a person reads. The engine asks it right before each step (an earlier step may
 // have created the file a later `fileMissing` checks); `initsteps plan` asks it for every step up front.
-import { isPersistent, type ResolvedInstance, type ResolvedProject, type ResolvedStep } from '../spec/model.js';
+import {
+  isPersistent,
+  type ResolvedInstance,
+  type ResolvedProject,
+  type ResolvedStep,
+} from '../spec/model.js';
 
 /** A marker: `initializedFor[<service>/<step>] = at`, stamped on one volume identity. */
 export interface Marker {
@@ -45,7 +50,9 @@ export function decideStep(service: string, step: ResolvedStep, facts: StepFacts
       return { action: 'run', reason: `${runIf.path} is missing` };
     }
     case 'freshVolume': {
-      const persistent = step.volumes.filter(isPersistent).filter((v) => !runIf.volume || v.name === runIf.volume);
+      const persistent = step.volumes
+        .filter(isPersistent)
+        .filter((v) => !runIf.volume || v.name === runIf.volume);
       if (persistent.length === 0) return { action: 'run', reason: 'no persistent volume: always fresh' };
       const key = markerKey(service, step.name);
       const fresh = persistent.filter((v) => !hasMarker(facts.volumes[v.name], key));

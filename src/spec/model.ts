@@ -35,9 +35,7 @@ export interface EnvVar {
 }
 
 export type VolumeSource =
-  | { kind: 'claim'; capacityBytes?: number }
-  | { kind: 'emptyDir' }
-  | { kind: 'hostPath'; path: string };
+  { kind: 'claim'; capacityBytes?: number } | { kind: 'emptyDir' } | { kind: 'hostPath'; path: string };
 
 export interface VolumeMount {
   name: string;

@@ -5,6 +5,8 @@ import { loadFromArgs } from '../load.js';
 export const run: Command = async (args, io) => {
   const project = await loadFromArgs(args, io);
   const steps = project.services.reduce((n, s) => n + (s.instances[0]?.steps.length ?? 0), 0);
-  io.out(`ok: ${project.services.length} service(s), ${steps} init step(s) in ${project.files.length} file(s)`);
+  io.out(
+    `ok: ${project.services.length} service(s), ${steps} init step(s) in ${project.files.length} file(s)`,
+  );
   return 0;
 };
