@@ -1,0 +1,46 @@
+// Pure: hides `valueFrom.env` values (EnvVar.secret) in any text, the way the runner shows them: `***`.
+import type { ContainerSpec, ResolvedProject } from '../spec/model.js';
+
+export const MASK = '***';
+
+export type Masker = (text: string) => string;
+
+/** Every distinct secret value in the project: service templates, each instance's steps and main. */
+export function secretValues(project: ResolvedProject): string[] {
+  const values = new Set<string>();
+  const add = (spec: ContainerSpec): void => {
+    for (const e of spec.env) if (e.secret && e.value !== '') values.add(e.value);
+  };
+  for (const service of project.services) {
+    add(service.template);
+    for (const instance of service.instances) {
+      add(instance.main);
+      instance.steps.forEach(add);
+    }
+  }
+  return [...values];
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A masker for these values. A multi-line value is also masked line by line, since logs are read (and
+ * tails are cut) per line. Longer values are matched first so one secret containing another is hidden whole.
+ */
+export function createMasker(values: Iterable<string>): Masker {
+  const parts = new Set<string>();
+  for (const v of values) {
+    if (v === '') continue;
+    parts.add(v);
+    for (const line of v.split(/\r?\n/)) if (line.trim() !== '') parts.add(line);
+  }
+  if (parts.size === 0) return (text) => text;
+  const pattern = new RegExp(
+    [...parts]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|'),
+    'g',
+  );
+  return (text) => text.replace(pattern, MASK);
+}

@@ -1,0 +1,123 @@
+// Pure: the Action's outputs (contract §5): one JSON document describing the run, plus flat counts.
+import type {
+  PublishedPort,
+  RunReport,
+  ServiceReason,
+  ServiceStatus,
+  StepReason,
+  StepResult,
+  StepStatus,
+} from '../engine/types.js';
+
+export interface OutputPort extends PublishedPort {
+  /** `hostIp:hostPort`, ready to connect to. */
+  address: string;
+}
+
+export interface OutputStep {
+  name: string;
+  status: StepStatus;
+  exitCode?: number;
+  attempts: number;
+  durationMs: number;
+  reason?: StepReason;
+  message?: string;
+}
+
+export interface OutputInstance {
+  name: string;
+  ordinal: number;
+  status: ServiceStatus;
+  reason?: ServiceReason;
+  message?: string;
+  ports: OutputPort[];
+  steps: OutputStep[];
+}
+
+export interface OutputService {
+  name: string;
+  status: ServiceStatus;
+  reason?: ServiceReason;
+  message?: string;
+  instances: OutputInstance[];
+}
+
+export interface Counts {
+  /** Steps that were attempted: started at least once, whatever the outcome (not skipped, not unreached). */
+  ran: number;
+  skipped: number;
+  /** Steps that ended Failed (a cancelled step is counted in `cancelled`, not here). */
+  failed: number;
+  cancelled: number;
+}
+
+export interface OutputDocument {
+  project: string;
+  /** True when every instance with persistent volumes was restored from the cache. */
+  cacheHit: boolean;
+  counts: Counts;
+  services: OutputService[];
+  /** Why the run stopped before or while running (bad spec, Docker unavailable, cancelled). */
+  error?: string;
+}
+
+/** What `core.setOutput` receives, name → value. */
+export type ActionOutputs = Record<'result' | 'ran' | 'skipped' | 'failed' | 'cache-hit', string>;
+
+export function countSteps(steps: StepResult[]): Counts {
+  return {
+    ran: steps.filter((s) => s.status !== 'Skipped' && s.attempts > 0).length,
+    skipped: steps.filter((s) => s.status === 'Skipped').length,
+    failed: steps.filter((s) => s.status === 'Failed').length,
+    cancelled: steps.filter((s) => s.status === 'Cancelled').length,
+  };
+}
+
+const outputStep = (s: StepResult): OutputStep => ({
+  name: s.step,
+  status: s.status,
+  exitCode: s.exitCode,
+  attempts: s.attempts,
+  durationMs: s.durationMs,
+  reason: s.reason,
+  message: s.message,
+});
+
+export function buildOutputDocument(
+  report: RunReport | undefined,
+  project: string,
+  error?: string,
+): OutputDocument {
+  const steps = report?.steps ?? [];
+  return {
+    project: report?.project ?? project,
+    cacheHit: report?.cacheHit ?? false,
+    counts: countSteps(steps),
+    services: (report?.services ?? []).map((svc) => ({
+      name: svc.name,
+      status: svc.status,
+      reason: svc.reason,
+      message: svc.message,
+      instances: svc.instances.map((inst) => ({
+        name: inst.name,
+        ordinal: inst.ordinal,
+        status: inst.status,
+        reason: inst.reason,
+        message: inst.message,
+        ports: inst.ports.map((p) => ({ ...p, address: `${p.hostIp}:${p.hostPort}` })),
+        steps: steps.filter((s) => s.service === svc.name && s.instance === inst.name).map(outputStep),
+      })),
+    })),
+    ...(error === undefined ? {} : { error }),
+  };
+}
+
+export function buildOutputs(doc: OutputDocument): ActionOutputs {
+  return {
+    result: JSON.stringify(doc),
+    ran: String(doc.counts.ran),
+    skipped: String(doc.counts.skipped),
+    failed: String(doc.counts.failed),
+    'cache-hit': String(doc.cacheHit),
+  };
+}

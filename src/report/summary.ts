@@ -1,0 +1,201 @@
+// Pure: the job summary (contract §5) as HTML the runner renders: one row per instance and step, the
+// services with their published ports, the escaped log tail of each failed step in a collapsible block,
+// or the spec problems when the run stopped before running. Kept under the runner's 1 MiB summary limit.
+import type { RunReport, ServiceStatus, StepResult, StepStatus } from '../engine/types.js';
+import { SpecError } from '../errors.js';
+import { describeFailure } from './failure.js';
+import { countSteps } from './outputs.js';
+import { failureDetail, formatDuration } from './lines.js';
+import { workspaceRelative } from './annotations.js';
+
+/** The runner refuses a step summary above 1 MiB. */
+export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+
+export interface SummaryInput {
+  project: string;
+  report?: RunReport;
+  /** Why the run failed, if it did (SpecError, cancellation, Docker unavailable, ...). */
+  error?: unknown;
+  /** Spec file paths are shown relative to it. */
+  workspace: string;
+  /** Applied to every piece of text before it is measured (secret values → `***`). */
+  mask?: (text: string) => string;
+  /** Overrides SUMMARY_LIMIT_BYTES (tests). */
+  limitBytes?: number;
+}
+
+export const escapeHtml = (s: string): string =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+
+const stepIcons: Record<StepStatus, string> = {
+  Pending: '⏸️',
+  Running: '⏳',
+  Succeeded: '✅',
+  Failed: '❌',
+  Skipped: '⏭️',
+  Cancelled: '🚫',
+};
+const serviceIcons: Record<ServiceStatus, string> = {
+  Pending: '⏸️',
+  Initializing: '⏳',
+  Running: '✅',
+  Failed: '❌',
+};
+
+const dash = (v: string | number | undefined): string => (v === undefined || v === '' ? '-' : String(v));
+
+const why = (reason: string | undefined, message: string | undefined): string =>
+  dash([reason, message].filter((p) => p !== undefined && p !== '').join(': '));
+
+/** Accumulates HTML within a byte budget, counting what did not fit. */
+class Budget {
+  private readonly parts: string[] = [];
+  private used = 0;
+  omitted = 0;
+  constructor(
+    private readonly limit: number,
+    private readonly mask: (text: string) => string,
+  ) {}
+
+  /** Adds `text` if it fits with `reserve` bytes still free afterwards; counts it as omitted otherwise. */
+  add(text: string, reserve = 0): boolean {
+    const masked = this.mask(text);
+    const size = Buffer.byteLength(masked);
+    if (this.used + size + reserve > this.limit) {
+      this.omitted++;
+      return false;
+    }
+    this.parts.push(masked);
+    this.used += size;
+    return true;
+  }
+
+  /** Adds text that must appear (closing tags whose bytes were reserved, the truncation note). */
+  force(text: string): void {
+    const masked = this.mask(text);
+    this.parts.push(masked);
+    this.used += Buffer.byteLength(masked);
+  }
+
+  toString(): string {
+    return this.parts.join('');
+  }
+}
+
+function table(out: Budget, header: string[], rows: string[][]): void {
+  const close = '</tbody></table>\n\n';
+  const reserve = Buffer.byteLength(close);
+  const th = header.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
+  if (!out.add(`<table><thead><tr>${th}</tr></thead><tbody>\n`, reserve)) {
+    out.omitted += rows.length;
+    return;
+  }
+  for (const row of rows)
+    out.add(`<tr>${row.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>\n`, reserve);
+  out.force(close);
+}
+
+const stepRow = (s: StepResult): string[] => [
+  s.service,
+  s.instance,
+  s.step,
+  `${stepIcons[s.status]} ${s.status}`,
+  dash(s.exitCode),
+  String(s.attempts),
+  s.durationMs > 0 ? formatDuration(s.durationMs) : '-',
+  why(s.reason, s.message),
+];
+
+function headline(input: SummaryInput): string {
+  const { report, error } = input;
+  const name = escapeHtml(input.project);
+  if (error instanceof SpecError) return `## ❌ initsteps: invalid spec (project ${name})\n\n`;
+  if (error !== undefined) {
+    const message = escapeHtml(describeFailure(error).message.split('\n')[0] ?? '');
+    return `## ❌ initsteps: ${message} (project ${name})\n\n`;
+  }
+  const failed = report?.services.some((s) => s.status !== 'Running') ?? true;
+  return failed
+    ? `## ❌ initsteps: not every service is running (project ${name})\n\n`
+    : `## ✅ initsteps: every service is running (project ${name})\n\n`;
+}
+
+export function buildSummary(input: SummaryInput): string {
+  const limit = input.limitBytes ?? SUMMARY_LIMIT_BYTES;
+  // Room for the truncation note, which is always added last.
+  const out = new Budget(limit - 512, input.mask ?? ((t) => t));
+  const rel = (file: string): string => workspaceRelative(file, input.workspace);
+  out.add(headline(input));
+
+  if (input.error instanceof SpecError) {
+    out.add(`${input.error.problems.length} problem(s) found:\n\n`);
+    table(
+      out,
+      ['location', 'field', 'problem'],
+      input.error.problems.map((p) => [
+        `${rel(p.pos.file)}:${p.pos.line}:${p.pos.col}`,
+        dash(p.path),
+        p.message,
+      ]),
+    );
+  } else if (input.error !== undefined) {
+    const message = describeFailure(input.error).message;
+    if (message.includes('\n')) out.add(`<pre>${escapeHtml(message)}</pre>\n\n`);
+  }
+
+  const report = input.report;
+  if (report) {
+    const c = countSteps(report.steps);
+    out.add(
+      `${c.ran} step(s) ran, ${c.skipped} skipped, ${c.failed} failed` +
+        (c.cancelled > 0 ? `, ${c.cancelled} cancelled` : '') +
+        `; cache ${report.cacheHit ? 'hit' : 'miss'}.\n\n`,
+    );
+    out.add('### Init steps\n\n');
+    table(
+      out,
+      ['service', 'instance', 'step', 'status', 'exit code', 'attempts', 'duration', 'reason / message'],
+      report.steps.map(stepRow),
+    );
+    out.add('### Services\n\n');
+    table(
+      out,
+      ['service', 'instance', 'status', 'reason / message', 'published ports'],
+      report.services.flatMap((svc) =>
+        svc.instances.map((inst) => [
+          svc.name,
+          inst.name,
+          `${serviceIcons[inst.status]} ${inst.status}`,
+          why(inst.reason, inst.message),
+          dash(
+            inst.ports.map((p) => `${p.hostIp}:${p.hostPort} → ${p.containerPort}/${p.protocol}`).join(', '),
+          ),
+        ]),
+      ),
+    );
+    const failed = report.steps.filter(
+      (s) => (s.status === 'Failed' || s.status === 'Cancelled') && s.logTail.length,
+    );
+    if (failed.length > 0) out.add('### Failed step logs\n\n');
+    for (const s of failed) {
+      const title = `init step "${s.step}" on ${s.instance} ${s.status === 'Failed' ? `failed: ${failureDetail(s)}` : 'cancelled'}`;
+      out.add(
+        `<details><summary>${escapeHtml(title)} (${escapeHtml(rel(s.pos.file))}:${s.pos.line})</summary>\n\n` +
+          `<pre>${escapeHtml(s.logTail.join('\n'))}</pre>\n</details>\n\n`,
+      );
+    }
+  }
+
+  if (out.omitted > 0) {
+    out.force(
+      `\n> [!NOTE]\n> Summary truncated at the ${Math.round(limit / 1024)} KiB limit: ${out.omitted} ` +
+        'row(s) or block(s) left out. `initsteps logs <service> --init-step <name>` shows every step.\n',
+    );
+  }
+  return out.toString();
+}

@@ -1,0 +1,69 @@
+import { expect, it } from 'vitest';
+import { buildOutputDocument, buildOutputs, countSteps } from '../../../src/report/outputs.js';
+import { failedReport, report, step } from './fixtures.js';
+
+it('counts attempted, skipped, failed and cancelled steps', () => {
+  expect(
+    countSteps([
+      step(),
+      step({ status: 'Skipped', attempts: 0 }),
+      step({ status: 'Failed', attempts: 3 }),
+      step({ status: 'Cancelled', attempts: 1 }),
+      // Cancelled before it started: not attempted.
+      step({ status: 'Cancelled', attempts: 0 }),
+      step({ status: 'Pending', attempts: 0 }),
+    ]),
+  ).toEqual({ ran: 3, skipped: 1, failed: 1, cancelled: 2 });
+});
+
+it('nests every step under its instance and gives each port an address', () => {
+  const doc = buildOutputDocument(report({ cacheHit: true }), 'demo');
+  expect(doc).toMatchObject({
+    project: 'demo',
+    cacheHit: true,
+    counts: { ran: 1, skipped: 0, failed: 0 },
+    services: [
+      {
+        name: 'tb',
+        status: 'Running',
+        instances: [
+          {
+            name: 'tb-0',
+            ports: [{ containerPort: 3000, hostPort: 32768, address: '127.0.0.1:32768' }],
+            steps: [{ name: 'format', status: 'Succeeded', exitCode: 0, attempts: 1 }],
+          },
+        ],
+      },
+    ],
+  });
+  expect(doc.error).toBeUndefined();
+});
+
+it('turns the document into flat string outputs that parse back', () => {
+  const doc = buildOutputDocument(failedReport(), 'demo');
+  const out = buildOutputs(doc);
+  expect(out).toMatchObject({ ran: '2', skipped: '1', failed: '1', 'cache-hit': 'false' });
+  const parsed = JSON.parse(out.result) as typeof doc;
+  expect(parsed.services[0]?.instances[1]?.steps).toEqual([
+    {
+      name: 'format',
+      status: 'Failed',
+      exitCode: 9,
+      attempts: 3,
+      durationMs: 1500,
+      reason: 'ExitNonZero',
+      message: 'exit code 9',
+    },
+  ]);
+});
+
+it('describes a run that stopped before running', () => {
+  const doc = buildOutputDocument(undefined, 'demo', 'invalid spec');
+  expect(doc).toEqual({
+    project: 'demo',
+    cacheHit: false,
+    counts: { ran: 0, skipped: 0, failed: 0, cancelled: 0 },
+    services: [],
+    error: 'invalid spec',
+  });
+});

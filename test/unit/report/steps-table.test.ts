@@ -1,0 +1,31 @@
+import { expect, it } from 'vitest';
+import { stepsTable } from '../../../src/report/steps-table.js';
+import { step } from './fixtures.js';
+
+it('prints the contract §3 table with - for empty cells', () => {
+  expect(stepsTable([step()])).toBe(
+    [
+      'INSTANCE  STATUS     EXIT  ATTEMPTS  REASON  MESSAGE',
+      'tb-0      Succeeded  0     1         -       -',
+    ].join('\n'),
+  );
+});
+
+it('aligns failed rows and folds multi-line messages', () => {
+  const text = stepsTable([
+    step(),
+    step({
+      instance: 'tb-1',
+      status: 'Failed',
+      exitCode: 9,
+      attempts: 3,
+      reason: 'ExitNonZero',
+      message: 'exit code 9\nsee log',
+    }),
+  ]);
+  expect(text.split('\n')).toEqual([
+    'INSTANCE  STATUS     EXIT  ATTEMPTS  REASON       MESSAGE',
+    'tb-0      Succeeded  0     1         -            -',
+    'tb-1      Failed     9     3         ExitNonZero  exit code 9 see log',
+  ]);
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { SUMMARY_LIMIT_BYTES, buildSummary, escapeHtml } from '../../../src/report/summary.js';
+import { CancelledError, SpecError } from '../../../src/errors.js';
+import { createMasker } from '../../../src/report/mask.js';
+import { SPEC, WS, failedReport, report, step } from './fixtures.js';
+
+const rows = (html: string): string[] => html.split('\n').filter((l) => l.startsWith('<tr><td>'));
+
+describe('buildSummary', () => {
+  it('has one row per instance and step with status, exit code, attempts, duration and reason', () => {
+    const html = buildSummary({ project: 'demo', report: failedReport(), workspace: WS });
+    expect(html).toContain('## ❌ initsteps: not every service is running (project demo)');
+    expect(html).toContain('2 step(s) ran, 1 skipped, 1 failed; cache miss.');
+    expect(rows(html).slice(0, 3)).toEqual([
+      '<tr><td>tb</td><td>tb-0</td><td>format</td><td>✅ Succeeded</td><td>0</td><td>1</td><td>1.5s</td><td>-</td></tr>',
+      '<tr><td>tb</td><td>tb-0</td><td>seed</td><td>⏭️ Skipped</td><td>-</td><td>0</td><td>-</td><td>volume already initialized</td></tr>',
+      '<tr><td>tb</td><td>tb-1</td><td>format</td><td>❌ Failed</td><td>9</td><td>3</td><td>1.5s</td><td>ExitNonZero: exit code 9</td></tr>',
+    ]);
+  });
+
+  it('lists services with their published ports', () => {
+    const html = buildSummary({ project: 'demo', report: report(), workspace: WS });
+    expect(html).toContain('## ✅ initsteps: every service is running');
+    expect(rows(html)).toContain(
+      '<tr><td>tb</td><td>tb-0</td><td>✅ Running</td><td>-</td><td>127.0.0.1:32768 → 3000/tcp</td></tr>',
+    );
+  });
+
+  it('puts the escaped log tail of a failed step in a collapsible block', () => {
+    const html = buildSummary({
+      project: 'demo',
+      report: failedReport(['<b>boom</b> & "quotes"']),
+      workspace: WS,
+    });
+    expect(html).toContain(
+      '<details><summary>init step &quot;format&quot; on tb-1 failed: ExitNonZero exit code 9 after 3 attempts (specs/initsteps.yaml:12)</summary>',
+    );
+    expect(html).toContain('<pre>&lt;b&gt;boom&lt;/b&gt; &amp; &quot;quotes&quot;</pre>');
+    expect(html).not.toContain('<b>boom');
+  });
+
+  it('renders spec problems when the run failed before running', () => {
+    const error = new SpecError([
+      { pos: { file: SPEC, line: 3, col: 9 }, path: 'metadata.name', message: 'must be a DNS label' },
+    ]);
+    const html = buildSummary({ project: 'demo', error, workspace: WS });
+    expect(html).toContain('## ❌ initsteps: invalid spec (project demo)');
+    expect(rows(html)).toEqual([
+      '<tr><td>specs/initsteps.yaml:3:9</td><td>metadata.name</td><td>must be a DNS label</td></tr>',
+    ]);
+    expect(html).not.toContain('Init steps');
+  });
+
+  it('names the error of a cancelled run and still shows what ran', () => {
+    const cancelled = report({
+      steps: [step({ status: 'Cancelled', reason: 'Cancelled', attempts: 1, logTail: ['zz'] })],
+    });
+    const html = buildSummary({
+      project: 'demo',
+      report: cancelled,
+      error: new CancelledError('timeout'),
+      workspace: WS,
+    });
+    expect(html).toContain('## ❌ initsteps: run timeout reached (project demo)');
+    expect(html).toContain('🚫 Cancelled');
+    expect(html).toContain('<pre>zz</pre>');
+  });
+
+  it('masks secrets everywhere', () => {
+    const html = buildSummary({
+      project: 'demo',
+      report: failedReport(['token=hunter2']),
+      workspace: WS,
+      mask: createMasker(['hunter2']),
+    });
+    expect(html).toContain('token=***');
+    expect(html).not.toContain('hunter2');
+  });
+
+  it('stays under the limit and says it was truncated', () => {
+    const tail = Array.from({ length: 400 }, (_, i) => `${i} ${'x'.repeat(100)}`);
+    const steps = Array.from({ length: 60 }, (_, i) =>
+      step({
+        instance: `tb-${i}`,
+        status: 'Failed',
+        reason: 'ExitNonZero',
+        exitCode: 1,
+        attempts: 1,
+        logTail: tail,
+      }),
+    );
+    const html = buildSummary({ project: 'demo', report: report({ steps }), workspace: WS });
+    expect(Buffer.byteLength(html)).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES);
+    expect(html).toMatch(/Summary truncated at the 1024 KiB limit: \d+ row\(s\) or block\(s\) left out/);
+    // Every table row made it; only log blocks were dropped.
+    expect(rows(html).filter((r) => r.includes('❌ Failed'))).toHaveLength(60);
+    expect(html.match(/<\/table>/g)).toHaveLength(2);
+  });
+
+  it('closes a table it had to cut short', () => {
+    const steps = Array.from({ length: 200 }, (_, i) => step({ instance: `tb-${i}` }));
+    const html = buildSummary({
+      project: 'demo',
+      report: report({ steps }),
+      workspace: WS,
+      limitBytes: 8 * 1024,
+    });
+    expect(Buffer.byteLength(html)).toBeLessThanOrEqual(8 * 1024);
+    expect(html).toContain('Summary truncated');
+    expect(html.match(/<table>/g)?.length).toBe(html.match(/<\/table>/g)?.length);
+  });
+});
+
+it('escapes HTML special characters', () => {
+  expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+});
