@@ -2,13 +2,10 @@
 // the spec file at its line. The runner shows at most 10 error annotations per step, so past that the rest
 // are left to the job summary and a note says so.
 import path from 'node:path';
-import type { RunReport, StepResult } from '../engine/types.js';
-import { describeFailure, type Annotation } from './failure.js';
-import { failureDetail } from './lines.js';
+import type { RunReport } from '../engine/types.js';
+import { describeFailure, runFailure, type Annotation } from './failure.js';
 
 export const MAX_ANNOTATIONS = 10;
-/** Log lines quoted in a failed step's annotation; the summary has the longer tail. */
-export const ANNOTATION_LOG_LINES = 5;
 
 export interface AnnotationSet {
   annotations: Annotation[];
@@ -23,41 +20,6 @@ export function workspaceRelative(file: string, workspace: string): string {
   return rel.split(path.sep).join('/');
 }
 
-export function stepAnnotation(step: StepResult): Annotation {
-  const verb = step.status === 'Cancelled' ? 'cancelled' : 'failed';
-  const detail = step.status === 'Cancelled' ? (step.message ?? 'Cancelled') : failureDetail(step);
-  const tail = step.logTail.slice(-ANNOTATION_LOG_LINES);
-  return {
-    file: step.pos.file,
-    line: step.pos.line,
-    col: step.pos.col,
-    title: `init step "${step.step}" on ${step.instance} ${verb}`,
-    message: tail.length > 0 ? `${detail}\nlast output:\n${tail.join('\n')}` : detail,
-  };
-}
-
-/** Failed and cancelled steps, then instances that failed for another reason than a step (start, readiness). */
-export function runAnnotations(report: RunReport): Annotation[] {
-  const steps = report.steps
-    .filter((s) => s.status === 'Failed' || s.status === 'Cancelled')
-    .map(stepAnnotation);
-  const starts: Annotation[] = [];
-  for (const svc of report.services) {
-    for (const inst of svc.instances) {
-      if (inst.status !== 'Failed' || inst.reason === 'InitStepFailed' || inst.reason === 'DependencyFailed')
-        continue;
-      starts.push({
-        file: svc.pos.file,
-        line: svc.pos.line,
-        col: svc.pos.col,
-        title: `${inst.name} failed: ${inst.reason ?? 'Failed'}`,
-        message: inst.message ?? inst.reason ?? 'the service did not start',
-      });
-    }
-  }
-  return [...steps, ...starts];
-}
-
 /**
  * Annotations for a run that produced a report and/or failed with an error (a SpecError's problems become
  * annotations at their fields through describeFailure). Files are made workspace-relative; at most 10.
@@ -68,7 +30,7 @@ export function buildAnnotations(
   workspace: string,
 ): AnnotationSet {
   const all = [
-    ...(report ? runAnnotations(report) : []),
+    ...((report && runFailure(report)?.annotations) ?? []),
     ...(error === undefined ? [] : describeFailure(error).annotations),
   ];
   const annotations = all

@@ -76,7 +76,11 @@ describe('buildAnnotations', () => {
     const steps = Array.from({ length: 13 }, (_, i) =>
       step({ instance: `tb-${i}`, status: 'Failed', reason: 'ExitNonZero', exitCode: 1, attempts: 1 }),
     );
-    const { annotations, note } = buildAnnotations(report({ steps }), undefined, WS);
+    const { annotations, note } = buildAnnotations(
+      report({ services: [service({ status: 'Failed', reason: 'InitStepFailed' })], steps }),
+      undefined,
+      WS,
+    );
     expect(annotations).toHaveLength(10);
     expect(note).toBe('3 more problem(s) not annotated: see the job summary for all of them');
   });

@@ -1,0 +1,27 @@
+import { expect, it } from 'vitest';
+import { runFailure } from '../../../src/report/failure.js';
+import { failedReport, report, service, step } from './fixtures.js';
+
+it('is undefined when every service is running', () => {
+  expect(runFailure(report())).toBeUndefined();
+});
+
+it('names the services that are not running and annotates the failed step', () => {
+  const failure = runFailure(failedReport());
+  expect(failure?.exitCode).toBe(1);
+  expect(failure?.message).toBe('1 of 1 service(s) not running: tb (Failed: InitStepFailed)');
+  expect(failure?.annotations.map((a) => a.title)).toEqual(['init step "format" on tb-1 failed']);
+});
+
+it('annotates a cancelled step with its message', () => {
+  const r = report({
+    services: [service({ status: 'Initializing' })],
+    steps: [step({ status: 'Cancelled', reason: 'Cancelled', message: 'cancelled by SIGTERM', logTail: [] })],
+  });
+  expect(runFailure(r)?.annotations).toEqual([
+    expect.objectContaining({
+      title: 'init step "format" on tb-0 cancelled',
+      message: 'cancelled by SIGTERM',
+    }),
+  ]);
+});
