@@ -1,7 +1,11 @@
 // Public face of the spec module: load files, validate every rule, resolve inheritance.
-// (Implementation lands with the spec loader; this file fixes the API other modules build against.)
-import type { SpecProblem } from '../errors.js';
+import { readFile, stat } from 'node:fs/promises';
+import { errorMessage, formatProblem, type SpecProblem } from '../errors.js';
+import { loadFromText, MAX_SPEC_BYTES, type SpecSource } from './load.js';
 import type { ResolvedProject } from './model.js';
+
+export { parseDuration, MAX_DURATION_MS } from './duration.js';
+export { loadFromText, MAX_SPEC_BYTES, type SpecSource, type TextLoadOptions } from './load.js';
 
 export interface LoadOptions {
   /** Spec files (already expanded from globs). */
@@ -17,6 +21,54 @@ export interface LoadOptions {
 
 export type LoadResult = { ok: true; project: ResolvedProject } | { ok: false; problems: SpecProblem[] };
 
-export async function loadProject(_options: LoadOptions): Promise<LoadResult> {
-  throw new Error('spec loader not implemented yet');
+/** One `file:line:col: path: message` line per problem. */
+export const formatProblems = (problems: SpecProblem[]): string => problems.map(formatProblem).join('\n');
+
+const start = (file: string) => ({ file, line: 1, col: 1 });
+
+/** Reads one spec file; a problem instead of text when it cannot be used. */
+async function readSpec(file: string): Promise<SpecSource | SpecProblem> {
+  try {
+    const st = await stat(file);
+    if (st.isDirectory()) return { pos: start(file), path: '', message: 'is a directory, not a spec file' };
+    if (!st.isFile()) return { pos: start(file), path: '', message: 'is not a regular file' };
+    if (st.size > MAX_SPEC_BYTES) {
+      return {
+        pos: start(file),
+        path: '',
+        message: `file is larger than ${MAX_SPEC_BYTES / 1024 / 1024} MB`,
+      };
+    }
+    const bytes = await readFile(file);
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return { pos: start(file), path: '', message: 'not a text file (invalid UTF-8)' };
+    }
+    return { file, text };
+  } catch (e: unknown) {
+    const code = (e as { code?: unknown } | null)?.code;
+    const message = code === 'ENOENT' ? 'file not found' : `cannot read: ${errorMessage(e)}`;
+    return { pos: start(file), path: '', message };
+  }
+}
+
+export async function loadProject(options: LoadOptions): Promise<LoadResult> {
+  const { files, ...rest } = options;
+  try {
+    const read = await Promise.all(files.map(readSpec));
+    const unreadable = read.filter((r): r is SpecProblem => 'pos' in r);
+    const sources = read.filter((r): r is SpecSource => !('pos' in r));
+    if (sources.length === 0) return { ok: false, problems: unreadable };
+    // The readable files are still checked, so one run reports everything.
+    const result = loadFromText(sources, rest);
+    if (unreadable.length === 0) return result;
+    return { ok: false, problems: [...unreadable, ...(result.ok ? [] : result.problems)] };
+  } catch (e: unknown) {
+    return {
+      ok: false,
+      problems: [{ pos: start(files[0] ?? ''), path: '', message: `cannot load: ${errorMessage(e)}` }],
+    };
+  }
 }

@@ -1,0 +1,175 @@
+// Text → documents → checked values → rule checks → resolved project. Pure apart from the hostPath
+// checks; index.ts adds the thin file-reading layer. Every failure becomes a positioned SpecProblem.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { isScalar, LineCounter, parseAllDocuments } from 'yaml';
+import { errorMessage, type SpecProblem } from '../errors.js';
+import { Walker } from './check.js';
+import { type RawService, SERVICE_DOCUMENT } from './fields.js';
+import type { LoadOptions, LoadResult } from './index.js';
+import type { SourcePos } from './model.js';
+import { orderByDependencies, resolveService } from './resolve.js';
+import { type CheckedDoc, RuleChecker } from './rules.js';
+
+/** Larger spec files are refused: nobody writes 10 MB of services, and parsing it would stall a run. */
+export const MAX_SPEC_BYTES = 10 * 1024 * 1024;
+/** Extra node visits allowed beyond the text length (aliases may legitimately repeat small blocks). */
+const ALIAS_ALLOWANCE = 100_000;
+
+export interface SpecSource {
+  /** As given by the user; used in every position. */
+  file: string;
+  text: string;
+}
+
+export type TextLoadOptions = Omit<LoadOptions, 'files'>;
+
+const start = (file: string): SourcePos => ({ file, line: 1, col: 1 });
+
+/** Position of a character offset, counting lines by hand (for text yaml never saw). */
+function offsetPos(file: string, text: string, offset: number): SourcePos {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { file, line, col: offset - before.lastIndexOf('\n') };
+}
+
+/** The directory with `.git` above the first spec file, else that file's directory. */
+export function findWorkspace(firstFile: string): string {
+  const dir = path.dirname(path.resolve(firstFile));
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, '.git'))) return d;
+    if (path.dirname(d) === d) return dir;
+  }
+}
+
+/** A Docker-safe project name from a directory name (lowercase, [a-z0-9_-], starting alphanumeric). */
+export const projectNameFrom = (dir: string): string =>
+  path
+    .basename(dir)
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^[^a-z0-9]+/, '')
+    .replace(/-+$/, '') || 'initsteps';
+
+const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
+
+/** Parses and checks one file's documents; pushes the services it declares onto `docs`. */
+function loadSource(src: SpecSource, problems: SpecProblem[], docs: CheckedDoc[]): void {
+  const { file, text } = src;
+  if (text.length > MAX_SPEC_BYTES) {
+    problems.push({
+      pos: start(file),
+      path: '',
+      message: `file is larger than ${MAX_SPEC_BYTES / 1024 / 1024} MB`,
+    });
+    return;
+  }
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    problems.push({
+      pos: offsetPos(file, text, nul),
+      path: '',
+      message: 'not a text file (contains NUL bytes)',
+    });
+    return;
+  }
+  const lines = new LineCounter();
+  const parsed = parseAllDocuments(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    merge: true,
+    uniqueKeys: true,
+  });
+  const yamlDocs = Array.isArray(parsed) ? parsed : [parsed];
+  if (yamlDocs.length === 0) {
+    problems.push({
+      pos: start(file),
+      path: '',
+      message: 'empty file: expected at least one Service document',
+    });
+    return;
+  }
+  const absFile = path.resolve(file);
+  for (const doc of yamlDocs) {
+    const at = (offset: number): SourcePos => ({ file, ...lines.linePos(offset) });
+    if (doc.errors.length > 0) {
+      // A document that does not parse gets only its syntax errors: its tree would be guesswork.
+      for (const e of doc.errors) problems.push({ pos: at(e.pos[0]), path: '', message: e.message });
+      continue;
+    }
+    const contents = doc.contents;
+    if (contents === null || (isScalar(contents) && contents.value === null && !contents.source)) {
+      problems.push({ pos: at(doc.range[0]), path: '', message: 'empty document: expected a Service' });
+      continue;
+    }
+    const walker = new Walker(file, doc, lines, problems, text.length + ALIAS_ALLOWANCE);
+    const service = walker.walk(SERVICE_DOCUMENT, contents);
+    if (service !== undefined) docs.push({ file, absFile, service: service as RawService });
+  }
+}
+
+/** Loads specs from their text. The file layer (loadProject) is thin over this; tests use it directly. */
+export function loadFromText(sources: SpecSource[], options: TextLoadOptions = {}): LoadResult {
+  const problems: SpecProblem[] = [];
+  const first = sources[0];
+  if (!first) {
+    return { ok: false, problems: [{ pos: start(''), path: '', message: 'no spec files given' }] };
+  }
+  try {
+    const docs: CheckedDoc[] = [];
+    for (const src of sources) {
+      try {
+        loadSource(src, problems, docs);
+      } catch (e: unknown) {
+        problems.push({ pos: start(src.file), path: '', message: `cannot load: ${errorMessage(e)}` });
+      }
+    }
+    const workspace = path.resolve(options.workspace ?? findWorkspace(first.file));
+    const env = options.env ?? process.env;
+    const rules = new RuleChecker(problems, {
+      workspace,
+      env,
+      allowPrivileged: options.allowPrivileged ?? false,
+    });
+    for (const doc of docs) rules.service(doc);
+    rules.project(docs);
+
+    const project = options.project ?? projectNameFrom(workspace);
+    if (!PROJECT_NAME.test(project)) {
+      problems.push({
+        pos: start(first.file),
+        path: '',
+        message: `project name "${project}" is not valid: use lowercase letters, digits, '_' and '-', starting with a letter or digit`,
+      });
+    }
+    if (problems.length > 0) return { ok: false, problems: sortProblems(problems, sources) };
+
+    const services = orderByDependencies(docs.map((d) => resolveService(d, env)));
+    const files = [...new Set(sources.map((s) => path.resolve(s.file)))];
+    return { ok: true, project: { name: project, workspace, files, services } };
+  } catch (e: unknown) {
+    problems.push({
+      pos: start(first.file),
+      path: '',
+      message: `internal error while loading the spec: ${errorMessage(e)}`,
+    });
+    return { ok: false, problems: sortProblems(problems, sources) };
+  }
+}
+
+/** File order, then line and column; duplicates (an aliased node reported at each use) once. */
+function sortProblems(problems: SpecProblem[], sources: SpecSource[]): SpecProblem[] {
+  const order = new Map(sources.map((s, i) => [s.file, i]));
+  const seen = new Set<string>();
+  return problems
+    .filter((p) => {
+      const key = `${p.pos.file}:${p.pos.line}:${p.pos.col}:${p.path}:${p.message}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    })
+    .sort(
+      (a, b) =>
+        (order.get(a.pos.file) ?? 0) - (order.get(b.pos.file) ?? 0) ||
+        a.pos.line - b.pos.line ||
+        a.pos.col - b.pos.col,
+    );
+}

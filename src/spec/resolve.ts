@@ -1,0 +1,271 @@
+// Resolution: validated raw values → the model (model.ts). Applies contract §2 inheritance and every
+// default; runs only on a spec with no problems, so anything optional here is genuinely optional.
+import path from 'node:path';
+import { locOf, valueLoc } from './check.js';
+import { parseDuration } from './duration.js';
+import type {
+  RawEnv,
+  RawProbe,
+  RawResources,
+  RawSecurityContext,
+  RawService,
+  RawSpec,
+  RawStep,
+} from './fields.js';
+import type {
+  ContainerSpec,
+  EnvVar,
+  PortMapping,
+  Probe,
+  ResolvedInstance,
+  ResolvedService,
+  ResolvedStep,
+  Resources,
+  RunIf,
+  SecurityContext,
+  VolumeMount,
+} from './model.js';
+import { parseCpu, parseMemory, parsePort } from './quantity.js';
+import type { CheckedDoc } from './rules.js';
+
+/** Defaults (documented in docs/spec.md). */
+export const DEFAULTS = {
+  stepTimeoutMs: 5 * 60_000,
+  onFailureAttempts: 3,
+  hostIp: '127.0.0.1',
+  probe: { initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3 },
+} as const;
+
+const list = (v: string | string[] | undefined): string[] | undefined =>
+  v === undefined ? undefined : typeof v === 'string' ? [v] : v;
+
+function envVars(raw: RawEnv | undefined, source: Record<string, string | undefined>): EnvVar[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw))
+    return Object.entries(raw).map(([name, value]) => ({ name, value, secret: false }));
+  return raw.map((item) => {
+    const from = item.valueFrom?.env;
+    return from !== undefined
+      ? { name: item.name ?? '', value: source[from] ?? '', secret: true }
+      : { name: item.name ?? '', value: item.value ?? '', secret: false };
+  });
+}
+
+/** The child's variables over the parent's: parent order kept, overridden in place, new ones appended. */
+function mergeEnv(parent: EnvVar[], child: EnvVar[]): EnvVar[] {
+  const byName = new Map(parent.map((e) => [e.name, e]));
+  for (const e of child) byName.set(e.name, e);
+  return [...byName.values()];
+}
+
+function securityContext(raw: RawSecurityContext | undefined): SecurityContext {
+  const seccomp = raw?.seccompProfile;
+  return {
+    ...(seccomp?.type
+      ? {
+          seccompProfile: {
+            type: seccomp.type,
+            ...(seccomp.localhostProfile !== undefined ? { localhostProfile: seccomp.localhostProfile } : {}),
+          },
+        }
+      : {}),
+    capAdd: raw?.capAdd ?? [],
+    capDrop: raw?.capDrop ?? [],
+    privileged: raw?.privileged ?? false,
+  };
+}
+
+function resources(raw: RawResources | undefined): Resources {
+  const cpu = raw?.limits?.cpu;
+  const memory = raw?.limits?.memory;
+  return {
+    ...(cpu !== undefined ? { nanoCpus: parseCpu(cpu) } : {}),
+    ...(memory !== undefined ? { memoryBytes: parseMemory(memory) } : {}),
+  };
+}
+
+function volumes(spec: RawSpec, specDir: string): VolumeMount[] {
+  return (spec.volumes ?? []).map((v) => {
+    const capacity = v.claimTemplate?.spec?.capacity;
+    const source: VolumeMount['source'] =
+      v.hostPath !== undefined
+        ? { kind: 'hostPath', path: path.resolve(specDir, v.hostPath) }
+        : v.emptyDir !== undefined
+          ? { kind: 'emptyDir' }
+          : { kind: 'claim', ...(capacity !== undefined ? { capacityBytes: parseMemory(capacity) } : {}) };
+    return { name: v.name ?? '', mountPath: v.mountPath ?? '', readOnly: v.readOnly ?? false, source };
+  });
+}
+
+function ports(spec: RawSpec): PortMapping[] {
+  return (spec.ports ?? []).map((p) => {
+    const parsed =
+      typeof p === 'string'
+        ? parsePort(p)
+        : {
+            containerPort: p.containerPort ?? 0,
+            hostIp: p.hostIP,
+            hostPort: p.hostPort,
+            protocol: p.protocol,
+          };
+    return {
+      containerPort: parsed?.containerPort ?? 0,
+      hostIp: parsed?.hostIp ?? DEFAULTS.hostIp,
+      ...(parsed?.hostPort !== undefined ? { hostPort: parsed.hostPort } : {}),
+      protocol: parsed?.protocol ?? 'tcp',
+    };
+  });
+}
+
+function probe(raw: RawProbe | undefined): Probe | undefined {
+  if (!raw) return undefined;
+  const d = DEFAULTS.probe;
+  let check: Probe['check'];
+  if (raw.exec) check = { kind: 'exec', command: list(raw.exec.command) ?? [] };
+  else if (raw.tcpSocket) {
+    const { port = 0, host } = raw.tcpSocket;
+    check = { kind: 'tcpSocket', port, ...(host !== undefined ? { host } : {}) };
+  } else {
+    const { port = 0, path: p = '/', scheme = 'http', host } = raw.httpGet ?? {};
+    check = { kind: 'httpGet', port, path: p, scheme, ...(host !== undefined ? { host } : {}) };
+  }
+  return {
+    check,
+    initialDelayMs: (raw.initialDelaySeconds ?? d.initialDelaySeconds) * 1000,
+    periodMs: (raw.periodSeconds ?? d.periodSeconds) * 1000,
+    timeoutMs: (raw.timeoutSeconds ?? d.timeoutSeconds) * 1000,
+    failureThreshold: raw.failureThreshold ?? d.failureThreshold,
+  };
+}
+
+function runIf(raw: RawStep['runIf']): RunIf {
+  const volume = raw?.volume !== undefined ? { volume: raw.volume } : {};
+  switch (raw?.type ?? 'freshVolume') {
+    case 'always':
+      return { type: 'always' };
+    case 'fileMissing':
+      return { type: 'fileMissing', path: raw?.path ?? '', ...volume };
+    case 'freshVolume':
+      return { type: 'freshVolume', ...volume };
+  }
+}
+
+/** workingDir: verbatim in a container; on the host (runtime process) relative to the spec file. */
+const workingDir = (dir: string | undefined, process: boolean, specDir: string) =>
+  dir === undefined ? {} : { workingDir: process ? path.resolve(specDir, dir) : dir };
+
+function step(
+  raw: RawStep,
+  index: number,
+  parent: ContainerSpec,
+  envSource: Record<string, string | undefined>,
+  process: boolean,
+  specDir: string,
+): ResolvedStep {
+  const mounts =
+    raw.volumes === undefined ? parent.volumes : parent.volumes.filter((v) => raw.volumes?.includes(v.name));
+  const restartPolicy = raw.restartPolicy ?? 'OnFailure';
+  const attempts =
+    restartPolicy === 'Never' ? 1 : raw.retries !== undefined ? raw.retries + 1 : DEFAULTS.onFailureAttempts;
+  const command = list(raw.command);
+  const args = list(raw.args);
+  const image = raw.image ?? parent.image;
+  return {
+    name: raw.name ?? '',
+    index,
+    pos: locOf(raw).pos,
+    ...(image !== undefined ? { image } : {}),
+    ...(command ? { command } : {}),
+    ...(args ? { args } : {}),
+    ...(raw.workingDir !== undefined
+      ? workingDir(raw.workingDir, process, specDir)
+      : parent.workingDir !== undefined
+        ? { workingDir: parent.workingDir }
+        : {}),
+    ...((raw.user ?? parent.user) !== undefined ? { user: raw.user ?? parent.user } : {}),
+    env: mergeEnv(parent.env, envVars(raw.env, envSource)),
+    volumes: mounts,
+    securityContext: raw.securityContext ? securityContext(raw.securityContext) : parent.securityContext,
+    resources: raw.resources ? resources(raw.resources) : parent.resources,
+    runIf: runIf(raw.runIf),
+    timeoutMs:
+      raw.timeout !== undefined
+        ? (parseDuration(raw.timeout) ?? DEFAULTS.stepTimeoutMs)
+        : DEFAULTS.stepTimeoutMs,
+    attempts,
+    restartPolicy,
+  };
+}
+
+const instanceEnv = (service: string, ordinal: number): EnvVar[] => [
+  { name: 'INITSTEPS_SERVICE', value: service, secret: false },
+  { name: 'INITSTEPS_INSTANCE', value: `${service}-${ordinal}`, secret: false },
+  { name: 'INITSTEPS_REPLICA_ORDINAL', value: String(ordinal), secret: false },
+];
+
+export function resolveService(
+  doc: CheckedDoc,
+  envSource: Record<string, string | undefined>,
+): ResolvedService {
+  const raw: RawService = doc.service;
+  const spec: RawSpec = raw.spec ?? {};
+  const name = raw.metadata?.name ?? '';
+  const specDir = path.dirname(doc.absFile);
+  const runtime = spec.runtime ?? 'container';
+  const process = runtime === 'process';
+  const command = list(spec.command);
+  const args = list(spec.args);
+  const template: ContainerSpec = {
+    ...(!process && spec.image !== undefined ? { image: spec.image } : {}),
+    ...(command ? { command } : {}),
+    ...(args ? { args } : {}),
+    ...workingDir(spec.workingDir, process, specDir),
+    ...(spec.user !== undefined ? { user: spec.user } : {}),
+    env: envVars(spec.env, envSource),
+    volumes: volumes(spec, specDir),
+    securityContext: securityContext(spec.securityContext),
+    resources: resources(spec.resources),
+  };
+  const steps = (spec.initSteps ?? []).map((s, i) => step(s, i, template, envSource, process, specDir));
+  const replicas = spec.replicas ?? 1;
+  const instances: ResolvedInstance[] = Array.from({ length: replicas }, (_, ordinal) => {
+    const extra = instanceEnv(name, ordinal);
+    return {
+      service: name,
+      name: `${name}-${ordinal}`,
+      ordinal,
+      steps: steps.map((s) => ({ ...s, env: mergeEnv(s.env, extra) })),
+      main: { ...template, env: mergeEnv(template.env, extra) },
+    };
+  });
+  const readinessProbe = probe(spec.readinessProbe);
+  return {
+    name,
+    pos: raw.metadata ? valueLoc(raw.metadata, 'name').pos : { file: doc.file, line: 1, col: 1 },
+    file: doc.absFile,
+    runtime,
+    pullPolicy: spec.imagePullPolicy ?? 'IfNotPresent',
+    replicas,
+    ports: ports(spec),
+    dependsOn: [...new Set(spec.dependsOn ?? [])],
+    ...(readinessProbe ? { readinessProbe } : {}),
+    template,
+    instances,
+  };
+}
+
+/** Services in dependency order; among services free to start, declaration order. */
+export function orderByDependencies(services: ResolvedService[]): ResolvedService[] {
+  const done = new Set<string>();
+  const out: ResolvedService[] = [];
+  const pending = [...services];
+  while (pending.length > 0) {
+    const i = pending.findIndex((s) => s.dependsOn.every((d) => done.has(d)));
+    // Cycles were refused by validation; taking the first keeps this total anyway.
+    const [next] = pending.splice(Math.max(i, 0), 1);
+    if (!next) break;
+    done.add(next.name);
+    out.push(next);
+  }
+  return out;
+}

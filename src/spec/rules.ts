@@ -1,0 +1,341 @@
+// The rule half of validation: everything the field table cannot say (cross-field, cross-step and
+// cross-service rules, the privileged gate, hostPath containment). Runs on the values check.ts kept, so
+// a field that was already reported invalid is skipped here rather than reported twice.
+import { existsSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import type { SpecProblem } from '../errors.js';
+import { has, type Loc, itemLoc, keyLoc, locOf, rawValue, valueLoc } from './check.js';
+import type { RawEnv, RawSecurityContext, RawService, RawSpec, RawStep } from './fields.js';
+import { didYouMean } from './suggest.js';
+
+export interface CheckedDoc {
+  /** The path as given (used in positions). */
+  file: string;
+  /** Absolute path of the file. */
+  absFile: string;
+  service: RawService;
+}
+
+export interface RuleOptions {
+  workspace: string;
+  env: Record<string, string | undefined>;
+  allowPrivileged: boolean;
+}
+
+const ALLOW_HINT = 'allow it with --allow-privileged (action input `allow-privileged: true`)';
+
+/** A string the source wrote for this key, valid or not (cross references use it to avoid cascades). */
+const rawString = (obj: object | undefined, key: string): string | undefined => {
+  const v = obj ? rawValue(obj, key) : undefined;
+  return typeof v === 'string' ? v : undefined;
+};
+
+const where = (loc: Loc): string => `line ${loc.pos.line}`;
+
+/** `service "tb"` or `service "tb", init step "format"`, as refusals must name both. */
+const subject = (service: string, step?: string): string =>
+  `service "${service}"${step !== undefined ? `, init step "${step}"` : ''}`;
+
+export class RuleChecker {
+  constructor(
+    private readonly problems: SpecProblem[],
+    private readonly options: RuleOptions,
+  ) {}
+
+  private report(loc: Loc, message: string): void {
+    this.problems.push({ pos: loc.pos, path: loc.path, message });
+  }
+
+  /** Everything that concerns one service document on its own. */
+  service(doc: CheckedDoc): void {
+    const spec = doc.service.spec;
+    if (!spec) return;
+    const name = rawString(doc.service.metadata, 'name') ?? '?';
+    const runtime = spec.runtime ?? (has(spec, 'runtime') ? undefined : 'container');
+    if (runtime === 'container' && !has(spec, 'image')) {
+      this.report(locOf(spec), 'missing required field `image` (required for runtime container)');
+    }
+    this.container(spec, name, undefined, runtime);
+    const volumes = this.volumes(spec, name, doc);
+    this.ports(spec);
+    this.probe(spec);
+
+    const stepNames = new Map<string, Loc>();
+    (spec.initSteps ?? []).forEach((step) => {
+      const stepName = rawString(step, 'name');
+      if (stepName !== undefined) {
+        const first = stepNames.get(stepName);
+        if (first)
+          this.report(
+            valueLoc(step, 'name'),
+            `duplicate init step name "${stepName}" (first at ${where(first)})`,
+          );
+        else stepNames.set(stepName, valueLoc(step, 'name'));
+      }
+      this.container(step, name, stepName ?? '?', runtime);
+      this.step(step, volumes);
+    });
+  }
+
+  /** Fields shared by the main container and init steps. */
+  private container(
+    c: RawSpec | RawStep,
+    service: string,
+    step: string | undefined,
+    runtime: string | undefined,
+  ): void {
+    if (runtime === 'process' && has(c, 'image')) {
+      this.report(valueLoc(c, 'image'), 'runtime process runs on the host: remove `image`');
+    }
+    if (runtime === 'container' && c.workingDir !== undefined && !c.workingDir.startsWith('/')) {
+      this.report(valueLoc(c, 'workingDir'), `"${c.workingDir}" must be an absolute path in a container`);
+    }
+    if (c.env) this.env(c.env);
+    if (c.securityContext) this.securityContext(c.securityContext, service, step);
+  }
+
+  private env(env: RawEnv): void {
+    if (!Array.isArray(env)) return; // a map: YAML already rejects duplicate keys
+    const seen = new Map<string, Loc>();
+    env.forEach((item) => {
+      const name = rawString(item, 'name');
+      if (name !== undefined) {
+        const first = seen.get(name);
+        if (first)
+          this.report(
+            valueLoc(item, 'name'),
+            `duplicate environment variable "${name}" (first at ${where(first)})`,
+          );
+        else seen.set(name, valueLoc(item, 'name'));
+      }
+      if (has(item, 'value') && has(item, 'valueFrom')) {
+        this.report(keyLoc(item, 'valueFrom'), 'set either `value` or `valueFrom`, not both');
+      }
+      const from = item.valueFrom?.env;
+      if (from !== undefined && this.options.env[from] === undefined && item.valueFrom) {
+        this.report(
+          valueLoc(item.valueFrom, 'env'),
+          `environment variable "${from}" is not set (valueFrom.env)`,
+        );
+      }
+    });
+  }
+
+  private securityContext(sc: RawSecurityContext, service: string, step: string | undefined): void {
+    const seccomp = sc.seccompProfile;
+    if (seccomp) {
+      if (seccomp.type === 'Localhost' && !has(seccomp, 'localhostProfile')) {
+        this.report(locOf(seccomp), 'seccomp type Localhost needs an absolute `localhostProfile`');
+      }
+      if (seccomp.type !== undefined && seccomp.type !== 'Localhost' && has(seccomp, 'localhostProfile')) {
+        this.report(
+          keyLoc(seccomp, 'localhostProfile'),
+          '`localhostProfile` applies only to seccomp type Localhost',
+        );
+      }
+      if (seccomp.type === 'Unconfined' && !this.options.allowPrivileged) {
+        this.report(
+          valueLoc(seccomp, 'type'),
+          `${subject(service, step)}: securityContext.seccompProfile.type Unconfined is refused; ${ALLOW_HINT}`,
+        );
+      }
+    }
+    if (sc.privileged === true && !this.options.allowPrivileged) {
+      this.report(
+        valueLoc(sc, 'privileged'),
+        `${subject(service, step)}: securityContext.privileged: true is refused; ${ALLOW_HINT}`,
+      );
+    }
+  }
+
+  /** Checks the volume list; returns every declared name (even invalid ones) with its mountPath. */
+  private volumes(spec: RawSpec, service: string, doc: CheckedDoc): Map<string, string | undefined> {
+    const declared = new Map<string, string | undefined>();
+    const names = new Map<string, Loc>();
+    const mounts = new Map<string, Loc>();
+    for (const v of spec.volumes ?? []) {
+      const name = rawString(v, 'name');
+      if (name !== undefined) {
+        const first = names.get(name);
+        if (first)
+          this.report(valueLoc(v, 'name'), `duplicate volume name "${name}" (first at ${where(first)})`);
+        else names.set(name, valueLoc(v, 'name'));
+        declared.set(name, v.mountPath);
+      }
+      if (v.mountPath !== undefined) {
+        const mp = path.posix.normalize(v.mountPath);
+        const first = mounts.get(mp);
+        if (first)
+          this.report(valueLoc(v, 'mountPath'), `mountPath ${mp} is already used (at ${where(first)})`);
+        else mounts.set(mp, valueLoc(v, 'mountPath'));
+      }
+      const sources = (['claimTemplate', 'hostPath', 'emptyDir'] as const).filter((k) => has(v, k));
+      if (sources.length !== 1) {
+        this.report(
+          locOf(v),
+          `a volume needs exactly one of claimTemplate, hostPath, emptyDir (${sources.length ? `got ${sources.join(' and ')}` : 'got none'})`,
+        );
+      }
+      if (v.hostPath !== undefined) this.hostPath(v.hostPath, valueLoc(v, 'hostPath'), service, doc);
+    }
+    return declared;
+  }
+
+  private hostPath(hostPath: string, loc: Loc, service: string, doc: CheckedDoc): void {
+    const abs = path.resolve(path.dirname(doc.absFile), hostPath);
+    if (!existsSync(abs)) {
+      this.report(loc, `hostPath ${hostPath} does not exist (${abs})`);
+      return;
+    }
+    if (this.options.allowPrivileged) return;
+    const real = (p: string) => {
+      try {
+        return realpathSync(p);
+      } catch {
+        return path.resolve(p);
+      }
+    };
+    const rel = path.relative(real(this.options.workspace), real(abs));
+    if (rel.startsWith('..') || path.isAbsolute(rel)) {
+      this.report(
+        loc,
+        `${subject(service)}: hostPath ${hostPath} resolves outside the workspace ${this.options.workspace} (${abs}); ${ALLOW_HINT}`,
+      );
+    }
+  }
+
+  private ports(spec: RawSpec): void {
+    const replicas = spec.replicas ?? 1;
+    if (replicas <= 1) return;
+    (spec.ports ?? []).forEach((p, i) => {
+      const fixed = typeof p === 'string' ? /:\d+:\d|^\d+:\d/.test(p) : p.hostPort !== undefined;
+      if (fixed) {
+        this.report(
+          itemLoc(spec.ports ?? [], i),
+          `a fixed host port with replicas ${replicas} would be bound by every instance; omit the host port (a free one is picked)`,
+        );
+      }
+    });
+  }
+
+  private probe(spec: RawSpec): void {
+    const probe = spec.readinessProbe;
+    if (!probe) return;
+    const checks = (['exec', 'tcpSocket', 'httpGet'] as const).filter((k) => has(probe, k));
+    if (checks.length !== 1) {
+      this.report(
+        locOf(probe),
+        `a readinessProbe needs exactly one of exec, tcpSocket, httpGet (${checks.length ? `got ${checks.join(' and ')}` : 'got none'})`,
+      );
+    }
+  }
+
+  private step(step: RawStep, declared: Map<string, string | undefined>): void {
+    const stepName = rawString(step, 'name') ?? '?';
+    // Mounted volumes (name → mountPath); undefined when the step's list itself was invalid.
+    let mounted: Map<string, string | undefined> | undefined = declared;
+    if (has(step, 'volumes')) {
+      const list = step.volumes;
+      mounted = list ? new Map() : undefined;
+      list?.forEach((name, i) => {
+        if (declared.has(name)) mounted?.set(name, declared.get(name));
+        else {
+          this.report(
+            itemLoc(list, i),
+            `unknown volume "${name}"${didYouMean(name, declared.keys())} (the service declares ${[...declared.keys()].join(', ') || 'none'})`,
+          );
+        }
+      });
+    }
+
+    const runIf = step.runIf;
+    if (runIf) {
+      const type = runIf.type ?? (has(runIf, 'type') ? undefined : 'freshVolume');
+      const volume = rawString(runIf, 'volume');
+      if (volume !== undefined && mounted && !mounted.has(volume) && type !== 'always') {
+        const why = declared.has(volume)
+          ? ' (its volumes list leaves it out)'
+          : didYouMean(volume, mounted.keys());
+        this.report(
+          valueLoc(runIf, 'volume'),
+          `volume "${volume}" is not mounted in init step "${stepName}"${why}`,
+        );
+      }
+      if (type === 'fileMissing') {
+        if (!has(runIf, 'path')) this.report(locOf(runIf), 'runIf type fileMissing needs `path`');
+        else if (runIf.path !== undefined && mounted && (volume === undefined || mounted.has(volume))) {
+          const file = runIf.path;
+          const candidates = [...mounted].filter(([n]) => volume === undefined || n === volume);
+          // A mount with an invalid mountPath was reported already: no verdict rather than a second problem.
+          const known = candidates.every(([, mp]) => mp !== undefined);
+          if (known && !candidates.some(([, mp]) => mp !== undefined && isUnder(file, mp))) {
+            const on = volume !== undefined ? `volume "${volume}"` : 'a volume mounted in this step';
+            this.report(valueLoc(runIf, 'path'), `path ${file} is not on ${on}`);
+          }
+        }
+      } else if (type !== undefined) {
+        if (has(runIf, 'path'))
+          this.report(keyLoc(runIf, 'path'), '`path` applies only to runIf type fileMissing');
+        if (type === 'always' && has(runIf, 'volume')) {
+          this.report(keyLoc(runIf, 'volume'), '`volume` does not apply to runIf type always');
+        }
+      }
+    }
+    if (step.restartPolicy === 'Never' && step.retries !== undefined && step.retries > 0) {
+      this.report(
+        valueLoc(step, 'retries'),
+        `retries ${step.retries} contradicts restartPolicy Never (one attempt); remove one of them`,
+      );
+    }
+  }
+
+  /** Names unique across all files; dependsOn names known and acyclic. */
+  project(docs: CheckedDoc[]): void {
+    const byName = new Map<string, { doc: CheckedDoc; loc: Loc }>();
+    for (const doc of docs) {
+      const name = rawString(doc.service.metadata, 'name');
+      const meta = doc.service.metadata;
+      if (name === undefined || !meta) continue;
+      const first = byName.get(name);
+      if (first) {
+        const at = `${first.loc.pos.file}:${first.loc.pos.line}:${first.loc.pos.col}`;
+        this.report(valueLoc(meta, 'name'), `duplicate service name "${name}" (first declared at ${at})`);
+      } else byName.set(name, { doc, loc: valueLoc(meta, 'name') });
+    }
+
+    const edges = new Map<string, { to: string; loc: Loc }[]>();
+    for (const [name, { doc }] of byName) {
+      const deps = doc.service.spec?.dependsOn ?? [];
+      const list: { to: string; loc: Loc }[] = [];
+      deps.forEach((dep, i) => {
+        const loc = itemLoc(deps, i);
+        if (byName.has(dep)) list.push({ to: dep, loc });
+        else this.report(loc, `unknown service "${dep}" in dependsOn${didYouMean(dep, byName.keys())}`);
+      });
+      edges.set(name, list);
+    }
+
+    // Depth-first search; each back edge closes one cycle, reported at the dependsOn entry that closes it.
+    const state = new Map<string, 'active' | 'done'>();
+    const stack: string[] = [];
+    const visit = (name: string): void => {
+      state.set(name, 'active');
+      stack.push(name);
+      for (const { to, loc } of edges.get(name) ?? []) {
+        if (state.get(to) === 'active') {
+          const cycle = [...stack.slice(stack.indexOf(to)), to].join(' → ');
+          this.report(loc, `dependsOn forms a cycle: ${cycle}`);
+        } else if (!state.has(to)) visit(to);
+      }
+      stack.pop();
+      state.set(name, 'done');
+    };
+    for (const name of byName.keys()) if (!state.has(name)) visit(name);
+  }
+}
+
+/** Whether a container path lies strictly inside a mount point. */
+export const isUnder = (p: string, mountPath: string): boolean => {
+  const rel = path.posix.relative(mountPath, p);
+  return rel !== '' && !rel.startsWith('..') && !path.posix.isAbsolute(rel);
+};
