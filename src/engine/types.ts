@@ -74,6 +74,8 @@ export interface CreatedObjects {
   containers: string[];
   networks: string[];
   volumes: string[];
+  /** Pids of `runtime: process` main processes (each leads its own process group). */
+  processes?: number[];
 }
 
 /** The live event stream; report/lines.ts turns these into the contract's console lines. */
@@ -94,7 +96,9 @@ export type RunEvent =
   | { type: 'main-output'; instance: string; stream: 'stdout' | 'stderr'; line: string }
   | { type: 'warning'; message: string }
   /** Emitted as soon as an object exists, so the action can record it for `post` before anything can fail. */
-  | { type: 'created'; kind: 'container' | 'network' | 'volume'; id: string };
+  | { type: 'created'; kind: 'container' | 'network' | 'volume'; id: string }
+  /** A `runtime: process` main process was started (id: its pid); stop it in `post`. */
+  | { type: 'created'; kind: 'process'; id: string };
 
 export type RunObserver = (event: RunEvent) => void;
 

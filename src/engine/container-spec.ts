@@ -1,0 +1,90 @@
+// A resolved ContainerSpec → what the runtime creates. Pure apart from reading a Localhost seccomp profile.
+import { readFile } from 'node:fs/promises';
+import type { ContainerSpec, EnvVar, SecurityContext, VolumeMount } from '../spec/model.js';
+import type { CreateContainerSpec, Labels, MountSpec, NetworkSpec } from '../runtime/types.js';
+
+/**
+ * Kubernetes command/args over Docker ENTRYPOINT/CMD (contract §1): `command` replaces ENTRYPOINT verbatim
+ * and drops the image CMD; `args` alone keeps the image ENTRYPOINT and replaces CMD.
+ */
+export function entrypointAndCmd(spec: Pick<ContainerSpec, 'command' | 'args'>): {
+  entrypoint?: string[];
+  cmd?: string[];
+} {
+  if (spec.command !== undefined) return { entrypoint: spec.command, cmd: spec.args ?? [] };
+  if (spec.args !== undefined) return { cmd: spec.args };
+  return {};
+}
+
+export const envList = (env: EnvVar[]): string[] => env.map((e) => `${e.name}=${e.value}`);
+
+/** Docker SecurityOpt for a seccomp profile; a Localhost profile is passed as its JSON contents. */
+export function securityOpt(sc: SecurityContext, localhostProfile?: string): string[] {
+  switch (sc.seccompProfile?.type) {
+    case 'Unconfined':
+      return ['seccomp=unconfined'];
+    case 'Localhost':
+      if (localhostProfile === undefined) throw new Error('Localhost seccomp profile contents missing');
+      return [`seccomp=${localhostProfile}`];
+    default:
+      return [];
+  }
+}
+
+export async function readSeccompProfile(sc: SecurityContext): Promise<string | undefined> {
+  const path = sc.seccompProfile?.type === 'Localhost' ? sc.seccompProfile.localhostProfile : undefined;
+  return path === undefined ? undefined : readFile(path, 'utf8');
+}
+
+/** Docker volume names for the instance's claim and emptyDir mounts, by spec volume name. */
+export type VolumeNames = ReadonlyMap<string, string>;
+
+export function mountsFor(volumes: VolumeMount[], names: VolumeNames): MountSpec[] {
+  return volumes.map((v) => {
+    if (v.source.kind === 'hostPath') {
+      return { type: 'bind', source: v.source.path, target: v.mountPath, readOnly: v.readOnly };
+    }
+    const source = names.get(v.name);
+    if (source === undefined) throw new Error(`no Docker volume prepared for ${v.name}`);
+    return { type: 'volume', source, target: v.mountPath, readOnly: v.readOnly };
+  });
+}
+
+export interface CreateContext {
+  image: string;
+  labels: Labels;
+  network: NetworkSpec;
+  volumes: VolumeNames;
+  localhostProfile?: string;
+  name?: string;
+}
+
+export function toCreateSpec(spec: ContainerSpec, ctx: CreateContext): CreateContainerSpec {
+  const sc = spec.securityContext;
+  return {
+    ...(ctx.name !== undefined && { name: ctx.name }),
+    image: ctx.image,
+    ...entrypointAndCmd(spec),
+    env: envList(spec.env),
+    ...(spec.user !== undefined && { user: spec.user }),
+    ...(spec.workingDir !== undefined && { workingDir: spec.workingDir }),
+    labels: ctx.labels,
+    network: ctx.network,
+    mounts: mountsFor(spec.volumes, ctx.volumes),
+    securityOpt: securityOpt(sc, ctx.localhostProfile),
+    capAdd: sc.capAdd,
+    capDrop: sc.capDrop,
+    privileged: sc.privileged,
+    ...(spec.resources.nanoCpus !== undefined && { nanoCpus: spec.resources.nanoCpus }),
+    ...(spec.resources.memoryBytes !== undefined && { memoryBytes: spec.resources.memoryBytes }),
+  };
+}
+
+/** Replaces every secret value in a line (contract §2: valueFrom values are masked in every log). */
+export function masker(env: EnvVar[]): (line: string) => string {
+  const secrets = [...new Set(env.filter((e) => e.secret && e.value !== '').map((e) => e.value))].sort(
+    (a, b) => b.length - a.length,
+  );
+  if (secrets.length === 0) return (line) => line;
+  return (line) => secrets.reduce((acc, s) => acc.split(s).join('***'), line);
+}

@@ -1,0 +1,25 @@
+// Names and labels of every Docker object a run creates: `down`, `status` and cleanup find them by label.
+
+export const LABEL = {
+  project: 'dev.initsteps.project',
+  service: 'dev.initsteps.service',
+  instance: 'dev.initsteps.instance',
+  step: 'dev.initsteps.step',
+  role: 'dev.initsteps.role',
+  run: 'dev.initsteps.run',
+  /** Identity of a persistent volume, set once at creation: markers are keyed by it. */
+  uid: 'dev.initsteps.uid',
+  /** The spec's volume name, on Docker volumes. */
+  volume: 'dev.initsteps.volume',
+  /** On run-scoped (emptyDir) volumes, which `down` removes even without --volumes. */
+  ephemeral: 'dev.initsteps.ephemeral',
+} as const;
+
+export type Role = 'sandbox' | 'step' | 'main' | 'volume' | 'network';
+
+export const networkName = (project: string): string => `initsteps_${project}`;
+export const volumeName = (project: string, instance: string, volume: string): string =>
+  `initsteps_${project}_${instance}_${volume}`;
+export const mainName = (project: string, instance: string): string => `initsteps_${project}_${instance}`;
+export const sandboxName = (project: string, instance: string): string =>
+  `initsteps_${project}_${instance}_sandbox`;

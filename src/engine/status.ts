@@ -1,0 +1,100 @@
+// `status`: what runs now (from the engine, by label) joined with the last run's step results (state dir).
+import type { ResolvedProject } from '../spec/model.js';
+import type { ContainerRuntime } from '../runtime/types.js';
+import { LABEL } from './labels.js';
+import { loadLastRun } from './state.js';
+import type { PublishedPort, ServiceResult, StepResult } from './types.js';
+
+export interface InstanceStatus {
+  name: string;
+  /** The main container's state (`running`, `exited`, ...), `running`/`exited` for a host process, or `absent`. */
+  state: string;
+  ports: PublishedPort[];
+  /** The last run's result for each of its init steps. */
+  steps: StepResult[];
+}
+
+export interface ServiceStatusInfo {
+  name: string;
+  /** The last run's service status, when there was one. */
+  lastStatus?: ServiceResult['status'];
+  lastReason?: ServiceResult['reason'];
+  instances: InstanceStatus[];
+}
+
+export interface ProjectStatus {
+  project: string;
+  lastRun?: { runId: string; startedAt: string; finishedAt: string };
+  services: ServiceStatusInfo[];
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export async function status(
+  runtime: ContainerRuntime,
+  project: ResolvedProject | string,
+): Promise<ProjectStatus> {
+  const name = typeof project === 'string' ? project : project.name;
+  const last = await loadLastRun(name);
+  const containers = await runtime.listContainers({ [LABEL.project]: name });
+
+  // Services and instances: the spec's (when given), the last run's, and whatever is found running.
+  const instancesBy = new Map<string, Set<string>>();
+  const add = (service: string, instance: string) => {
+    const set = instancesBy.get(service) ?? new Set<string>();
+    set.add(instance);
+    instancesBy.set(service, set);
+  };
+  if (typeof project !== 'string') {
+    for (const s of project.services) for (const i of s.instances) add(s.name, i.name);
+  }
+  for (const s of last?.report.services ?? []) for (const i of s.instances) add(s.name, i.name);
+  for (const c of containers) {
+    const service = c.labels[LABEL.service];
+    const instance = c.labels[LABEL.instance];
+    if (service !== undefined && instance !== undefined && c.labels[LABEL.role] === 'main')
+      add(service, instance);
+  }
+
+  const services: ServiceStatusInfo[] = [];
+  for (const [service, instances] of instancesBy) {
+    const lastService = last?.report.services.find((s) => s.name === service);
+    services.push({
+      name: service,
+      ...(lastService && { lastStatus: lastService.status }),
+      ...(lastService?.reason && { lastReason: lastService.reason }),
+      instances: [...instances].sort(byOrdinal).map((instance) => {
+        const of = (role: string) =>
+          containers.find((c) => c.labels[LABEL.instance] === instance && c.labels[LABEL.role] === role);
+        const proc = last?.processes.find((p) => p.instance === instance);
+        const main = of('main');
+        const state = main?.state ?? (proc ? (alive(proc.pid) ? 'running' : 'exited') : 'absent');
+        const lastPorts = lastService?.instances.find((i) => i.name === instance)?.ports ?? [];
+        return {
+          name: instance,
+          state,
+          ports: of('sandbox')?.ports ?? (proc ? lastPorts : []),
+          steps: (last?.report.steps ?? []).filter((s) => s.instance === instance),
+        };
+      }),
+    });
+  }
+  return {
+    project: name,
+    ...(last && { lastRun: { runId: last.runId, startedAt: last.startedAt, finishedAt: last.finishedAt } }),
+    services,
+  };
+}
+
+/** tb-2 before tb-10. */
+function byOrdinal(a: string, b: string): number {
+  const n = (s: string) => Number(/-(\d+)$/.exec(s)?.[1] ?? 0);
+  return a.replace(/-\d+$/, '').localeCompare(b.replace(/-\d+$/, '')) || n(a) - n(b);
+}

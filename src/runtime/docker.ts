@@ -1,0 +1,396 @@
+// The Docker implementation of ContainerRuntime: the only module that imports dockerode.
+import { Readable } from 'node:stream';
+import Docker from 'dockerode';
+import { DockerUnavailableError, errorMessage } from '../errors.js';
+import { Demuxer } from './stream.js';
+import type {
+  Attachment,
+  ContainerInfo,
+  ContainerRuntime,
+  ContainerState,
+  CreateContainerSpec,
+  Labels,
+  NetworkInfo,
+  OutputStream,
+  VolumeInfo,
+} from './types.js';
+
+const PING_TIMEOUT_MS = 5000;
+
+/** The HTTP status of a dockerode error, if it has one. */
+const statusOf = (e: unknown): number | undefined =>
+  typeof e === 'object' && e !== null && 'statusCode' in e && typeof e.statusCode === 'number'
+    ? e.statusCode
+    : undefined;
+
+/** The daemon's own message (dockerode wraps it in "(HTTP code 404) unexpected - ..."). */
+export function dockerMessage(e: unknown): string {
+  if (typeof e === 'object' && e !== null && 'json' in e) {
+    const json: unknown = e.json;
+    if (typeof json === 'object' && json !== null && 'message' in json && typeof json.message === 'string') {
+      return json.message;
+    }
+  }
+  return errorMessage(e).trim();
+}
+
+/** Run `fn`, treating the listed HTTP statuses as "nothing to do". */
+async function tolerate(statuses: number[], fn: () => Promise<unknown>): Promise<void> {
+  try {
+    await fn();
+  } catch (e: unknown) {
+    const status = statusOf(e);
+    if (status === undefined || !statuses.includes(status)) throw e;
+  }
+}
+
+const labelFilters = (labels: Labels): { label: string[] } => ({
+  label: Object.entries(labels).map(([k, v]) => `${k}=${v}`),
+});
+
+/** Reads a JSON-lines progress stream to its end; rejects on an `error` message in it. */
+function followProgress(
+  modem: Docker['modem'],
+  stream: NodeJS.ReadableStream,
+  onProgress: (event: { status?: string; id?: string; progress?: string }) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    modem.followProgress(
+      stream,
+      (err: Error | null) => (err ? reject(err) : resolve()),
+      (event: { status?: string; id?: string; progress?: string }) => onProgress(event),
+    );
+  });
+}
+
+export class DockerRuntime implements ContainerRuntime {
+  constructor(
+    private readonly docker: Docker,
+    readonly endpoint: string,
+  ) {}
+
+  async imageExists(ref: string): Promise<boolean> {
+    try {
+      await this.docker.getImage(ref).inspect();
+      return true;
+    } catch (e: unknown) {
+      if (statusOf(e) === 404) return false;
+      throw e;
+    }
+  }
+
+  async imageHasHealthcheck(ref: string): Promise<boolean> {
+    const info = await this.docker.getImage(ref).inspect();
+    const test = info.Config?.Healthcheck?.Test;
+    return Array.isArray(test) && test.length > 0 && test[0] !== 'NONE';
+  }
+
+  async pullImage(ref: string, onProgress: (progress: string) => void, signal?: AbortSignal): Promise<void> {
+    try {
+      const stream = await this.docker.pull(ref, signal ? { abortSignal: signal } : {});
+      await followProgress(this.docker.modem, stream, (ev) => {
+        const text = [ev.id, ev.status, ev.progress].filter(Boolean).join(' ');
+        if (text) onProgress(text);
+      });
+    } catch (e: unknown) {
+      throw new Error(dockerMessage(e));
+    }
+  }
+
+  async importImage(tar: Buffer, ref: string, changes: string[]): Promise<void> {
+    const [repo, tag] = splitRef(ref);
+    const stream = await this.docker.importImage(Readable.from([tar]), { repo, tag, changes });
+    await followProgress(this.docker.modem, stream, () => undefined);
+  }
+
+  async createContainer(spec: CreateContainerSpec): Promise<string> {
+    const ports = spec.ports ?? [];
+    const key = (p: { containerPort: number; protocol: string }) => `${p.containerPort}/${p.protocol}`;
+    const network = spec.network;
+    const container = await this.docker.createContainer({
+      ...(spec.name !== undefined && { name: spec.name }),
+      Image: spec.image,
+      ...(spec.entrypoint !== undefined && { Entrypoint: spec.entrypoint }),
+      ...(spec.cmd !== undefined && { Cmd: spec.cmd }),
+      Env: spec.env,
+      ...(spec.user !== undefined && { User: spec.user }),
+      ...(spec.workingDir !== undefined && { WorkingDir: spec.workingDir }),
+      ...(spec.hostname !== undefined && { Hostname: spec.hostname }),
+      Labels: spec.labels,
+      AttachStdout: true,
+      AttachStderr: true,
+      Tty: false,
+      ExposedPorts: Object.fromEntries(ports.map((p) => [key(p), {}])),
+      HostConfig: {
+        NetworkMode:
+          network.mode === 'none'
+            ? 'none'
+            : network.mode === 'container'
+              ? `container:${network.container}`
+              : network.network,
+        Mounts: spec.mounts.map((m) => ({
+          Type: m.type,
+          Source: m.source,
+          Target: m.target,
+          ReadOnly: m.readOnly,
+        })),
+        PortBindings: Object.fromEntries(
+          ports.map((p) => [key(p), [{ HostIp: p.hostIp, HostPort: p.hostPort ? String(p.hostPort) : '' }]]),
+        ),
+        SecurityOpt: spec.securityOpt,
+        CapAdd: spec.capAdd,
+        CapDrop: spec.capDrop,
+        Privileged: spec.privileged,
+        ...(spec.nanoCpus !== undefined && { NanoCpus: spec.nanoCpus }),
+        // No swap on top of the limit, as in Kubernetes: over the limit means OOMKilled.
+        ...(spec.memoryBytes !== undefined && { Memory: spec.memoryBytes, MemorySwap: spec.memoryBytes }),
+      },
+      ...(network.mode === 'network' && {
+        NetworkingConfig: { EndpointsConfig: { [network.network]: { Aliases: network.aliases } } },
+      }),
+    });
+    return container.id;
+  }
+
+  async attach(id: string, onData: (stream: OutputStream, chunk: Buffer) => void): Promise<Attachment> {
+    const stream = (await this.docker
+      .getContainer(id)
+      .attach({ stream: true, stdout: true, stderr: true })) as NodeJS.ReadableStream;
+    const demux = new Demuxer(onData);
+    const done = new Promise<void>((resolve) => {
+      stream.on('data', (chunk: Buffer) => demux.push(chunk));
+      // The stream ends when the container exits; an aborted connection ends it too (nothing more to read).
+      stream.on('end', () => resolve());
+      stream.on('close', () => resolve());
+      stream.on('error', () => resolve());
+    });
+    return { done };
+  }
+
+  async startContainer(id: string): Promise<void> {
+    try {
+      await this.docker.getContainer(id).start();
+    } catch (e: unknown) {
+      // 304: already started.
+      if (statusOf(e) === 304) return;
+      throw new Error(dockerMessage(e));
+    }
+  }
+
+  async waitContainer(id: string): Promise<number> {
+    const res = (await this.docker.getContainer(id).wait()) as { StatusCode: number };
+    return res.StatusCode;
+  }
+
+  async inspectContainer(id: string): Promise<ContainerState & ContainerInfo> {
+    const info = await this.docker.getContainer(id).inspect();
+    const health = info.State.Health?.Status;
+    return {
+      id: info.Id,
+      labels: info.Config.Labels ?? {},
+      state: info.State.Status,
+      running: info.State.Running,
+      exitCode: info.State.ExitCode,
+      oomKilled: info.State.OOMKilled,
+      ...(info.State.Error ? { error: info.State.Error } : {}),
+      ...(health === 'starting' || health === 'healthy' || health === 'unhealthy' ? { health } : {}),
+      ports: parsePorts(info.NetworkSettings.Ports),
+    };
+  }
+
+  async killContainer(id: string, signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
+    // 404 gone, 409 not running: either way nothing to kill.
+    await tolerate([404, 409], () => this.docker.getContainer(id).kill({ signal }));
+  }
+
+  async stopContainer(id: string, graceSeconds: number): Promise<void> {
+    await tolerate([304, 404], () => this.docker.getContainer(id).stop({ t: graceSeconds }));
+  }
+
+  async removeContainer(id: string): Promise<void> {
+    // 409: a removal is already in progress.
+    await tolerate([404, 409], () => this.docker.getContainer(id).remove({ force: true, v: true }));
+  }
+
+  async listContainers(labels: Labels): Promise<ContainerInfo[]> {
+    const list = await this.docker.listContainers({ all: true, filters: labelFilters(labels) });
+    return list.map((c) => ({
+      id: c.Id,
+      labels: c.Labels,
+      state: c.State,
+      ports: c.Ports.filter((p) => p.PublicPort !== undefined).map((p) => ({
+        containerPort: p.PrivatePort,
+        protocol: p.Type === 'udp' ? 'udp' : 'tcp',
+        hostIp: p.IP ?? '',
+        hostPort: p.PublicPort,
+      })),
+    }));
+  }
+
+  async exec(id: string, command: string[], signal?: AbortSignal): Promise<number> {
+    const exec = await this.docker
+      .getContainer(id)
+      .exec({ Cmd: command, AttachStdout: true, AttachStderr: true });
+    const stream = await exec.start({ hijack: true, stdin: false });
+    await new Promise<void>((resolve) => {
+      const onAbort = () => stream.destroy();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      stream.on('data', () => undefined);
+      const finish = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      stream.on('end', finish);
+      stream.on('close', finish);
+      stream.on('error', finish);
+    });
+    signal?.throwIfAborted();
+    const info = await exec.inspect();
+    return info.ExitCode ?? -1;
+  }
+
+  async pathExists(id: string, path: string): Promise<boolean> {
+    try {
+      await this.docker.getContainer(id).infoArchive({ path });
+      return true;
+    } catch (e: unknown) {
+      if (statusOf(e) === 404) return false;
+      throw e;
+    }
+  }
+
+  async containerIp(id: string, network: string): Promise<string | undefined> {
+    const info = await this.docker.getContainer(id).inspect();
+    return info.NetworkSettings.Networks[network]?.IPAddress || undefined;
+  }
+
+  async ensureNetwork(name: string, labels: Labels): Promise<{ id: string; created: boolean }> {
+    const existing = await this.inspectNetwork(name);
+    if (existing) return { id: existing, created: false };
+    try {
+      const net = await this.docker.createNetwork({
+        Name: name,
+        Driver: 'bridge',
+        Labels: labels,
+        CheckDuplicate: true,
+      });
+      return { id: net.id, created: true };
+    } catch (e: unknown) {
+      // 409: another run created it meanwhile.
+      const raced = statusOf(e) === 409 ? await this.inspectNetwork(name) : undefined;
+      if (raced) return { id: raced, created: false };
+      throw e;
+    }
+  }
+
+  private async inspectNetwork(name: string): Promise<string | undefined> {
+    try {
+      const info = (await this.docker.getNetwork(name).inspect()) as { Id: string };
+      return info.Id;
+    } catch (e: unknown) {
+      if (statusOf(e) === 404) return undefined;
+      throw e;
+    }
+  }
+
+  async listNetworks(labels: Labels): Promise<NetworkInfo[]> {
+    const list = await this.docker.listNetworks({ filters: labelFilters(labels) });
+    return list.map((n) => ({ id: n.Id, name: n.Name, labels: n.Labels ?? {} }));
+  }
+
+  async removeNetwork(idOrName: string): Promise<void> {
+    await tolerate([404], () => this.docker.getNetwork(idOrName).remove());
+  }
+
+  async inspectVolume(name: string): Promise<VolumeInfo | undefined> {
+    try {
+      const info = await this.docker.getVolume(name).inspect();
+      return { name: info.Name, labels: info.Labels ?? {} };
+    } catch (e: unknown) {
+      if (statusOf(e) === 404) return undefined;
+      throw e;
+    }
+  }
+
+  async createVolume(name: string, labels: Labels): Promise<VolumeInfo> {
+    await this.docker.createVolume({ Name: name, Labels: labels });
+    // Read back: creating a volume that exists already returns the existing one, with its own labels.
+    const info = await this.inspectVolume(name);
+    if (!info) throw new Error(`volume ${name} vanished right after it was created`);
+    return info;
+  }
+
+  async listVolumes(labels: Labels): Promise<VolumeInfo[]> {
+    const res = await this.docker.listVolumes({ filters: labelFilters(labels) });
+    return (res.Volumes ?? []).map((v) => ({ name: v.Name, labels: v.Labels ?? {} }));
+  }
+
+  async removeVolume(name: string): Promise<void> {
+    try {
+      await this.docker.getVolume(name).remove();
+    } catch (e: unknown) {
+      if (statusOf(e) === 404) return;
+      throw new Error(dockerMessage(e));
+    }
+  }
+}
+
+function splitRef(ref: string): [string, string] {
+  const slash = ref.lastIndexOf('/');
+  const colon = ref.lastIndexOf(':');
+  return colon > slash ? [ref.slice(0, colon), ref.slice(colon + 1)] : [ref, 'latest'];
+}
+
+function parsePorts(
+  ports: Record<string, { HostIp: string; HostPort: string }[] | null> | undefined,
+): ContainerInfo['ports'] {
+  const out: ContainerInfo['ports'] = [];
+  for (const [key, bindings] of Object.entries(ports ?? {})) {
+    const [port, proto] = key.split('/');
+    for (const b of bindings ?? []) {
+      out.push({
+        containerPort: Number(port),
+        protocol: proto === 'udp' ? 'udp' : 'tcp',
+        hostIp: b.HostIp,
+        hostPort: Number(b.HostPort),
+      });
+    }
+  }
+  return out;
+}
+
+/** Where dockerode will connect: DOCKER_HOST when set, else the default socket. */
+export const dockerEndpoint = (env: Record<string, string | undefined> = process.env): string =>
+  env.DOCKER_HOST || '/var/run/docker.sock';
+
+/** Connect and ping (5 s limit); a silent engine is a DockerUnavailableError naming the endpoint. */
+export async function connectDocker(
+  env: Record<string, string | undefined> = process.env,
+): Promise<DockerRuntime> {
+  const endpoint = dockerEndpoint(env);
+  let docker: Docker;
+  try {
+    // For anything but a unix socket dockerode reads DOCKER_HOST (and DOCKER_TLS_VERIFY, DOCKER_CERT_PATH) itself.
+    const socketPath = endpoint.startsWith('unix://') ? endpoint.slice('unix://'.length) : endpoint;
+    docker = socketPath.startsWith('/') ? new Docker({ socketPath }) : new Docker();
+  } catch (e: unknown) {
+    throw new DockerUnavailableError(endpoint, errorMessage(e));
+  }
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      docker.ping(),
+      new Promise((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`no answer within ${PING_TIMEOUT_MS / 1000} s`)),
+          PING_TIMEOUT_MS,
+        );
+      }),
+    ]);
+  } catch (e: unknown) {
+    throw new DockerUnavailableError(endpoint, dockerMessage(e));
+  } finally {
+    clearTimeout(timer);
+  }
+  return new DockerRuntime(docker, endpoint);
+}

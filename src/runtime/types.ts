@@ -1,0 +1,127 @@
+// The container runtime as the engine sees it. Only src/runtime/docker.ts implements it against Docker;
+// the engine speaks these runtime-neutral shapes so its semantics stay readable and testable.
+
+export type Labels = Record<string, string>;
+
+export interface MountSpec {
+  type: 'volume' | 'bind';
+  /** Volume name or absolute host path. */
+  source: string;
+  target: string;
+  readOnly: boolean;
+}
+
+export interface PortSpec {
+  containerPort: number;
+  protocol: 'tcp' | 'udp';
+  hostIp: string;
+  /** Undefined: the engine picks a free port. */
+  hostPort?: number;
+}
+
+export type NetworkSpec =
+  | { mode: 'none' }
+  /** Join another container's network namespace (the instance's sandbox). */
+  | { mode: 'container'; container: string }
+  | { mode: 'network'; network: string; aliases: string[] };
+
+export interface CreateContainerSpec {
+  name?: string;
+  image: string;
+  /** Undefined keeps the image ENTRYPOINT. */
+  entrypoint?: string[];
+  /** Undefined keeps the image CMD; `[]` runs no CMD. */
+  cmd?: string[];
+  env: string[];
+  user?: string;
+  workingDir?: string;
+  hostname?: string;
+  labels: Labels;
+  network: NetworkSpec;
+  mounts: MountSpec[];
+  ports?: PortSpec[];
+  securityOpt: string[];
+  capAdd: string[];
+  capDrop: string[];
+  privileged: boolean;
+  nanoCpus?: number;
+  memoryBytes?: number;
+}
+
+export interface ContainerState {
+  running: boolean;
+  exitCode: number;
+  oomKilled: boolean;
+  /** Docker's error text when the container could not start. */
+  error?: string;
+  /** HEALTHCHECK status when the image declares one. */
+  health?: 'starting' | 'healthy' | 'unhealthy';
+}
+
+export interface ContainerInfo {
+  id: string;
+  labels: Labels;
+  state: string;
+  /** Published ports, as bound. */
+  ports: { containerPort: number; protocol: 'tcp' | 'udp'; hostIp: string; hostPort: number }[];
+}
+
+export interface VolumeInfo {
+  name: string;
+  labels: Labels;
+}
+
+export interface NetworkInfo {
+  id: string;
+  name: string;
+  labels: Labels;
+}
+
+export type OutputStream = 'stdout' | 'stderr';
+
+/** A started attach: `done` settles once both streams are fully drained (the container has exited). */
+export interface Attachment {
+  done: Promise<void>;
+}
+
+export interface ContainerRuntime {
+  /** Where the runtime talks to (socket path or DOCKER_HOST), for messages. */
+  readonly endpoint: string;
+
+  imageExists(ref: string): Promise<boolean>;
+  /** Whether the image declares a HEALTHCHECK. */
+  imageHasHealthcheck(ref: string): Promise<boolean>;
+  pullImage(ref: string, onProgress: (progress: string) => void, signal?: AbortSignal): Promise<void>;
+  /** Import a single-layer image from a tar stream (no registry needed). */
+  importImage(tar: Buffer, ref: string, changes: string[]): Promise<void>;
+
+  createContainer(spec: CreateContainerSpec): Promise<string>;
+  /** Attach to stdout/stderr before start; `onData` gets demultiplexed chunks. */
+  attach(id: string, onData: (stream: OutputStream, chunk: Buffer) => void): Promise<Attachment>;
+  startContainer(id: string): Promise<void>;
+  /** Resolves with the exit code once the container is not running. */
+  waitContainer(id: string): Promise<number>;
+  inspectContainer(id: string): Promise<ContainerState & ContainerInfo>;
+  killContainer(id: string, signal: 'SIGTERM' | 'SIGKILL'): Promise<void>;
+  /** SIGTERM, then SIGKILL after `graceSeconds`. */
+  stopContainer(id: string, graceSeconds: number): Promise<void>;
+  /** Force-remove (SIGKILL when running) with anonymous volumes; a missing container is not an error. */
+  removeContainer(id: string): Promise<void>;
+  listContainers(labels: Labels): Promise<ContainerInfo[]>;
+  /** Run a command in a running container; resolves with its exit code. */
+  exec(id: string, command: string[], signal?: AbortSignal): Promise<number>;
+  /** Whether `path` exists in the (created, not necessarily started) container's filesystem and mounts. */
+  pathExists(id: string, path: string): Promise<boolean>;
+  /** The container's IP address on `network`, when attached to it. */
+  containerIp(id: string, network: string): Promise<string | undefined>;
+
+  /** Create the network unless it exists; `created` says which. */
+  ensureNetwork(name: string, labels: Labels): Promise<{ id: string; created: boolean }>;
+  listNetworks(labels: Labels): Promise<NetworkInfo[]>;
+  removeNetwork(idOrName: string): Promise<void>;
+
+  inspectVolume(name: string): Promise<VolumeInfo | undefined>;
+  createVolume(name: string, labels: Labels): Promise<VolumeInfo>;
+  listVolumes(labels: Labels): Promise<VolumeInfo[]>;
+  removeVolume(name: string): Promise<void>;
+}
