@@ -1,0 +1,344 @@
+// The VolumeCache the engine calls around an instance's init sequence (contract §5). Restore: only into
+// volumes that are fresh (no marker, empty), only the exact key, only after the archive verified, and
+// checked again once in the volume; then the markers are written for the volumes' new identities.
+// Save: only what this run initialized from fresh volumes under the key computed at restore time, once
+// per key. Every failure is a warning through the observer; the run goes on as on fresh volumes.
+import { LABEL } from '../engine/labels.js';
+import type { CacheContext, RunObserver, VolumeCache } from '../engine/types.js';
+import { errorMessage } from '../errors.js';
+import { getMarkers, setMarkers } from '../markers/store.js';
+import { dockerArchiveClient, type ArchiveClient } from '../runtime/docker-archive.js';
+import { ensureSandboxImage } from '../runtime/sandbox-image.js';
+import type { ContainerRuntime } from '../runtime/types.js';
+import {
+  SnapshotInvalidError,
+  SnapshotTooLargeError,
+  compareEntries,
+  holdsMoreThanRoot,
+  scanVolumes,
+  verifySnapshot,
+  volumesTar,
+  writeSnapshot,
+  type SavedMarkers,
+  type VolumeSource,
+} from './archive.js';
+import { ImageNotPresentError, computeCacheKey, instanceImages } from './key.js';
+import type { SnapshotStore } from './stores.js';
+
+export const DEFAULT_CACHE_MAX_BYTES = 2 * 1024 ** 3;
+
+/** Where the helper container mounts each volume: flat, so nested mount paths cannot overlap. */
+const HELPER_ROOT = '/initsteps-cache';
+
+export interface VolumeCacheOptions {
+  store: SnapshotStore;
+  observer: RunObserver;
+  runtime: ContainerRuntime;
+  /** Docker's archive endpoints; default: a client for `runtime.endpoint`. */
+  archive?: ArchiveClient;
+  /** Snapshots above this are not saved (a warning). Default 2 GiB. */
+  maxBytes?: number;
+  /** Marker store directory; default the engine's (`stateDir()`). */
+  markersDir?: string;
+  /**
+   * Keep snapshots on disk and upload them later with `uploadPending` (the action's post step), so the
+   * services start without waiting for the upload. Otherwise `save` stores right away.
+   */
+  deferUpload?: boolean;
+}
+
+/** A snapshot written during the run and not stored yet. */
+export interface PendingUpload {
+  key: string;
+  file: string;
+}
+
+export interface ManagedVolumeCache extends VolumeCache {
+  /** Snapshots waiting for `uploadPending` (only with `deferUpload`). */
+  pending(): PendingUpload[];
+}
+
+/** What restore learned about an instance, for save. */
+type InstanceState =
+  /** Fresh volumes and a key: if the init sequence succeeds, its result may be saved under the key. */
+  | { kind: 'fresh'; key: string }
+  /** Restored with the key: nothing to save. */
+  | { kind: 'restored'; key: string }
+  /** Initialized before this run (markers or content) or no key: not ours to save. */
+  | { kind: 'skip' };
+
+interface Volume {
+  name: string;
+  dockerName: string;
+  uid: string;
+}
+
+/** Every run-time failure on the way: reported as a warning, never thrown to the engine. */
+class CacheStepError extends Error {
+  override readonly name = 'CacheStepError';
+}
+
+export function createVolumeCache(options: VolumeCacheOptions): ManagedVolumeCache {
+  return new DockerVolumeCache(options);
+}
+
+class DockerVolumeCache implements ManagedVolumeCache {
+  private readonly states = new Map<string, InstanceState>();
+  private readonly savedKeys = new Set<string>();
+  private readonly waiting: PendingUpload[] = [];
+  private readonly maxBytes: number;
+  private readonly archive: ArchiveClient;
+
+  constructor(private readonly o: VolumeCacheOptions) {
+    this.maxBytes = o.maxBytes ?? DEFAULT_CACHE_MAX_BYTES;
+    this.archive = o.archive ?? dockerArchiveClient(o.runtime.endpoint);
+  }
+
+  pending(): PendingUpload[] {
+    return [...this.waiting];
+  }
+
+  private warn(message: string): void {
+    this.o.observer({ type: 'warning', message: `cache: ${message}` });
+  }
+
+  private async markers(uid: string) {
+    return this.o.markersDir === undefined ? getMarkers(uid) : getMarkers(uid, this.o.markersDir);
+  }
+
+  async restore(ctx: CacheContext): Promise<boolean> {
+    const id = `${ctx.project.name}/${ctx.instance.name}`;
+    this.states.set(id, { kind: 'skip' });
+    if (ctx.service.runtime !== 'container' || ctx.volumes.length === 0) return false;
+    try {
+      const volumes = await this.identify(ctx);
+      if (volumes === undefined) return false;
+      for (const v of volumes) if ((await this.markers(v.uid)).length > 0) return false;
+      const key = await this.key(ctx);
+      if (key === undefined) return false;
+      return await this.withHelper(ctx, volumes, false, async (helper) => {
+        if (!(await this.allEmpty(helper, volumes))) return false;
+        this.states.set(id, { kind: 'fresh', key });
+        const restored = await this.restoreInto(ctx, helper, volumes, key);
+        if (restored) this.states.set(id, { kind: 'restored', key });
+        return restored;
+      });
+    } catch (e: unknown) {
+      this.warn(
+        `restoring ${ctx.instance.name} failed, its steps run as on fresh volumes: ${errorMessage(e)}`,
+      );
+      return false;
+    }
+  }
+
+  async save(ctx: CacheContext): Promise<void> {
+    const state = this.states.get(`${ctx.project.name}/${ctx.instance.name}`);
+    if (state?.kind !== 'fresh' || this.savedKeys.has(state.key)) return;
+    const key = state.key;
+    this.savedKeys.add(key);
+    try {
+      if (await this.o.store.has(key)) return;
+      const volumes = await this.identify(ctx);
+      if (volumes === undefined) return;
+      const markers: SavedMarkers = {};
+      for (const v of volumes)
+        markers[v.name] = (await this.markers(v.uid)).map((m) => ({ key: m.key, at: m.at }));
+      const file = this.o.store.stagingFile(key);
+      try {
+        await this.withHelper(ctx, volumes, true, (helper) =>
+          writeSnapshot({
+            file,
+            key,
+            volumes: this.sources(helper, volumes),
+            markers,
+            maxBytes: this.maxBytes,
+          }),
+        );
+      } catch (e: unknown) {
+        if (!(e instanceof SnapshotTooLargeError)) throw e;
+        this.warn(
+          `${ctx.instance.name} not saved: its volumes are larger than cache-max-size (${this.maxBytes} bytes)`,
+        );
+        return;
+      }
+      if (this.o.deferUpload) this.waiting.push({ key, file });
+      else await this.o.store.put(key, file);
+    } catch (e: unknown) {
+      this.warn(`saving ${ctx.instance.name} failed (the run goes on): ${errorMessage(e)}`);
+    }
+  }
+
+  /** The instance's volumes with their identities; undefined when one has none (not created by initsteps). */
+  private async identify(ctx: CacheContext): Promise<Volume[] | undefined> {
+    const volumes: Volume[] = [];
+    for (const { mount, volumeName } of ctx.volumes) {
+      const uid = (await this.o.runtime.inspectVolume(volumeName))?.labels[LABEL.uid];
+      if (uid === undefined) return undefined;
+      volumes.push({ name: mount.name, dockerName: volumeName, uid });
+    }
+    return volumes.sort((a, b) => (a.name < b.name ? -1 : 1));
+  }
+
+  /**
+   * The key, pulling a missing image as the run would (its ID is part of the key, and the steps need it
+   * anyway). Undefined when an image cannot be had: the engine reports that when it gets to the step.
+   */
+  private async key(ctx: CacheContext): Promise<string | undefined> {
+    const policy = ctx.service.pullPolicy;
+    for (const ref of instanceImages(ctx)) {
+      if (policy === 'Never' || (policy === 'IfNotPresent' && (await this.archive.imageId(ref)))) continue;
+      try {
+        await this.o.runtime.pullImage(ref, (progress) =>
+          this.o.observer({ type: 'image-pull', image: ref, progress }),
+        );
+      } catch {
+        return undefined;
+      }
+    }
+    try {
+      return (await computeCacheKey(ctx, (ref) => this.archive.imageId(ref))).key;
+    } catch (e: unknown) {
+      if (e instanceof ImageNotPresentError) return undefined;
+      throw e;
+    }
+  }
+
+  /** A created, never started container mounting every volume under HELPER_ROOT; removed afterwards. */
+  private async withHelper<T>(
+    ctx: CacheContext,
+    volumes: Volume[],
+    readOnly: boolean,
+    use: (helper: string) => Promise<T>,
+  ): Promise<T> {
+    const image = await ensureSandboxImage(this.o.runtime);
+    const helper = await this.o.runtime.createContainer({
+      image,
+      env: [],
+      labels: {
+        [LABEL.project]: ctx.project.name,
+        [LABEL.service]: ctx.service.name,
+        [LABEL.instance]: ctx.instance.name,
+        [LABEL.role]: 'cache',
+      },
+      network: { mode: 'none' },
+      mounts: volumes.map((v) => ({
+        type: 'volume',
+        source: v.dockerName,
+        target: `${HELPER_ROOT}/${v.name}`,
+        readOnly,
+      })),
+      securityOpt: [],
+      capAdd: [],
+      capDrop: ['ALL'],
+      privileged: false,
+    });
+    this.o.observer({ type: 'created', kind: 'container', id: helper });
+    try {
+      return await use(helper);
+    } finally {
+      await this.o.runtime.removeContainer(helper);
+    }
+  }
+
+  private sources(helper: string, volumes: Volume[]): VolumeSource[] {
+    return volumes.map((v) => ({
+      name: v.name,
+      open: () => this.archive.getArchive(helper, `${HELPER_ROOT}/${v.name}`),
+    }));
+  }
+
+  /** Whether every volume holds nothing but its root directory (reads at most two entries of each). */
+  private async allEmpty(helper: string, volumes: Volume[]): Promise<boolean> {
+    for (const source of this.sources(helper, volumes)) {
+      if (await holdsMoreThanRoot(await source.open())) return false;
+    }
+    return true;
+  }
+
+  private async restoreInto(
+    ctx: CacheContext,
+    helper: string,
+    volumes: Volume[],
+    key: string,
+  ): Promise<boolean> {
+    const name = ctx.instance.name;
+    const file = await this.o.store.fetch(key);
+    if (file === undefined) return false;
+    let corrupt = false;
+    try {
+      let snapshot;
+      try {
+        snapshot = await verifySnapshot(file, key);
+        const want = volumes.map((v) => v.name).join(',');
+        if ([...snapshot.manifest.volumes].sort().join(',') !== want) {
+          throw new SnapshotInvalidError(
+            `it holds volumes ${snapshot.manifest.volumes.join(',')}, not ${want}`,
+          );
+        }
+      } catch (e: unknown) {
+        if (!(e instanceof SnapshotInvalidError)) throw e;
+        corrupt = true;
+        this.warn(
+          `the entry for ${name} in ${this.o.store.description} does not verify, not restored: ${e.message}`,
+        );
+        return false;
+      }
+      try {
+        await this.archive.putArchive(helper, HELPER_ROOT, volumesTar(file));
+        // Checked in place too: an engine that cannot chown (rootless, userns-remap) must not hand a
+        // data directory with the wrong owner to the steps as initialized.
+        compareEntries(await scanVolumes(this.sources(helper, volumes)), snapshot.manifest.entries);
+      } catch (e: unknown) {
+        this.warn(`restoring ${name} failed, its volumes are emptied and its steps run: ${errorMessage(e)}`);
+        await this.o.runtime.removeContainer(helper);
+        await this.empty(volumes);
+        return false;
+      }
+      for (const v of volumes) {
+        const markers = (snapshot.markers[v.name] ?? []).map((m) => ({
+          volumeUid: v.uid,
+          key: m.key,
+          at: m.at,
+        }));
+        if (this.o.markersDir === undefined) await setMarkers(v.uid, markers);
+        else await setMarkers(v.uid, markers, this.o.markersDir);
+      }
+      return true;
+    } finally {
+      await this.o.store.release(key, file, corrupt);
+    }
+  }
+
+  /** Back to empty: remove each volume and create it again with the same name and labels (same uid: it has no markers). */
+  private async empty(volumes: Volume[]): Promise<void> {
+    for (const v of volumes) {
+      try {
+        const labels = (await this.o.runtime.inspectVolume(v.dockerName))?.labels ?? {};
+        await this.o.runtime.removeVolume(v.dockerName);
+        await this.o.runtime.createVolume(v.dockerName, labels);
+      } catch (e: unknown) {
+        throw new CacheStepError(
+          `volume ${v.dockerName} could not be emptied (${errorMessage(e)}); remove it with \`initsteps down --volumes\``,
+        );
+      }
+    }
+  }
+}
+
+/** Store the snapshots `save` left on disk (the action's post step); failures are warnings. */
+export async function uploadPending(
+  store: SnapshotStore,
+  pending: PendingUpload[],
+  observer: RunObserver,
+): Promise<void> {
+  for (const { key, file } of pending) {
+    try {
+      await store.put(key, file);
+    } catch (e: unknown) {
+      observer({
+        type: 'warning',
+        message: `cache: saving ${key} failed (the run goes on): ${errorMessage(e)}`,
+      });
+    }
+  }
+}
