@@ -99,14 +99,19 @@ export async function runContainerAttempt(
     splitters.stdout.end();
     splitters.stderr.end();
     const exitCode = await runtime.waitContainer(id);
-    if (end === 'abort') return { reason: 'Cancelled', exitCode, message: 'cancelled' };
+    if (end === 'abort') return { reason: 'Cancelled', exitCode, message: 'run cancelled' };
     if (end === 'timeout') {
       return { reason: 'Timeout', exitCode, message: `timed out after ${formatMs(o.timeoutMs)}` };
     }
     if (exitCode === 0) return { exitCode };
     const state = await runtime.inspectContainer(id);
-    if (state.oomKilled)
-      return { reason: 'OOMKilled', exitCode, message: `OOMKilled (${exitMessage(exitCode)})` };
+    if (state.oomKilled) {
+      return {
+        reason: 'OOMKilled',
+        exitCode,
+        message: `killed at the memory limit (${exitMessage(exitCode)})`,
+      };
+    }
     return { reason: 'ExitNonZero', exitCode, message: exitMessage(exitCode) };
   } finally {
     await runtime.removeContainer(id);

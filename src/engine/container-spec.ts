@@ -79,12 +79,3 @@ export function toCreateSpec(spec: ContainerSpec, ctx: CreateContext): CreateCon
     ...(spec.resources.memoryBytes !== undefined && { memoryBytes: spec.resources.memoryBytes }),
   };
 }
-
-/** Replaces every secret value in a line (contract §2: valueFrom values are masked in every log). */
-export function masker(env: EnvVar[]): (line: string) => string {
-  const secrets = [...new Set(env.filter((e) => e.secret && e.value !== '').map((e) => e.value))].sort(
-    (a, b) => b.length - a.length,
-  );
-  if (secrets.length === 0) return (line) => line;
-  return (line) => secrets.reduce((acc, s) => acc.split(s).join('***'), line);
-}

@@ -8,7 +8,7 @@ import { mkdir, open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CancelledError, UsageError, errorMessage } from '../errors.js';
-import { addMarker, getMarkers, stateDir } from '../markers/store.js';
+import { addMarker, deleteMarkers, getMarkers, stateDir } from '../markers/store.js';
 import { decideStep, markerKey, type StepFacts } from '../plan/plan.js';
 import { ensureSandboxImage } from '../runtime/sandbox-image.js';
 import { Tail } from '../runtime/stream.js';
@@ -25,7 +25,8 @@ import {
   type VolumeMount,
 } from '../spec/model.js';
 import { runContainerAttempt, runProcessAttempt, type AttemptOutcome } from './attempt.js';
-import { masker, mountsFor, readSeccompProfile, toCreateSpec } from './container-spec.js';
+import { mountsFor, readSeccompProfile, toCreateSpec } from './container-spec.js';
+import { createMasker, secretValues, type Masker } from '../report/mask.js';
 import { removeObjects } from './down.js';
 import { LABEL, mainName, networkName, sandboxName, volumeName, type Role } from './labels.js';
 import { waitReady, type ReadinessTarget } from './readiness.js';
@@ -80,9 +81,13 @@ export class UpCancelledError extends CancelledError {
 const LOG_KEEP = 1000;
 const TAIL_LINES = 50;
 
-/** The signal's reason as the CancelledError kind: a CancelledError passes through, a timeout is `timeout`. */
+/**
+ * The abort reason as the CancelledError kind: a CancelledError or a signal name passes through, an
+ * AbortSignal.timeout() is `timeout`, anything else counts as an interrupt.
+ */
 export function cancelKind(reason: unknown): CancelledError['signal'] {
   if (reason instanceof CancelledError) return reason.signal;
+  if (reason === 'SIGINT' || reason === 'SIGTERM') return reason;
   if (reason instanceof DOMException && reason.name === 'TimeoutError') return 'timeout';
   return 'SIGINT';
 }
@@ -137,6 +142,8 @@ class Run {
   private readonly stateDir = stateDir();
   private readonly live = { containers: [] as string[], networks: [] as string[], volumes: [] as string[] };
   private readonly processes: { info: HostProcess; child: ChildProcess }[] = [];
+  /** Persistent volumes this run created: kept after a run, removed (with markers) when it is cancelled. */
+  private readonly newVolumes: { name: string; uid: string }[] = [];
   private readonly services = new Map<string, ServiceResult>();
   private readonly steps = new Map<string, StepResult>();
   private readonly logs: Record<string, string[]> = {};
@@ -144,6 +151,8 @@ class Run {
   private readonly cacheRestores: boolean[] = [];
   private sandboxImage = '';
   private previous: LastRun | undefined;
+  /** Every `valueFrom` value of the project, hidden in captured output (contract §2). */
+  private readonly mask: Masker;
 
   constructor(
     private readonly runtime: ContainerRuntime,
@@ -155,6 +164,7 @@ class Run {
     this.signal = o.signal;
     this.backoffBaseMs = o.backoffBaseMs ?? 1000;
     this.killGraceMs = o.killGraceMs ?? 2000;
+    this.mask = createMasker(secretValues(o.project));
   }
 
   async execute(): Promise<RunReport> {
@@ -173,7 +183,7 @@ class Run {
       for (const s of selected) await this.runService(s);
     } catch (e: unknown) {
       if (this.signal?.aborted) {
-        if (!this.o.keepOnCancel) await this.cleanup();
+        if (!this.o.keepOnCancel) await this.cleanup(true);
         const report = this.report();
         await this.persist(startedAt, selected);
         throw new UpCancelledError(cancelKind(this.signal.reason), report);
@@ -339,14 +349,23 @@ class Run {
     };
   }
 
-  private async cleanup(): Promise<void> {
+  /** Remove what this run created; `cancelled` includes the persistent volumes it created (nothing left behind). */
+  private async cleanup(cancelled = false): Promise<void> {
+    const warn = (message: string) => this.emit({ type: 'warning', message });
     const created: CreatedObjects = {
       containers: [...this.live.containers],
-      networks: [...this.live.networks],
-      volumes: [...this.live.volumes],
+      networks: [],
+      volumes: [...this.live.volumes, ...(cancelled ? this.newVolumes.map((v) => v.name) : [])],
       processes: this.processes.map((p) => p.info.pid),
     };
-    await removeObjects(this.runtime, created, (message) => this.emit({ type: 'warning', message }));
+    await removeObjects(this.runtime, created, warn);
+    if (cancelled) for (const v of this.newVolumes) await deleteMarkers(v.uid, this.stateDir);
+    // The network last: every container on it is gone by now.
+    await removeObjects(
+      this.runtime,
+      { containers: [], volumes: [], networks: [...this.live.networks] },
+      warn,
+    );
   }
 
   private throwIfAborted(): void {
@@ -425,9 +444,12 @@ class Run {
       const base = volumeName(this.project.name, inst.name, mount.name);
       const labels = { ...this.labels(s, inst, 'volume'), [LABEL.volume]: mount.name };
       if (mount.source.kind === 'claim') {
-        const info =
-          (await this.runtime.inspectVolume(base)) ??
-          (await this.runtime.createVolume(base, { ...labels, [LABEL.uid]: randomUUID() }));
+        let info = await this.runtime.inspectVolume(base);
+        if (!info) {
+          const fresh = randomUUID();
+          info = await this.runtime.createVolume(base, { ...labels, [LABEL.uid]: fresh });
+          if (info.labels[LABEL.uid] === fresh) this.newVolumes.push({ name: base, uid: fresh });
+        }
         const uid = info.labels[LABEL.uid];
         if (uid === undefined) {
           this.emit({
@@ -730,9 +752,8 @@ class Run {
     const r = this.stepResult(inst.name, step.name);
     const began = Date.now();
     const log = new Tail<string>(LOG_KEEP);
-    const mask = masker(step.env);
     const onLine = (stream: OutputStream, raw: string): void => {
-      const line = mask(raw);
+      const line = this.mask(raw);
       log.push(line);
       this.emit({ type: 'step-output', instance: inst.name, step: step.name, stream, line });
     };

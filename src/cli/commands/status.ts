@@ -1,7 +1,39 @@
-import { UsageError } from '../../errors.js';
-import type { Command } from '../io.js';
+// `initsteps status <spec...> [--json]`: services, instances, step states (last run), published ports.
+import { status, type ProjectStatus } from '../../engine/status.js';
+import { connectDocker } from '../../runtime/docker.js';
+import { formatTable } from '../../report/table.js';
+import { flagBool, type Command } from '../io.js';
+import { projectNameOf } from './down.js';
+import path from 'node:path';
 
-// Placeholder until the engine lands (owned by the engine work).
-export const run: Command = async () => {
-  throw new UsageError('initsteps status: not available yet');
+const portText = (p: { hostIp: string; hostPort: number; containerPort: number; protocol: string }): string =>
+  `${p.hostIp || '0.0.0.0'}:${p.hostPort}->${p.containerPort}/${p.protocol}`;
+
+export function statusTable(st: ProjectStatus): string {
+  const rows = st.services.flatMap((s) =>
+    s.instances.map((i) => [
+      s.name,
+      i.name,
+      i.state,
+      i.ports.map(portText).join(', ') || '-',
+      i.steps.map((r) => `${r.step}: ${r.status}`).join(', ') || '-',
+    ]),
+  );
+  return formatTable(['SERVICE', 'INSTANCE', 'STATE', 'PORTS', 'INIT STEPS (last run)'], rows);
+}
+
+export const run: Command = async (args, io) => {
+  const files = args.positionals.map((f) => path.resolve(io.cwd, f));
+  const project = await projectNameOf(args, io, files);
+  const runtime = await connectDocker(io.env);
+  const st = await status(runtime, project);
+  if (flagBool(args, 'json')) {
+    io.out(JSON.stringify(st, null, 2));
+    return 0;
+  }
+  io.out(
+    `project ${st.project}${st.lastRun ? ` (last run ${st.lastRun.runId}, ${st.lastRun.finishedAt})` : ''}`,
+  );
+  io.out(st.services.length > 0 ? statusTable(st) : 'nothing started');
+  return 0;
 };

@@ -1,7 +1,51 @@
+// `initsteps up <spec...>`: run the init steps and start the services (contract §4).
 import { UsageError } from '../../errors.js';
-import type { Command } from '../io.js';
+import { up, UpCancelledError } from '../../engine/up.js';
+import type { RunReport } from '../../engine/types.js';
+import { eventToLines } from '../../report/lines.js';
+import { runFailure } from '../../report/failure.js';
+import { connectDocker } from '../../runtime/docker.js';
+import { parseDuration } from '../../spec/index.js';
+import { flagBool, flagList, flagString, type Command } from '../io.js';
+import { loadFromArgs } from '../load.js';
 
-// Placeholder until the engine lands (owned by the engine work).
-export const run: Command = async () => {
-  throw new UsageError('initsteps up: not available yet');
+export const run: Command = async (args, io) => {
+  const project = await loadFromArgs(args, io);
+  const json = flagBool(args, 'json');
+  const timeoutText = flagString(args, 'timeout');
+  const timeoutMs = timeoutText === undefined ? undefined : parseDuration(timeoutText);
+  if (timeoutText !== undefined && (timeoutMs === undefined || timeoutMs <= 0)) {
+    throw new UsageError(`--timeout: "${timeoutText}" is not a duration (examples: 90s, 5m, 1h30m)`);
+  }
+  const runtime = await connectDocker(io.env);
+  // The run-level timeout cancels like a signal does: the running step is killed and reported Cancelled.
+  const signal =
+    timeoutMs === undefined ? io.signal : AbortSignal.any([io.signal, AbortSignal.timeout(timeoutMs)]);
+  const printReport = (report: RunReport) => {
+    if (json) io.out(JSON.stringify(report, null, 2));
+  };
+  let report: RunReport;
+  try {
+    report = await up(runtime, {
+      project,
+      services: flagList(args, 'services'),
+      signal,
+      observer: (event) => {
+        if (json) return;
+        const lines = eventToLines(event);
+        for (const line of lines) (event.type === 'warning' ? io.err : io.out)(line);
+      },
+    });
+  } catch (e: unknown) {
+    // Cancelled: everything is removed by now; the report still says how far the run got.
+    if (e instanceof UpCancelledError) printReport(e.report);
+    throw e;
+  }
+  printReport(report);
+  const failure = runFailure(report);
+  if (failure) {
+    io.err(failure.message);
+    return failure.exitCode;
+  }
+  return 0;
 };
