@@ -1,0 +1,275 @@
+// The volume cache against a real engine, through `up`: save after a fresh init, restore into fresh volumes
+// (owners, modes, links intact; freshVolume steps skipped), a changed hostPath input re-runs the steps, a
+// corrupted entry is a warning and a clean re-run; the same with the Actions cache protocol (a local
+// server), a server that is down, a read-only token and the deferred upload of the post step.
+import { readdirSync, readFileSync, writeFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { verifySnapshot } from '../../src/cache/archive.js';
+import { ActionsCacheStore, DirCacheStore, type SnapshotStore } from '../../src/cache/stores.js';
+import { createVolumeCache, uploadPending, type ManagedVolumeCache } from '../../src/cache/volume-cache.js';
+import { down } from '../../src/engine/down.js';
+import type { RunReport } from '../../src/engine/types.js';
+import { up } from '../../src/engine/up.js';
+import type { ContainerRuntime } from '../../src/runtime/types.js';
+import { CacheServer } from '../support/cache-server.js';
+import { connect, projectName, recorder, removeProject, stepOf } from '../support/engine.js';
+import { claim, hostPath, project } from '../support/model.js';
+
+const DATA = '/var/lib/data';
+// An initdb look-alike: a private directory owned by another user, a symlink, a hard link, a random stamp
+// (so a test can tell a restored volume from a re-initialized one), the volume root with its own owner.
+const INITDB = [
+  `mkdir ${DATA}/pg`,
+  `cat /proc/sys/kernel/random/uuid > ${DATA}/pg/stamp`,
+  `ln -s pg/stamp ${DATA}/current`,
+  `ln ${DATA}/pg/stamp ${DATA}/stamp.hard`,
+  `chown -R 999:999 ${DATA}/pg && chmod 700 ${DATA}/pg`,
+  `chown 999:0 ${DATA} && chmod 750 ${DATA}`,
+].join(' && ');
+const INSPECT = [
+  `stat -c '%u:%g %a' ${DATA} ${DATA}/pg`,
+  `readlink ${DATA}/current`,
+  `stat -c %h ${DATA}/pg/stamp`,
+  `cat ${DATA}/pg/stamp ${DATA}/applied`,
+].join(' && ');
+
+let runtime: ContainerRuntime;
+let workspace: string;
+const name = projectName('cache');
+
+beforeAll(async () => {
+  runtime = await connect();
+  workspace = mkdtempSync(join(tmpdir(), 'initsteps-cache-ws-'));
+  mkdirSync(join(workspace, 'migrations'));
+  writeFileSync(join(workspace, 'migrations', '001.sql'), 'create table t (id int);\n');
+  writeFileSync(join(workspace, 'README.md'), 'unrelated\n');
+});
+afterAll(async () => {
+  await removeProject(runtime, name);
+  rmSync(workspace, { recursive: true, force: true });
+});
+
+const spec = () =>
+  project(
+    name,
+    [
+      {
+        name: 'db',
+        command: ['sleep', '3600'],
+        volumes: [
+          claim('data', DATA),
+          hostPath('migrations', '/migrations', join(workspace, 'migrations'), true),
+        ],
+        steps: [
+          { name: 'initdb', command: ['sh', '-c', INITDB] },
+          { name: 'migrate', command: ['sh', '-c', `cat /migrations/*.sql > ${DATA}/applied`] },
+          { name: 'inspect', runIf: { type: 'always' }, command: ['sh', '-c', INSPECT] },
+        ],
+      },
+    ],
+    workspace,
+  );
+
+interface Run {
+  report: RunReport;
+  warnings: string[];
+  inspect: string[];
+  cache: ManagedVolumeCache;
+}
+
+/** A fresh start as on a hosted runner (no volumes, no markers), then `up` with a cache over `store`. */
+async function freshRun(store: SnapshotStore, opts: { deferUpload?: boolean } = {}): Promise<Run> {
+  await down(runtime, { project: name, volumes: true });
+  const rec = recorder();
+  const cache = createVolumeCache({ store, observer: rec.observer, runtime, ...opts });
+  const report = await up(runtime, { project: spec(), observer: rec.observer, cache, backoffBaseMs: 10 });
+  expect(report.services[0]?.status).toBe('Running');
+  const warnings = rec.events.flatMap((e) => (e.type === 'warning' ? [e.message] : []));
+  return { report, warnings, inspect: rec.output('db-0', 'inspect'), cache };
+}
+
+const statuses = (r: RunReport) => ['initdb', 'migrate'].map((s) => stepOf(r, 'db-0', s).status);
+
+describe('volume cache in a directory (CLI --cache-dir)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'initsteps-cache-dir-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const entries = () => readdirSync(dir).filter((f) => f.endsWith('.tar'));
+
+  let first: Run;
+  it('saves after the first run initialized fresh volumes', async () => {
+    first = await freshRun(new DirCacheStore(dir));
+    expect(statuses(first.report)).toEqual(['Succeeded', 'Succeeded']);
+    expect(first.report.cacheHit).toBe(false);
+    expect(first.warnings).toEqual([]);
+    expect(first.inspect.slice(0, 4)).toEqual(['999:0 750', '999:999 700', 'pg/stamp', '2']);
+    expect(entries()).toHaveLength(1);
+  });
+
+  it('restores into fresh volumes: same contents, owners, modes and links; freshVolume steps skip', async () => {
+    const second = await freshRun(new DirCacheStore(dir));
+    expect(second.warnings).toEqual([]);
+    expect(second.report.cacheHit).toBe(true);
+    for (const step of ['initdb', 'migrate']) {
+      const r = stepOf(second.report, 'db-0', step);
+      expect(r.status).toBe('Skipped');
+      expect(r.message).toBe('volume already initialized');
+    }
+    expect(second.inspect).toEqual(first.inspect);
+    expect(entries()).toHaveLength(1);
+  });
+
+  it('keeps an initialized volume as it is (no restore over it, no save of it)', async () => {
+    const rec = recorder();
+    const cache = createVolumeCache({ store: new DirCacheStore(dir), observer: rec.observer, runtime });
+    const report = await up(runtime, { project: spec(), observer: rec.observer, cache, backoffBaseMs: 10 });
+    expect(statuses(report)).toEqual(['Skipped', 'Skipped']);
+    expect(report.cacheHit).toBe(false);
+    expect(rec.output('db-0', 'inspect')).toEqual(first.inspect);
+  });
+
+  it('runs the steps again after a mounted input changed, and saves under the new key', async () => {
+    writeFileSync(join(workspace, 'README.md'), 'edited, but not mounted\n');
+    const unrelated = await freshRun(new DirCacheStore(dir));
+    expect(statuses(unrelated.report)).toEqual(['Skipped', 'Skipped']);
+
+    writeFileSync(join(workspace, 'migrations', '002.sql'), 'alter table t add column v text;\n');
+    const changed = await freshRun(new DirCacheStore(dir));
+    expect(statuses(changed.report)).toEqual(['Succeeded', 'Succeeded']);
+    expect(changed.inspect.at(-3)).not.toBe(first.inspect.at(-3));
+    expect(changed.inspect.at(-1)).toBe('alter table t add column v text;');
+    expect(entries()).toHaveLength(2);
+  });
+
+  it('warns about a corrupted entry, runs the steps on clean volumes and replaces the entry', async () => {
+    // The entry for the current inputs is the one that applied 002.sql; damage a byte of that content.
+    const current = entries().find((f) => readFileSync(join(dir, f)).includes('alter table'));
+    expect(current).toBeDefined();
+    const file = join(dir, current as string);
+    const bytes = readFileSync(file);
+    bytes[bytes.indexOf('alter table')] = 'A'.charCodeAt(0);
+    writeFileSync(file, bytes);
+
+    const run = await freshRun(new DirCacheStore(dir));
+    expect(run.warnings).toHaveLength(1);
+    expect(run.warnings[0]).toMatch(/does not verify, not restored: .*applied does not match the manifest/);
+    expect(statuses(run.report)).toEqual(['Succeeded', 'Succeeded']);
+    expect(run.report.cacheHit).toBe(false);
+    // Dropped and saved again: the replacement verifies.
+    await expect(verifySnapshot(file, (current as string).replace(/\.tar$/, ''))).resolves.toBeDefined();
+  });
+
+  it('skips saving, with a warning, above the size limit', async () => {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    await down(runtime, { project: name, volumes: true });
+    const rec = recorder();
+    const cache = createVolumeCache({
+      store: new DirCacheStore(dir),
+      observer: rec.observer,
+      runtime,
+      maxBytes: 4096,
+    });
+    await up(runtime, { project: spec(), observer: rec.observer, cache, backoffBaseMs: 10 });
+    const warnings = rec.events.flatMap((e) => (e.type === 'warning' ? [e.message] : []));
+    expect(warnings).toEqual([
+      expect.stringMatching(/db-0 not saved: .*larger than cache-max-size \(4096 bytes\)/),
+    ]);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tar'))).toEqual([]);
+  });
+});
+
+describe('volume cache on the Actions cache service (local server)', () => {
+  let server: CacheServer;
+  let runnerTemp: string;
+  const saved = { ...process.env };
+  beforeAll(async () => {
+    server = await new CacheServer().start();
+    runnerTemp = mkdtempSync(join(tmpdir(), 'initsteps-runner-temp-'));
+    Object.assign(process.env, server.env(runnerTemp, workspace));
+  });
+  afterEach(() => {
+    server.options = {};
+  });
+  afterAll(async () => {
+    await server.stop();
+    process.env = saved;
+    rmSync(runnerTemp, { recursive: true, force: true });
+  });
+  const finalized = () => server.entries.filter((e) => e.finalized).map((e) => e.key);
+
+  let first: Run;
+  it('saves after the first run and restores in the next one', async () => {
+    first = await freshRun(new ActionsCacheStore());
+    expect(first.warnings).toEqual([]);
+    expect(statuses(first.report)).toEqual(['Succeeded', 'Succeeded']);
+    expect(finalized()).toEqual([
+      expect.stringMatching(new RegExp(`^initsteps-1-${name}-db-0-[0-9a-f]{64}$`)),
+    ]);
+
+    const second = await freshRun(new ActionsCacheStore());
+    expect(second.warnings).toEqual([]);
+    expect(second.report.cacheHit).toBe(true);
+    expect(statuses(second.report)).toEqual(['Skipped', 'Skipped']);
+    expect(second.inspect).toEqual(first.inspect);
+    // Restored with that key: not saved again. Nothing is left in RUNNER_TEMP.
+    expect(server.calls.filter((c) => c === 'CreateCacheEntry')).toHaveLength(1);
+    expect(readdirSync(join(runnerTemp, 'initsteps-cache'))).toEqual([]);
+  });
+
+  it('re-runs cleanly when the stored archive is corrupted', async () => {
+    const [key] = finalized();
+    const blob = server.blobOf(key as string) as Buffer;
+    blob.fill(0, blob.length >> 1);
+    const run = await freshRun(new ActionsCacheStore());
+    expect(statuses(run.report)).toEqual(['Succeeded', 'Succeeded']);
+    expect(run.report.cacheHit).toBe(false);
+  });
+
+  it('warns and succeeds when the cache service is down', async () => {
+    await server.stop();
+    try {
+      const run = await freshRun(new ActionsCacheStore());
+      expect(statuses(run.report)).toEqual(['Succeeded', 'Succeeded']);
+      expect(run.warnings).toEqual([
+        expect.stringMatching(/^cache: saving db-0 failed \(the run goes on\): /),
+      ]);
+    } finally {
+      await server.start();
+      Object.assign(process.env, server.env(runnerTemp, workspace));
+    }
+  });
+
+  it('warns and succeeds with a read-only token', async () => {
+    writeFileSync(join(workspace, 'migrations', '003.sql'), 'select 1;\n');
+    server.options = { readOnly: true };
+    const run = await freshRun(new ActionsCacheStore());
+    expect(statuses(run.report)).toEqual(['Succeeded', 'Succeeded']);
+    expect(run.warnings).toEqual([expect.stringMatching(/did not store/)]);
+  });
+
+  it('defers the upload to the post step when asked', async () => {
+    writeFileSync(join(workspace, 'migrations', '004.sql'), 'select 2;\n');
+    const before = finalized().length;
+    const run = await freshRun(new ActionsCacheStore(), { deferUpload: true });
+    const pending = run.cache.pending();
+    expect(pending).toHaveLength(1);
+    expect(finalized()).toHaveLength(before);
+    const warnings: string[] = [];
+    await uploadPending(
+      new ActionsCacheStore(),
+      pending,
+      (e) => e.type === 'warning' && warnings.push(e.message),
+    );
+    expect(warnings).toEqual([]);
+    expect(finalized()).toHaveLength(before + 1);
+    expect(finalized().at(-1)).toBe(pending[0]?.key);
+
+    const restored = await freshRun(new ActionsCacheStore());
+    expect(restored.report.cacheHit).toBe(true);
+  });
+});
