@@ -118,10 +118,13 @@ async function addEntry(
   header: EntryHeader,
   body?: AsyncIterable<unknown> | Iterable<unknown>,
 ): Promise<void> {
-  let sink!: ReturnType<Pack['entry']>;
+  let settle: (err?: Error | null) => void = () => undefined;
   const finished = new Promise<void>((resolve, reject) => {
-    sink = p.entry(header, (err) => (err ? reject(err) : resolve()));
+    settle = (err) => (err ? reject(err) : resolve());
   });
+  // Awaited below; when the body fails first, this rejection is a follow-on, not an unhandled one.
+  finished.catch(() => undefined);
+  const sink = p.entry(header, settle);
   if (body) for await (const chunk of body) if (!sink.write(chunk)) await once(sink, 'drain');
   sink.end(undefined);
   await finished;

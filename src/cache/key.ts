@@ -113,12 +113,18 @@ export async function computeCacheKey(ctx: CacheContext, imageId: ImageIdLookup)
   const { project, service, instance } = ctx;
   const workspace = project.workspace;
 
+  // A secret reaches the template, the main container and every step: derive each digest once.
+  const digests = new Map<string, Promise<string>>();
+  const digest = (v: EnvVar): Promise<string> => {
+    const id = `${v.name}\0${v.value}`;
+    const known = digests.get(id) ?? secretDigest(service.name, v.name, v.value);
+    digests.set(id, known);
+    return known;
+  };
   const env = async (vars: EnvVar[]) =>
     Promise.all(
       vars.map(async (v) =>
-        v.secret
-          ? { name: v.name, secretScrypt: await secretDigest(service.name, v.name, v.value) }
-          : { name: v.name, value: v.value },
+        v.secret ? { name: v.name, secretScrypt: await digest(v) } : { name: v.name, value: v.value },
       ),
     );
   const mount = (m: VolumeMount) =>
