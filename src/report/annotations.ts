@@ -22,20 +22,19 @@ export function workspaceRelative(file: string, workspace: string): string {
 
 /**
  * Annotations for a run that produced a report and/or failed with an error (a SpecError's problems become
- * annotations at their fields through describeFailure). Files are made workspace-relative; at most 10.
+ * annotations at their fields through describeFailure). Files are made workspace-relative; at most `max`.
  */
 export function buildAnnotations(
   report: RunReport | undefined,
   error: unknown,
   workspace: string,
+  max = MAX_ANNOTATIONS,
 ): AnnotationSet {
   const all = [
     ...((report && runFailure(report)?.annotations) ?? []),
     ...(error === undefined ? [] : describeFailure(error).annotations),
   ];
-  const annotations = all
-    .slice(0, MAX_ANNOTATIONS)
-    .map((a) => ({ ...a, file: workspaceRelative(a.file, workspace) }));
+  const annotations = all.slice(0, max).map((a) => ({ ...a, file: workspaceRelative(a.file, workspace) }));
   const left = all.length - annotations.length;
   return left > 0
     ? { annotations, note: `${left} more problem(s) not annotated: see the job summary for all of them` }

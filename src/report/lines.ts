@@ -56,7 +56,8 @@ export function eventToLines(event: RunEvent): string[] {
       return [`${event.instance}/${event.step} | ${event.line}`];
     case 'step-retry':
       return [
-        `↻ ${stepName(event.step, event.instance)}: ${event.detail}; attempt ${event.attempt} in ${formatDuration(event.delayMs)}`,
+        `↻ ${stepName(event.step, event.instance)}: attempt ${event.attempt} failed (${event.detail}); ` +
+          `retrying in ${formatDuration(event.delayMs)}`,
       ];
     case 'step-end':
       return [stepEndLine(event.result)];

@@ -57,11 +57,11 @@ describe('eventToLines', () => {
         type: 'step-retry',
         instance: 'tb-0',
         step: 'format',
-        attempt: 2,
+        attempt: 1,
         delayMs: 500,
-        detail: 'exit code 9',
+        detail: 'ExitNonZero exit code 9',
       }),
-    ).toEqual(['↻ init step "format" on tb-0: exit code 9; attempt 2 in 0.5s']);
+    ).toEqual(['↻ init step "format" on tb-0: attempt 1 failed (ExitNonZero exit code 9); retrying in 0.5s']);
   });
 
   it('keeps the message of non-exit-code failures and uses the singular for one attempt', () => {
