@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifySnapshot } from '../../src/cache/archive.js';
 import { ActionsCacheStore, DirCacheStore, type SnapshotStore } from '../../src/cache/stores.js';
-import { createVolumeCache, uploadPending, type ManagedVolumeCache } from '../../src/cache/volume-cache.js';
+import { createVolumeCache, uploadPending, type PendingUpload } from '../../src/cache/volume-cache.js';
 import { down } from '../../src/engine/down.js';
 import type { RunReport } from '../../src/engine/types.js';
 import { up } from '../../src/engine/up.js';
@@ -76,18 +76,20 @@ interface Run {
   report: RunReport;
   warnings: string[];
   inspect: string[];
-  cache: ManagedVolumeCache;
 }
 
 /** A fresh start as on a hosted runner (no volumes, no markers), then `up` with a cache over `store`. */
-async function freshRun(store: SnapshotStore, opts: { deferUpload?: boolean } = {}): Promise<Run> {
+async function freshRun(
+  store: SnapshotStore,
+  opts: { deferUpload?: (pending: PendingUpload[]) => void } = {},
+): Promise<Run> {
   await down(runtime, { project: name, volumes: true });
   const rec = recorder();
   const cache = createVolumeCache({ store, observer: rec.observer, runtime, ...opts });
   const report = await up(runtime, { project: spec(), observer: rec.observer, cache, backoffBaseMs: 10 });
   expect(report.services[0]?.status).toBe('Running');
   const warnings = rec.events.flatMap((e) => (e.type === 'warning' ? [e.message] : []));
-  return { report, warnings, inspect: rec.output('db-0', 'inspect'), cache };
+  return { report, warnings, inspect: rec.output('db-0', 'inspect') };
 }
 
 const statuses = (r: RunReport) => ['initdb', 'migrate'].map((s) => stepOf(r, 'db-0', s).status);
@@ -255,8 +257,8 @@ describe('volume cache on the Actions cache service (local server)', () => {
   it('defers the upload to the post step when asked', async () => {
     writeFileSync(join(workspace, 'migrations', '004.sql'), 'select 2;\n');
     const before = finalized().length;
-    const run = await freshRun(new ActionsCacheStore(), { deferUpload: true });
-    const pending = run.cache.pending();
+    let pending: PendingUpload[] = [];
+    await freshRun(new ActionsCacheStore(), { deferUpload: (p) => (pending = p) });
     expect(pending).toHaveLength(1);
     expect(finalized()).toHaveLength(before);
     const warnings: string[] = [];
