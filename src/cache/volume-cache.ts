@@ -41,21 +41,17 @@ export interface VolumeCacheOptions {
   /** Marker store directory; default the engine's (`stateDir()`). */
   markersDir?: string;
   /**
-   * Keep snapshots on disk and upload them later with `uploadPending` (the action's post step), so the
-   * services start without waiting for the upload. Otherwise `save` stores right away.
+   * Keep snapshots on disk for `uploadPending` (the action's post step) instead of storing them in `save`,
+   * so the services start without waiting for an upload. Called with every snapshot waiting so far, each
+   * time one is added (main hands the list to post through the runner's state).
    */
-  deferUpload?: boolean;
+  deferUpload?: (pending: PendingUpload[]) => void;
 }
 
 /** A snapshot written during the run and not stored yet. */
 export interface PendingUpload {
   key: string;
   file: string;
-}
-
-export interface ManagedVolumeCache extends VolumeCache {
-  /** Snapshots waiting for `uploadPending` (only with `deferUpload`). */
-  pending(): PendingUpload[];
 }
 
 /** What restore learned about an instance, for save. */
@@ -78,11 +74,11 @@ class CacheStepError extends Error {
   override readonly name = 'CacheStepError';
 }
 
-export function createVolumeCache(options: VolumeCacheOptions): ManagedVolumeCache {
+export function createVolumeCache(options: VolumeCacheOptions): VolumeCache {
   return new DockerVolumeCache(options);
 }
 
-class DockerVolumeCache implements ManagedVolumeCache {
+class DockerVolumeCache implements VolumeCache {
   private readonly states = new Map<string, InstanceState>();
   private readonly savedKeys = new Set<string>();
   private readonly waiting: PendingUpload[] = [];
@@ -92,10 +88,6 @@ class DockerVolumeCache implements ManagedVolumeCache {
   constructor(private readonly o: VolumeCacheOptions) {
     this.maxBytes = o.maxBytes ?? DEFAULT_CACHE_MAX_BYTES;
     this.archive = o.archive ?? dockerArchiveClient(o.runtime.endpoint);
-  }
-
-  pending(): PendingUpload[] {
-    return [...this.waiting];
   }
 
   private warn(message: string): void {
@@ -161,8 +153,12 @@ class DockerVolumeCache implements ManagedVolumeCache {
         );
         return;
       }
-      if (this.o.deferUpload) this.waiting.push({ key, file });
-      else await this.o.store.put(key, file);
+      if (this.o.deferUpload) {
+        this.waiting.push({ key, file });
+        this.o.deferUpload([...this.waiting]);
+      } else {
+        await this.o.store.put(key, file);
+      }
     } catch (e: unknown) {
       this.warn(`saving ${ctx.instance.name} failed (the run goes on): ${errorMessage(e)}`);
     }
