@@ -1,6 +1,7 @@
 // The action's main step with the real environment: @actions/core, the spec loader, Docker and the engine.
 import { actionsCore } from './action/core.js';
 import { runMain } from './action/main.js';
+import { actionCacheFactory } from './cache/action.js';
 import { up } from './engine/up.js';
 import { CancelledError } from './errors.js';
 import { connectDocker } from './runtime/docker.js';
@@ -23,6 +24,7 @@ export async function run(): Promise<void> {
       loadProject,
       connect: connectDocker,
       up,
+      cacheFactory: actionCacheFactory,
       signal: controller.signal,
     });
   } finally {

@@ -1,9 +1,16 @@
 // The action's post step with the real environment: @actions/core state and Docker.
 import { actionsCore } from './action/core.js';
 import { runPost } from './action/post.js';
+import { actionCachePostHook } from './cache/action.js';
 import { removeObjects } from './engine/down.js';
 import { connectDocker } from './runtime/docker.js';
 
 export async function run(): Promise<void> {
-  await runPost({ env: process.env, core: actionsCore, connect: connectDocker, removeObjects });
+  await runPost({
+    env: process.env,
+    core: actionsCore,
+    connect: connectDocker,
+    removeObjects,
+    cacheHook: actionCachePostHook,
+  });
 }

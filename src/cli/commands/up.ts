@@ -1,7 +1,10 @@
 // `initsteps up <spec...>`: run the init steps and start the services (contract §4).
+import path from 'node:path';
+import { DirCacheStore } from '../../cache/stores.js';
+import { createVolumeCache } from '../../cache/volume-cache.js';
 import { UsageError } from '../../errors.js';
 import { up, UpCancelledError } from '../../engine/up.js';
-import type { RunReport } from '../../engine/types.js';
+import type { RunObserver, RunReport } from '../../engine/types.js';
 import { eventToLines } from '../../report/lines.js';
 import { runFailure } from '../../report/failure.js';
 import { connectDocker } from '../../runtime/docker.js';
@@ -24,18 +27,20 @@ export const run: Command = async (args, io) => {
   const printReport = (report: RunReport) => {
     if (json) io.out(JSON.stringify(report, null, 2));
   };
+  const observer: RunObserver = (event) => {
+    if (json) return;
+    const lines = eventToLines(event);
+    for (const line of lines) (event.type === 'warning' ? io.err : io.out)(line);
+  };
+  // --cache-dir: initialized volumes are kept between runs in a directory (docs/cache.md).
+  const cacheDir = flagString(args, 'cache-dir');
+  const cache =
+    cacheDir === undefined
+      ? undefined
+      : createVolumeCache({ store: new DirCacheStore(path.resolve(io.cwd, cacheDir)), observer, runtime });
   let report: RunReport;
   try {
-    report = await up(runtime, {
-      project,
-      services: flagList(args, 'services'),
-      signal,
-      observer: (event) => {
-        if (json) return;
-        const lines = eventToLines(event);
-        for (const line of lines) (event.type === 'warning' ? io.err : io.out)(line);
-      },
-    });
+    report = await up(runtime, { project, services: flagList(args, 'services'), signal, observer, cache });
   } catch (e: unknown) {
     // Cancelled: everything is removed by now; the report still says how far the run got.
     if (e instanceof UpCancelledError) printReport(e.report);
