@@ -22,7 +22,7 @@ export const run: Command = async (args, io) => {
       `no results for init step "${step}" of service "${service}" in project ${project}: run \`initsteps up\` first`,
     );
   }
-  io.out(stepsTable(results));
+  for (const line of stepsTable(results).split('\n')) io.out(line);
   if (flagBool(args, 'output')) {
     for (const r of results) {
       io.out('');

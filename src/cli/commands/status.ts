@@ -34,6 +34,6 @@ export const run: Command = async (args, io) => {
   io.out(
     `project ${st.project}${st.lastRun ? ` (last run ${st.lastRun.runId}, ${st.lastRun.finishedAt})` : ''}`,
   );
-  io.out(st.services.length > 0 ? statusTable(st) : 'nothing started');
+  for (const line of (st.services.length > 0 ? statusTable(st) : 'nothing started').split('\n')) io.out(line);
   return 0;
 };

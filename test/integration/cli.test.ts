@@ -1,0 +1,138 @@
+// The CLI commands on the engine (contract §3–4), called in-process with a YAML spec.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+import type { RunReport } from '../../src/engine/types.js';
+import type { ContainerRuntime } from '../../src/runtime/types.js';
+import { connect, projectName, removeProject } from '../support/engine.js';
+
+let runtime: ContainerRuntime;
+const used: string[] = [];
+beforeAll(async () => {
+  runtime = await connect();
+});
+afterAll(async () => {
+  for (const p of used) await removeProject(runtime, p);
+});
+
+async function cli(args: string[], cwd: string): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    env: process.env,
+    cwd,
+    signal: new AbortController().signal,
+    signalName: () => undefined,
+  });
+  return { code, out, err };
+}
+
+const SPEC = `apiVersion: initsteps/v1
+kind: Service
+metadata:
+  name: tb
+spec:
+  image: busybox:latest
+  command: [sleep, "3600"]
+  replicas: 2
+  ports: ["3000"]
+  volumes:
+    - {name: data, mountPath: /data, claimTemplate: {spec: {capacity: 1Gi}}}
+  initSteps:
+    - name: format
+      command: [sh, -c, 'echo "formatting $INITSTEPS_INSTANCE"; test "$INITSTEPS_REPLICA_ORDINAL" != "$FAIL_ON" || exit 9']
+      env: {FAIL_ON: "none"}
+      restartPolicy: Never
+    - name: seed
+      command: [sh, -c, "echo seeding"]
+`;
+
+function specDir(spec: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'initsteps-cli-'));
+  writeFileSync(join(dir, 'initsteps.yaml'), spec);
+  return dir;
+}
+
+describe('initsteps up / status / logs / down', () => {
+  it('prints transition lines, exits 0, shows status and step tables, and down removes everything', async () => {
+    const dir = specDir(SPEC);
+    const name = projectName('cli');
+    used.push(name);
+    const up1 = await cli(['up', 'initsteps.yaml', '--project', name], dir);
+    expect(up1.code).toBe(0);
+    expect(up1.out).toEqual(
+      expect.arrayContaining([
+        '▶ init step "format" on tb-0',
+        'tb-0/format | formatting tb-0',
+        '✓ init step "format" on tb-0 succeeded',
+        '✓ init step "seed" on tb-1 succeeded',
+        '✓ tb is Running',
+      ]),
+    );
+
+    const up2 = await cli(['up', 'initsteps.yaml', '--project', name, '--json'], dir);
+    expect(up2.code).toBe(0);
+    const report = JSON.parse(up2.out.join('\n')) as RunReport;
+    expect(report.steps.map((s) => s.status)).toEqual(['Skipped', 'Skipped', 'Skipped', 'Skipped']);
+    expect(report.services[0]?.instances[0]?.ports[0]).toMatchObject({
+      containerPort: 3000,
+      hostIp: '127.0.0.1',
+    });
+
+    const st = await cli(['status', 'initsteps.yaml', '--project', name], dir);
+    expect(st.code).toBe(0);
+    expect(st.out.join('\n')).toMatch(
+      /tb\s+tb-0\s+running\s+127\.0\.0\.1:\d+->3000\/tcp\s+format: Skipped, seed: Skipped/,
+    );
+    const stJson = JSON.parse(
+      (await cli(['status', 'initsteps.yaml', '--project', name, '--json'], dir)).out.join('\n'),
+    );
+    expect(stJson.services[0].instances).toHaveLength(2);
+
+    const logs = await cli(['logs', 'tb', '--init-step', 'format', '--project', name], dir);
+    expect(logs.out).toEqual([
+      'INSTANCE  STATUS   EXIT  ATTEMPTS  REASON  MESSAGE',
+      'tb-0      Skipped  -     0         -       volume already initialized',
+      'tb-1      Skipped  -     0         -       volume already initialized',
+    ]);
+
+    const downed = await cli(['down', 'initsteps.yaml', '--project', name, '--volumes'], dir);
+    expect(downed.code).toBe(0);
+    expect(await runtime.listContainers({ 'dev.initsteps.project': name })).toEqual([]);
+    expect(await runtime.listVolumes({ 'dev.initsteps.project': name })).toEqual([]);
+  });
+
+  it('exits 1 when a service fails and logs --output shows the failed instance and its captured output', async () => {
+    const dir = specDir(SPEC.replace('FAIL_ON: "none"', 'FAIL_ON: "1"'));
+    const name = projectName('clifail');
+    used.push(name);
+    const res = await cli(['up', 'initsteps.yaml', '--project', name], dir);
+    expect(res.code).toBe(1);
+    expect(res.out).toContain('✗ init step "format" on tb-1 failed: ExitNonZero exit code 9 after 1 attempt');
+    const logs = await cli(
+      ['logs', 'tb', '--init-step', 'format', '--spec', 'initsteps.yaml', '--project', name, '--output'],
+      dir,
+    );
+    expect(logs.out.slice(0, 3)).toEqual([
+      'INSTANCE  STATUS     EXIT  ATTEMPTS  REASON       MESSAGE',
+      'tb-0      Succeeded  0     1         -            -',
+      'tb-1      Failed     9     1         ExitNonZero  exit code 9',
+    ]);
+    expect(logs.out).toContain('formatting tb-1');
+  });
+
+  it('down without --volumes keeps persistent volumes, so the next up skips', async () => {
+    const dir = specDir(SPEC);
+    const name = projectName('clikeep');
+    used.push(name);
+    expect((await cli(['up', 'initsteps.yaml', '--project', name], dir)).code).toBe(0);
+    expect((await cli(['down', 'initsteps.yaml', '--project', name], dir)).code).toBe(0);
+    expect(await runtime.listContainers({ 'dev.initsteps.project': name })).toEqual([]);
+    const again = await cli(['up', 'initsteps.yaml', '--project', name], dir);
+    expect(again.out).toContain('↷ init step "format" on tb-0: skipped (volume already initialized)');
+  });
+});
