@@ -13,6 +13,9 @@ import { flagBool, flagList, flagString, type Command } from '../io.js';
 import { loadFromArgs } from '../load.js';
 
 export const run: Command = async (args, io) => {
+  // Connect while the spec loads (both are start-up cost); a spec error still wins over an absent engine.
+  const connecting = connectDocker(io.env);
+  connecting.catch(() => undefined);
   const project = await loadFromArgs(args, io);
   const json = flagBool(args, 'json');
   const timeoutText = flagString(args, 'timeout');
@@ -20,7 +23,7 @@ export const run: Command = async (args, io) => {
   if (timeoutText !== undefined && (timeoutMs === undefined || timeoutMs <= 0)) {
     throw new UsageError(`--timeout: "${timeoutText}" is not a duration (examples: 90s, 5m, 1h30m)`);
   }
-  const runtime = await connectDocker(io.env);
+  const runtime = await connecting;
   // The run-level timeout cancels like a signal does: the running step is killed and reported Cancelled.
   const signal =
     timeoutMs === undefined ? io.signal : AbortSignal.any([io.signal, AbortSignal.timeout(timeoutMs)]);
