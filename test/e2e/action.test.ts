@@ -1,0 +1,350 @@
+// The bundled action as the runner runs it: dist/main/index.js and dist/post/index.js as child processes
+// under Node 24, with INPUT_* inputs, the runner's files (GITHUB_OUTPUT, GITHUB_STATE, GITHUB_STEP_SUMMARY)
+// and post getting main's state as STATE_* variables. Needs `npm run bundle` to be current.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LABEL } from '../../src/engine/labels.js';
+import type { OutputDocument } from '../../src/report/outputs.js';
+import type { ContainerRuntime } from '../../src/runtime/types.js';
+import { connect, projectName, removeProject } from '../support/engine.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const node24 = execFileSync('bash', [path.join(root, 'scripts/ensure-node24.sh')], {
+  encoding: 'utf8',
+}).trim();
+
+/** Files of the runner's file commands: `name<<delimiter` heredoc blocks (and plain `name=value` lines). */
+function parseFileCommands(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const [, name = '', delimiter] = heredoc;
+      const value: string[] = [];
+      while (i + 1 < lines.length && lines[i + 1] !== delimiter) value.push(lines[++i] ?? '');
+      i++;
+      out[name] = value.join('\n');
+    } else if (line.includes('=')) {
+      out[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+    }
+  }
+  return out;
+}
+
+/** `::error title=...,file=...,line=...::message` lines of stdout, properties decoded. */
+function errorCommands(stdout: string): { props: Record<string, string>; message: string }[] {
+  const unescape = (s: string): string =>
+    s
+      .replace(/%2C/g, ',')
+      .replace(/%3A/g, ':')
+      .replace(/%0A/g, '\n')
+      .replace(/%0D/g, '\r')
+      .replace(/%25/g, '%');
+  return stdout
+    .split('\n')
+    .filter((l) => l.startsWith('::error'))
+    .map((l) => {
+      const m = /^::error(?: ([^:]*))?::(.*)$/.exec(l);
+      const props = Object.fromEntries(
+        (m?.[1] ?? '')
+          .split(',')
+          .filter(Boolean)
+          .map((p) => [p.slice(0, p.indexOf('=')), unescape(p.slice(p.indexOf('=') + 1))]),
+      );
+      return { props, message: unescape(m?.[2] ?? '') };
+    });
+}
+
+interface Workspace {
+  dir: string;
+  files: { output: string; state: string; summary: string };
+  env: Record<string, string>;
+}
+
+function workspace(spec: string, inputs: Record<string, string>): Workspace {
+  const dir = mkdtempSync(path.join(tmpdir(), 'initsteps-action-e2e-'));
+  const temp = mkdtempSync(path.join(tmpdir(), 'initsteps-action-runner-'));
+  writeFileSync(path.join(dir, 'initsteps.yaml'), spec);
+  const files = {
+    output: path.join(temp, 'output'),
+    state: path.join(temp, 'state'),
+    summary: path.join(temp, 'summary.md'),
+  };
+  for (const f of Object.values(files)) writeFileSync(f, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? temp,
+    GITHUB_WORKSPACE: dir,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STATE: files.state,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_RUN_ID: '4242',
+    RUNNER_TEMP: temp,
+    // Markers and run state of tests stay in the suite's state dir.
+    INITSTEPS_STATE_DIR: process.env.INITSTEPS_STATE_DIR ?? '',
+    ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}),
+  };
+  for (const [name, value] of Object.entries({ spec: 'initsteps.yaml', cache: 'false', ...inputs })) {
+    // The runner upper-cases the name and keeps dashes: INPUT_ALLOW-PRIVILEGED.
+    env[`INPUT_${name.toUpperCase()}`] = value;
+  }
+  return { dir, files, env };
+}
+
+interface Finished {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+}
+
+function start(entry: 'main' | 'post', env: Record<string, string>, nodeBin = node24) {
+  const child = spawn(nodeBin, [path.join(root, 'dist', entry, 'index.js')], {
+    env,
+    cwd: env.GITHUB_WORKSPACE,
+  });
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stdout += d.toString()));
+  const done = new Promise<Finished>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout })),
+  );
+  return { child, done, stdout: () => stdout };
+}
+
+const runMain = (ws: Workspace, nodeBin?: string): Promise<Finished> => start('main', ws.env, nodeBin).done;
+
+/** Post as the runner starts it: main's saved state as STATE_<name>. */
+function runPost(ws: Workspace): Promise<Finished> {
+  const state = parseFileCommands(readFileSync(ws.files.state, 'utf8'));
+  const env = { ...ws.env, ...Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v])) };
+  return start('post', env).done;
+}
+
+const outputs = (ws: Workspace) => parseFileCommands(readFileSync(ws.files.output, 'utf8'));
+const resultOf = (ws: Workspace): OutputDocument => JSON.parse(outputs(ws).result ?? '') as OutputDocument;
+
+async function waitFor(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+let runtime: ContainerRuntime;
+const projects: string[] = [];
+const workspaces: string[] = [];
+beforeAll(async () => {
+  runtime = await connect();
+});
+afterAll(async () => {
+  for (const p of projects) await removeProject(runtime, p);
+  for (const d of workspaces) rmSync(d, { recursive: true, force: true });
+});
+
+function project(tag: string): string {
+  const name = projectName(tag);
+  projects.push(name);
+  return name;
+}
+
+/** What of the project is still there: containers, networks and run-scoped volumes. */
+async function remains(name: string): Promise<string[]> {
+  const labels = { [LABEL.project]: name };
+  return [
+    ...(await runtime.listContainers(labels)).map((c) => `container ${c.id.slice(0, 12)}`),
+    ...(await runtime.listNetworks(labels)).map((n) => `network ${n.name}`),
+    ...(await runtime.listVolumes({ ...labels, [LABEL.ephemeral]: 'true' })).map((v) => `volume ${v.name}`),
+  ];
+}
+
+const lineOf = (text: string, needle: string): number =>
+  text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+const FAILING = `apiVersion: initsteps/v1
+kind: Service
+metadata:
+  name: web
+spec:
+  image: busybox:latest
+  command: [sleep, "3600"]
+  initSteps:
+    - name: prepare
+      command: [sh, -c, "echo preparing"]
+    - name: migrate
+      command: [sh, -c, "echo '<applying 001>'; echo 'disk & table missing' >&2; exit 9"]
+      restartPolicy: Never
+`;
+
+describe.each([
+  ['Node 24', () => node24],
+  ['Node 20', () => process.execPath],
+])('a failing init step (%s)', (_label, nodeBin) => {
+  const name = project('actfail');
+  let ws: Workspace;
+  let main: Finished;
+  beforeAll(async () => {
+    ws = workspace(FAILING, { project: name });
+    workspaces.push(ws.dir);
+    main = await runMain(ws, nodeBin());
+  });
+
+  it('fails the step with its exit code in the summary, the log tail escaped', () => {
+    expect(main.code).toBe(1);
+    const summary = readFileSync(ws.files.summary, 'utf8');
+    expect(summary).toContain(
+      '<td>web</td><td>web-0</td><td>migrate</td><td>❌ Failed</td><td>9</td><td>1</td>',
+    );
+    expect(summary).toContain(
+      '<td>web</td><td>web-0</td><td>prepare</td><td>✅ Succeeded</td><td>0</td><td>1</td>',
+    );
+    expect(summary).toContain('&lt;applying 001&gt;');
+    expect(summary).toContain('disk &amp; table missing');
+  });
+
+  it('annotates the step line of the spec, workspace-relative', () => {
+    const annotation = errorCommands(main.stdout).find((e) => e.props.title?.startsWith('init step'));
+    expect(annotation?.props).toMatchObject({
+      file: 'initsteps.yaml',
+      line: String(lineOf(FAILING, '- name: migrate')),
+      title: 'init step "migrate" on web-0 failed',
+    });
+    expect(annotation?.message).toMatch(/^ExitNonZero exit code 9 after 1 attempt\nlast output:\n/);
+    expect(main.stdout).toContain('::error::1 of 1 service(s) not running: web (Failed: InitStepFailed)');
+  });
+
+  it('puts each step output in a group and the transition lines outside', () => {
+    expect(main.stdout).toMatch(
+      /::group::▶ init step "prepare" on web-0\npreparing\n::endgroup::\n✓ init step "prepare" on web-0 succeeded/,
+    );
+    expect(main.stdout).toContain(
+      '✗ init step "migrate" on web-0 failed: ExitNonZero exit code 9 after 1 attempt',
+    );
+  });
+
+  it('sets outputs that parse', () => {
+    expect(outputs(ws)).toMatchObject({ ran: '2', skipped: '0', failed: '1', 'cache-hit': 'false' });
+    const result = resultOf(ws);
+    expect(result.project).toBe(name);
+    expect(result.services[0]?.instances[0]?.steps.map((s) => [s.name, s.status, s.exitCode])).toEqual([
+      ['prepare', 'Succeeded', 0],
+      ['migrate', 'Failed', 9],
+    ]);
+  });
+
+  it('leaves nothing of the run after post', async () => {
+    const post = await runPost(ws);
+    expect(post.code).toBe(0);
+    expect(await remains(name)).toEqual([]);
+  });
+});
+
+const SERVING = `apiVersion: initsteps/v1
+kind: Service
+metadata:
+  name: web
+spec:
+  image: busybox:latest
+  command: [httpd, -f, -p, "8080", -h, /www]
+  ports: ["8080"]
+  readinessProbe: {tcpSocket: {port: 8080}, periodSeconds: 1, failureThreshold: 30}
+  env:
+    - name: GREETING
+      valueFrom: {env: E2E_GREETING}
+  volumes:
+    - {name: www, mountPath: /www, emptyDir: {}}
+  initSteps:
+    - name: render
+      command: [sh, -c, 'echo "hello $GREETING" > /www/index.html; echo "rendered for $GREETING"']
+`;
+
+describe('a passing spec with a published port', () => {
+  const name = project('actok');
+  let ws: Workspace;
+  let main: Finished;
+  beforeAll(async () => {
+    ws = workspace(SERVING, { project: name });
+    ws.env.E2E_GREETING = 'sekret-greeting-42';
+    workspaces.push(ws.dir);
+    main = await runMain(ws);
+  });
+
+  it('succeeds, masks the valueFrom.env value and reports the port', async () => {
+    expect(main.code, main.stdout).toBe(0);
+    expect(main.stdout).toContain('::add-mask::sekret-greeting-42');
+    expect(main.stdout).toContain('rendered for ***');
+    expect(main.stdout.replace('::add-mask::sekret-greeting-42', '')).not.toContain('sekret-greeting-42');
+    expect(outputs(ws)).toMatchObject({ ran: '1', skipped: '0', failed: '0' });
+    expect(readFileSync(ws.files.summary, 'utf8')).toContain('✅ initsteps: every service is running');
+  });
+
+  it('answers on its published port until post runs, and is gone after', async () => {
+    const address = resultOf(ws).services[0]?.instances[0]?.ports[0]?.address;
+    expect(address).toMatch(/^127\.0\.0\.1:\d+$/);
+    // The main step has exited: the service keeps running for the rest of the job.
+    const body = await (await fetch(`http://${address}/`)).text();
+    expect(body).toBe('hello sekret-greeting-42\n');
+
+    const post = await runPost(ws);
+    expect(post.code).toBe(0);
+    expect(await remains(name)).toEqual([]);
+    await expect(fetch(`http://${address}/`)).rejects.toThrow();
+  });
+});
+
+const HANGING = `apiVersion: initsteps/v1
+kind: Service
+metadata:
+  name: slow
+spec:
+  image: busybox:latest
+  command: [sleep, "3600"]
+  volumes:
+    - {name: data, mountPath: /data, claimTemplate: {spec: {capacity: 1Gi}}}
+    - {name: scratch, mountPath: /scratch, emptyDir: {}}
+  initSteps:
+    - name: wait
+      command: [sh, -c, "echo waiting; sleep 300"]
+`;
+
+describe.each([['SIGTERM'], ['SIGKILL']] as const)('main stopped by %s in the middle of a step', (signal) => {
+  const name = project(`act${signal.toLowerCase()}`);
+  let ws: Workspace;
+  let main: Finished;
+  beforeAll(async () => {
+    ws = workspace(HANGING, { project: name });
+    workspaces.push(ws.dir);
+    const run = start('main', ws.env);
+    await waitFor('the step to start', () => run.stdout().includes('\nwaiting\n'));
+    await waitFor('the step container', async () =>
+      (await remains(name)).some((r) => r.startsWith('container')),
+    );
+    run.child.kill(signal);
+    main = await run.done;
+  }, 120_000);
+
+  it('post leaves nothing of the run', async () => {
+    if (signal === 'SIGTERM') {
+      // Cancelled cleanly: the running step reported Cancelled, the summary still written.
+      expect(main.code).toBe(1);
+      expect(main.stdout).toContain('::error::cancelled by SIGTERM');
+      expect(readFileSync(ws.files.summary, 'utf8')).toContain('🚫 Cancelled');
+    } else {
+      expect(main.signal).toBe('SIGKILL');
+      // Nothing cleaned up the step container: post has to, from the ids main saved as they appeared.
+      expect(await remains(name)).not.toEqual([]);
+    }
+    const post = await runPost(ws);
+    expect(post.code).toBe(0);
+    expect(await remains(name)).toEqual([]);
+  });
+});
