@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
@@ -67,7 +68,7 @@ async function bundle({ name, entry }) {
     if (asset.permissions) await chmod(target, asset.permissions);
   }
   const written = Object.keys(files).length - skipped;
-  console.log(`dist/${name}/index.js  ${(code.length / 1024).toFixed(0)} kB, ${written} files`);
+  process.stdout.write(`dist/${name}/index.js  ${(code.length / 1024).toFixed(0)} kB, ${written} files\n`);
 }
 
 const only = process.argv.slice(2);
