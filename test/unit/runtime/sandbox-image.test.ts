@@ -71,7 +71,7 @@ describe('buildTar / sandboxImage', () => {
     const ex = extract();
     ex.on('entry', (header, stream, next) => {
       const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('data', (c: unknown) => chunks.push(c as Buffer));
       stream.on('end', () => {
         entries.push({
           name: header.name,
@@ -82,7 +82,7 @@ describe('buildTar / sandboxImage', () => {
         next();
       });
     });
-    const done = new Promise((resolve) => ex.on('finish', resolve));
+    const done = new Promise<void>((resolve) => ex.on('finish', () => resolve()));
     ex.end(tar);
     await done;
     expect(entries).toEqual([{ name: 'pause', mode: 0o755, uid: 0, body: 'abc' }]);
