@@ -3,6 +3,7 @@
 // missing-field problem at its node. Positions of everything kept are recorded on the side, so the
 // rule checks and the resolver can point at a field without touching YAML nodes again.
 import {
+  type Alias,
   type Document,
   isAlias,
   isMap,
@@ -10,6 +11,7 @@ import {
   isSeq,
   type LineCounter,
   type Node,
+  visit,
   type YAMLMap,
 } from 'yaml';
 import type { SpecProblem } from '../errors.js';
@@ -99,16 +101,28 @@ export class Walker {
   private budget: number;
   /** Alias targets being expanded right now: an alias inside its own anchor would recurse forever. */
   private readonly expanding = new Set<Node>();
+  /** Each alias's node: the last anchor of that name before it, as YAML defines. */
+  private readonly targets = new Map<Alias, Node>();
 
   constructor(
     private readonly file: string,
-    private readonly doc: Document,
+    doc: Document,
     private readonly lines: LineCounter,
     private readonly problems: SpecProblem[],
     /** Node visits allowed; a document without aliases needs fewer than its length in characters. */
     budget: number,
   ) {
     this.budget = budget;
+    // Alias targets in one pass: yaml's Alias.resolve walks the whole document on every call.
+    const anchors = new Map<string, Node>();
+    visit(doc, {
+      Node: (_key, node) => {
+        if (isAlias(node)) {
+          const target = anchors.get(node.source);
+          if (target) this.targets.set(node, target);
+        } else if (node.anchor) anchors.set(node.anchor, node);
+      },
+    });
   }
 
   /** Checks the document's contents; undefined when the walk had to stop (the problem is reported). */
@@ -131,14 +145,17 @@ export class Walker {
     this.problems.push({ pos: this.pos(node), path, message });
   }
 
+  private spend(node: unknown, path: string): void {
+    if (--this.budget >= 0) return;
+    this.report(node, path, 'document too large after expanding aliases (possible alias bomb)');
+    throw new Exhausted();
+  }
+
   /** Follows aliases; undefined (reported) for an unknown or self-containing alias. */
   private deref(node: unknown, path: string): { node: unknown; release?: () => void } | undefined {
-    if (--this.budget < 0) {
-      this.report(node, path, 'document too large after expanding aliases (possible alias bomb)');
-      throw new Exhausted();
-    }
+    this.spend(node, path);
     if (!isAlias(node)) return { node };
-    const target = node.resolve(this.doc);
+    const target = this.targets.get(node);
     if (!target) {
       this.report(node, path, `unknown alias *${node.source}`);
       return undefined;
@@ -281,7 +298,7 @@ export class Walker {
   private object(field: ObjectField | RecordField, node: YAMLMap, path: string): Record<string, unknown> {
     const out = this.record({}, node, path);
     const keys = (objectMeta.get(out) as ObjectMeta).keys;
-    for (const { key, value } of this.pairs(node, path)) {
+    for (const { key, value, merged } of this.pairs(node, path)) {
       const name =
         isScalar(key) && (typeof key.value === 'string' || typeof key.value === 'number')
           ? String(key.value)
@@ -290,9 +307,13 @@ export class Walker {
         this.report(key, path, `expected a plain name as a key, got ${kindOf(key)}`);
         continue;
       }
-      if (keys.has(name)) continue; // an explicit key wins over the same key from a `<<` merge
+      if (keys.has(name)) {
+        // An explicit key wins over the same key from a `<<` merge; two explicit ones are a mistake.
+        if (!merged) this.report(key, path ? `${path}.${name}` : name, `duplicate key \`${name}\``);
+        continue;
+      }
       const childPath = path ? `${path}.${name}` : name;
-      const resolved = isAlias(value) ? value.resolve(this.doc) : value;
+      const resolved = isAlias(value) ? this.targets.get(value) : value;
       keys.set(name, {
         key: { pos: this.pos(key), path: childPath },
         value: { pos: this.pos(value ?? key), path: childPath },
@@ -329,9 +350,9 @@ export class Walker {
   }
 
   /** The map's pairs with `<<` merges expanded: own keys first, then merged ones in order. */
-  private pairs(node: YAMLMap, path: string): { key: unknown; value: unknown }[] {
-    const own: { key: unknown; value: unknown }[] = [];
-    const merged: { key: unknown; value: unknown }[] = [];
+  private pairs(node: YAMLMap, path: string): { key: unknown; value: unknown; merged: boolean }[] {
+    const own: { key: unknown; value: unknown; merged: boolean }[] = [];
+    const merged: { key: unknown; value: unknown; merged: boolean }[] = [];
     for (const pair of node.items) {
       if (isScalar(pair.key) && typeof pair.key.value === 'symbol') {
         const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
@@ -339,13 +360,17 @@ export class Walker {
           const d = this.deref(s, path);
           if (!d) continue;
           try {
-            if (isMap(d.node)) merged.push(...this.pairs(d.node, path));
-            else this.report(s, path, `\`<<\` merges maps only, got ${kindOf(d.node)}`);
+            if (isMap(d.node)) {
+              for (const p of this.pairs(d.node, path)) {
+                this.spend(s, path); // merged pairs cost like nodes: nested merges multiply them
+                merged.push({ ...p, merged: true });
+              }
+            } else this.report(s, path, `\`<<\` merges maps only, got ${kindOf(d.node)}`);
           } finally {
             d.release?.();
           }
         }
-      } else own.push({ key: pair.key, value: pair.value });
+      } else own.push({ key: pair.key, value: pair.value, merged: false });
     }
     return [...own, ...merged];
   }
