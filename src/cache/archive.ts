@@ -1,27 +1,25 @@
-// The snapshot archive: one tar holding every persistent volume of an instance (`volumes/<mount>/...`,
-// ownership, modes, links and mtimes as Docker's archive endpoint reports them), then `markers.json`,
-// then `manifest.json` (sha256 and size of every regular file, mode/owner/link of every entry). The
-// manifest comes last because it is computed while the volumes stream through; a restore reads the
-// whole file once to verify it before a byte reaches a volume.
+// The snapshot archive: one tar holding every persistent volume of an instance, each under its mount
+// name (`<mount>/...`, byte for byte what Docker's GET archive gave: owners, modes, links, mtimes, pax
+// records), then `markers.json`, then `manifest.json` (sha256 and size of every regular file, type,
+// mode, owner and link of every entry). The layout is what Docker's PUT archive extracts at the helper's
+// mount root, so a restore streams the file to Docker unchanged while checking it against the manifest.
+// Mount names are DNS labels (no dot): they cannot collide with the two JSON entries.
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { extract, pack, type Extract, type Header, type Pack } from 'tar-stream';
+import { PassThrough, type Readable } from 'node:stream';
+import { extract, pack, type Extract, type Header } from 'tar-stream';
 import { CACHE_FORMAT_VERSION } from './key.js';
 
-export const VOLUMES_DIR = 'volumes';
 export const MARKERS_NAME = 'markers.json';
 export const MANIFEST_NAME = 'manifest.json';
 
 type EntryType = Header['type'];
-type EntryHeader = Partial<Header> & { name: string };
 
 export interface ManifestEntry {
-  /** `volumes/<mount>` for a volume's root, `volumes/<mount>/<relative path>` below it. */
+  /** `<mount>` for a volume's root, `<mount>/<relative path>` below it. */
   path: string;
   type: EntryType;
   mode: number;
@@ -63,166 +61,109 @@ export class SnapshotInvalidError extends Error {
 export interface VolumeSource {
   /** Mount name. */
   name: string;
-  /** A tar of the volume's directory as Docker's GET archive returns it: one top-level directory. */
+  /** A tar of the volume's directory as Docker's GET archive returns it: one top-level directory, `name`. */
   open: () => Promise<Readable>;
 }
 
 const isFile = (t: EntryType | null | undefined): boolean => t === 'file' || t === 'contiguous-file';
 const stripSlash = (name: string): string => name.replace(/\/+$/, '');
+const errorOf = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
+const BLOCK = 512;
+const blocks = (bytes: number): number => Math.ceil(bytes / BLOCK) * BLOCK;
 
-/** Counts bytes on their way to disk and fails the pipeline past the limit. */
-class SizeLimit extends Transform {
-  bytes = 0;
-  constructor(private readonly limit: number) {
-    super();
-  }
-  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
-    this.bytes += chunk.length;
-    if (this.bytes > this.limit) cb(new SnapshotTooLargeError(this.limit));
-    else cb(null, chunk);
-  }
-}
-
-/** Hashes and counts the bytes of `source` as they pass. */
-function tap(source: AsyncIterable<unknown>): {
-  body: AsyncGenerator<Uint8Array>;
-  result: () => { sha256: string; size: number };
-} {
-  const hash = createHash('sha256');
-  let size = 0;
-  async function* body(): AsyncGenerator<Uint8Array> {
-    for await (const chunk of source) {
-      const bytes = chunk as Uint8Array;
-      hash.update(bytes);
-      size += bytes.length;
-      yield bytes;
-    }
-  }
-  return { body: body(), result: () => ({ sha256: hash.digest('hex'), size }) };
+/** Until the extractor drains; rejects when it closes first (destroyed by the parsing side). */
+function drained(ex: Extract): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const settle = (err?: Error): void => {
+      ex.off('drain', onDrain);
+      ex.off('close', onClose);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onDrain = (): void => settle();
+    const onClose = (): void => settle(new Error('the tar parser stopped'));
+    ex.on('drain', onDrain);
+    ex.on('close', onClose);
+  });
 }
 
 /** Write a byte stream into tar-stream's extractor with backpressure, then end it (a streamx stream). */
 async function feed(source: AsyncIterable<unknown>, ex: Extract): Promise<void> {
   try {
-    for await (const chunk of source) if (!ex.write(chunk)) await once(ex, 'drain');
+    for await (const chunk of source) {
+      if (ex.destroying) throw new Error('the tar parser stopped');
+      if (!ex.write(chunk)) await drained(ex);
+    }
     ex.end(undefined);
   } catch (e: unknown) {
-    ex.destroy(e instanceof Error ? e : new Error(String(e)));
+    ex.destroy(errorOf(e));
     throw e;
   }
 }
 
-/** Add one entry to the pack, streaming its body when it has one. */
-async function addEntry(
-  p: Pack,
-  header: EntryHeader,
-  body?: AsyncIterable<unknown> | Iterable<unknown>,
-): Promise<void> {
-  let settle: (err?: Error | null) => void = () => undefined;
-  const finished = new Promise<void>((resolve, reject) => {
-    settle = (err) => (err ? reject(err) : resolve());
-  });
-  // Awaited below; when the body fails first, this rejection is a follow-on, not an unhandled one.
-  finished.catch(() => undefined);
-  const sink = p.entry(header, settle);
-  if (body) for await (const chunk of body) if (!sink.write(chunk)) await once(sink, 'drain');
-  sink.end(undefined);
-  await finished;
-}
-
-/** Copy of the header fields a restore needs (tar-stream's pax extras and offsets are left behind). */
-function cleanHeader(h: Header, name: string, linkname: string | undefined): EntryHeader {
+function manifestEntry(h: Header, sha256?: string): ManifestEntry {
   return {
-    name,
-    type: h.type,
-    mode: h.mode,
-    uid: h.uid,
-    gid: h.gid,
-    size: isFile(h.type) ? h.size : 0,
-    mtime: h.mtime,
-    ...(linkname !== undefined && { linkname }),
-    ...(h.uname && { uname: h.uname }),
-    ...(h.gname && { gname: h.gname }),
-    ...(h.devmajor && { devmajor: h.devmajor }),
-    ...(h.devminor && { devminor: h.devminor }),
-  };
-}
-
-function manifestEntry(
-  h: Header,
-  path: string,
-  linkname: string | undefined,
-  sha256?: string,
-): ManifestEntry {
-  return {
-    path,
+    path: stripSlash(h.name),
     type: h.type,
     // Permission, setuid/setgid and sticky bits: what a tar header round-trips (type bits do not).
     mode: h.mode & 0o7777,
     uid: h.uid,
     gid: h.gid,
     ...(isFile(h.type) && { size: h.size, sha256 }),
-    ...(linkname !== undefined && { linkname }),
+    ...(h.linkname && { linkname: h.linkname }),
   };
 }
 
-/** The link target as the archive should carry it: hard links name an archive path, so they move too. */
-function linkTarget(h: Header, move: (name: string) => string): string | undefined {
-  if (!h.linkname) return undefined;
-  return h.type === 'link' ? move(h.linkname) : h.linkname;
+interface Parsed {
+  entries: ManifestEntry[];
+  /** Where the archive's end-of-archive blocks start (the end of the last entry's data). */
+  end: number;
+  /** Bodies of the named small entries (markers, manifest), kept rather than hashed. */
+  kept: Map<string, Buffer>;
 }
-
-/** Renames `<top>/rest` (Docker's layout) to `<prefix>/rest`; refuses anything outside `<top>`. */
-function rebase(name: string, prefix: string, top: string | undefined): { top: string; path: string } {
-  const clean = stripSlash(name.replace(/^\.\//, ''));
-  const slash = clean.indexOf('/');
-  const first = slash === -1 ? clean : clean.slice(0, slash);
-  if (top !== undefined && first !== top)
-    throw new SnapshotInvalidError(`unexpected entry ${name} outside ${top}/`);
-  if (clean.split('/').includes('..')) throw new SnapshotInvalidError(`entry ${name} escapes its volume`);
-  return { top: first, path: slash === -1 ? prefix : `${prefix}/${clean.slice(slash + 1)}` };
-}
-
-const errorOf = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 
 /**
- * Walk one volume's tar (Docker's layout) entry by entry, renamed under `volumes/<mount>`; `onEntry` gets
- * the cleaned header and, for regular files, the body (which it must consume) and then the manifest entry.
+ * Parse a tar as it streams by: every entry's manifest entry (regular files hashed), and the byte offset
+ * where the archive proper ends. `keep` names entries whose bodies are returned instead.
  */
-async function walkVolume(
-  volume: VolumeSource,
-  onEntry: (header: EntryHeader, body: AsyncIterable<unknown> | undefined) => Promise<void>,
-): Promise<ManifestEntry[]> {
-  const prefix = `${VOLUMES_DIR}/${volume.name}`;
-  const entries: ManifestEntry[] = [];
+async function parseTar(source: AsyncIterable<unknown>, keep: string[] = []): Promise<Parsed> {
   const ex = extract();
-  const feeding = feed(await volume.open(), ex);
-  let top: string | undefined;
+  const feeding = feed(source, ex);
+  const parsed: Parsed = { entries: [], end: 0, kept: new Map() };
   try {
     for await (const entry of ex) {
       const h = entry.header;
-      const at = rebase(h.name, prefix, top);
-      top = at.top;
-      const linkname = linkTarget(h, (n) => rebase(n, prefix, top).path);
-      const header = cleanHeader(h, at.path, linkname);
-      if (isFile(h.type)) {
-        const t = tap(entry);
-        await onEntry(header, t.body);
-        entries.push(manifestEntry(h, at.path, linkname, t.result().sha256));
+      // tar-stream's offset of the entry's data, just past its (last) header block.
+      const dataAt = (h as Header & { byteOffset?: number }).byteOffset;
+      if (dataAt === undefined) throw new Error('tar-stream gave no byte offsets');
+      parsed.end = dataAt + (isFile(h.type) ? blocks(h.size) : 0);
+      const name = stripSlash(h.name);
+      if (keep.includes(name)) {
+        const chunks: Buffer[] = [];
+        for await (const c of entry) chunks.push(c as Buffer);
+        parsed.kept.set(name, Buffer.concat(chunks));
+      } else if (isFile(h.type)) {
+        const hash = createHash('sha256');
+        let size = 0;
+        for await (const c of entry) {
+          hash.update(c as Buffer);
+          size += (c as Buffer).length;
+        }
+        if (size !== h.size) throw new SnapshotInvalidError(`${name} is truncated`);
+        parsed.entries.push(manifestEntry(h, hash.digest('hex')));
       } else {
         entry.resume();
-        await onEntry(header, undefined);
-        entries.push(manifestEntry(h, at.path, linkname));
+        parsed.entries.push(manifestEntry(h));
       }
     }
     await feeding;
   } catch (e: unknown) {
+    // With an error, so a feed waiting for 'drain' stops too.
     ex.destroy(errorOf(e));
     await feeding.catch(() => undefined);
     throw e;
   }
-  if (top === undefined) throw new SnapshotInvalidError(`the archive of volume ${volume.name} is empty`);
-  return entries;
+  return parsed;
 }
 
 /** Whether a volume's tar has anything besides its root directory; reads no further than the second entry. */
@@ -239,20 +180,38 @@ export async function holdsMoreThanRoot(tar: Readable): Promise<boolean> {
   return count > 1;
 }
 
-/** The manifest entries of volumes as they are now (to check a restore landed intact). */
-export async function scanVolumes(volumes: VolumeSource[]): Promise<ManifestEntry[]> {
-  const entries: ManifestEntry[] = [];
-  for (const volume of volumes) {
-    entries.push(
-      ...(await walkVolume(volume, async (_header, body) => {
-        if (body) for await (const _chunk of body);
-      })),
-    );
-  }
-  return entries;
+/** A tar of small in-memory files, without its end-of-archive blocks (it is appended to). */
+async function smallTar(files: { name: string; body: Buffer }[]): Promise<Buffer> {
+  const p = pack();
+  const out: Buffer[] = [];
+  p.on('data', (c: unknown) => out.push(c as Buffer));
+  const ended = new Promise<void>((resolve, reject) => {
+    p.on('end', () => resolve());
+    p.on('error', reject);
+  });
+  for (const f of files)
+    p.entry({ name: f.name, mode: 0o644, size: f.body.length, mtime: new Date() }, f.body);
+  p.finalize();
+  await ended;
+  const tar = Buffer.concat(out);
+  return tar.subarray(0, tar.length - 2 * BLOCK);
 }
 
-/** Write a snapshot of `volumes` with their `markers` to `file`; removes the file when anything fails. */
+/** Whether every entry of a volume's tar sits under `<name>/` (Docker's layout for the volume's directory). */
+function checkUnder(name: string, entries: ManifestEntry[]): void {
+  if (entries.length === 0) throw new SnapshotInvalidError(`the archive of volume ${name} is empty`);
+  for (const e of entries) {
+    if ((e.path !== name && !e.path.startsWith(`${name}/`)) || e.path.split('/').includes('..')) {
+      throw new SnapshotInvalidError(`entry ${e.path} outside ${name}/`);
+    }
+  }
+}
+
+/**
+ * Write a snapshot of `volumes` with their `markers` to `file`: each volume's tar goes to disk as it
+ * arrives, parsed on the way for the manifest; the next part overwrites its end-of-archive blocks.
+ * Removes the file when anything fails.
+ */
 export async function writeSnapshot(opts: {
   file: string;
   key: string;
@@ -261,16 +220,33 @@ export async function writeSnapshot(opts: {
   maxBytes: number;
 }): Promise<{ bytes: number; manifest: SnapshotManifest }> {
   await mkdir(dirname(opts.file), { recursive: true });
-  const p = pack();
-  const limit = new SizeLimit(opts.maxBytes);
-  const written = pipeline(Readable.from(p), limit, createWriteStream(opts.file));
-  const entries: ManifestEntry[] = [];
-  const fill = async (): Promise<SnapshotManifest> => {
+  const fh = await open(opts.file, 'w');
+  try {
+    let pos = 0;
+    const entries: ManifestEntry[] = [];
     for (const volume of opts.volumes) {
-      entries.push(...(await walkVolume(volume, (header, body) => addEntry(p, header, body))));
+      const base = pos;
+      const source = await volume.open();
+      async function* toDisk(): AsyncGenerator<Buffer> {
+        for await (const chunk of source) {
+          const bytes = chunk as Buffer;
+          if (pos + bytes.length > opts.maxBytes) throw new SnapshotTooLargeError(opts.maxBytes);
+          await fh.write(bytes, 0, bytes.length, pos);
+          pos += bytes.length;
+          yield bytes;
+        }
+      }
+      let parsed: Parsed;
+      try {
+        parsed = await parseTar(toDisk());
+      } finally {
+        source.destroy();
+      }
+      checkUnder(volume.name, parsed.entries);
+      entries.push(...parsed.entries);
+      pos = base + parsed.end;
     }
     const markers = Buffer.from(`${JSON.stringify(opts.markers, null, 2)}\n`);
-    await addEntry(p, { name: MARKERS_NAME, mode: 0o644, size: markers.length }, [markers]);
     const manifest: SnapshotManifest = {
       format: CACHE_FORMAT_VERSION,
       key: opts.key,
@@ -279,25 +255,23 @@ export async function writeSnapshot(opts: {
       markersSha256: createHash('sha256').update(markers).digest('hex'),
       entries,
     };
-    const body = Buffer.from(JSON.stringify(manifest));
-    await addEntry(p, { name: MANIFEST_NAME, mode: 0o644, size: body.length }, [body]);
-    p.finalize();
-    return manifest;
-  };
-  try {
-    const [manifest] = await Promise.all([
-      fill().catch(async (e: unknown) => {
-        p.destroy(errorOf(e));
-        await written.catch(() => undefined);
-        throw e;
-      }),
-      written,
+    const tail = Buffer.concat([
+      await smallTar([
+        { name: MARKERS_NAME, body: markers },
+        { name: MANIFEST_NAME, body: Buffer.from(JSON.stringify(manifest)) },
+      ]),
+      Buffer.alloc(2 * BLOCK),
     ]);
-    return { bytes: limit.bytes, manifest };
+    if (pos + tail.length > opts.maxBytes) throw new SnapshotTooLargeError(opts.maxBytes);
+    await fh.write(tail, 0, tail.length, pos);
+    pos += tail.length;
+    await fh.truncate(pos);
+    await fh.close();
+    return { bytes: pos, manifest };
   } catch (e: unknown) {
+    await fh.close().catch(() => undefined);
     await rm(opts.file, { force: true });
-    // Past the limit the pack fails too (its reader is gone): report the cause, not the follow-on error.
-    throw limit.bytes > opts.maxBytes ? new SnapshotTooLargeError(opts.maxBytes) : e;
+    throw e;
   }
 }
 
@@ -312,7 +286,7 @@ const sameEntry = (a: ManifestEntry, b: ManifestEntry): boolean =>
   a.linkname === b.linkname;
 
 /** Throws SnapshotInvalidError naming the first entry that differs (content, metadata, presence or order). */
-export function compareEntries(actual: ManifestEntry[], expected: ManifestEntry[]): void {
+function compareEntries(actual: ManifestEntry[], expected: ManifestEntry[]): void {
   for (let i = 0; i < Math.max(actual.length, expected.length); i++) {
     const a = actual[i];
     const b = expected[i];
@@ -323,117 +297,83 @@ export function compareEntries(actual: ManifestEntry[], expected: ManifestEntry[
   }
 }
 
+function parseJson<T>(what: string, body: Buffer | undefined): T {
+  if (body === undefined) throw new SnapshotInvalidError(`no ${what} (truncated archive?)`);
+  try {
+    return JSON.parse(body.toString('utf8')) as T;
+  } catch (e: unknown) {
+    throw new SnapshotInvalidError(`${what}: ${errorOf(e).message}`);
+  }
+}
+
 /**
- * Read the whole archive, recompute every entry and compare with the manifest: same entries in the same
- * order, same metadata, same content. Any difference, a truncated file or another key is invalid.
+ * Check a snapshot stream against its manifest: the same entries in the same order, same metadata, same
+ * content, the markers it names, the key asked for. Any difference or a truncated stream is invalid.
  */
 export async function verifySnapshot(
-  file: string,
+  source: AsyncIterable<unknown>,
   expectedKey: string,
 ): Promise<{ manifest: SnapshotManifest; markers: SavedMarkers }> {
-  const seen: ManifestEntry[] = [];
-  let markersText: Buffer | undefined;
-  let manifest: SnapshotManifest | undefined;
-  const ex = extract();
-  const feeding = feed(createReadStream(file), ex);
+  let parsed: Parsed;
   try {
-    for await (const entry of ex) {
-      const h = entry.header;
-      const name = stripSlash(h.name);
-      if (manifest) throw new SnapshotInvalidError(`entry ${name} after the manifest`);
-      if (name === MARKERS_NAME || name === MANIFEST_NAME) {
-        const chunks: Buffer[] = [];
-        for await (const c of entry) chunks.push(c as Buffer);
-        if (name === MARKERS_NAME) markersText = Buffer.concat(chunks);
-        else manifest = parseManifest(Buffer.concat(chunks));
-        continue;
-      }
-      if (markersText) throw new SnapshotInvalidError(`entry ${name} after the markers`);
-      let sha256: string | undefined;
-      if (isFile(h.type)) {
-        const t = tap(entry);
-        for await (const _ of t.body);
-        const r = t.result();
-        if (r.size !== h.size) throw new SnapshotInvalidError(`${name} is truncated`);
-        sha256 = r.sha256;
-      } else {
-        entry.resume();
-      }
-      seen.push(manifestEntry(h, name, h.linkname || undefined, sha256));
-    }
-    await feeding;
+    parsed = await parseTar(source, [MARKERS_NAME, MANIFEST_NAME]);
   } catch (e: unknown) {
-    // With an error, so a feed waiting for 'drain' stops too.
-    ex.destroy(new Error('verification stopped'));
-    await feeding.catch(() => undefined);
     if (e instanceof SnapshotInvalidError) throw e;
     throw new SnapshotInvalidError(`unreadable archive: ${errorOf(e).message}`);
   }
-  if (!manifest) throw new SnapshotInvalidError('no manifest (truncated archive?)');
-  if (!markersText) throw new SnapshotInvalidError('no markers');
+  const manifest = parseJson<SnapshotManifest>('manifest', parsed.kept.get(MANIFEST_NAME));
+  const markersText = parsed.kept.get(MARKERS_NAME);
+  if (!Array.isArray(manifest.entries) || !Array.isArray(manifest.volumes)) {
+    throw new SnapshotInvalidError('manifest: no entries');
+  }
   if (manifest.format !== CACHE_FORMAT_VERSION) throw new SnapshotInvalidError(`format ${manifest.format}`);
   if (manifest.key !== expectedKey) throw new SnapshotInvalidError(`snapshot of ${manifest.key}`);
-  if (createHash('sha256').update(markersText).digest('hex') !== manifest.markersSha256) {
+  if (!markersText || createHash('sha256').update(markersText).digest('hex') !== manifest.markersSha256) {
     throw new SnapshotInvalidError('markers do not match the manifest');
   }
-  compareEntries(seen, manifest.entries);
-  for (const e of manifest.entries) {
-    const volume = e.path.split('/')[1] ?? '';
-    if (
-      !e.path.startsWith(`${VOLUMES_DIR}/`) ||
-      !manifest.volumes.includes(volume) ||
-      e.path.split('/').includes('..')
-    ) {
-      throw new SnapshotInvalidError(`entry ${e.path} outside the snapshot's volumes`);
-    }
-  }
-  let markers: SavedMarkers;
-  try {
-    markers = JSON.parse(markersText.toString('utf8')) as SavedMarkers;
-  } catch (e: unknown) {
-    throw new SnapshotInvalidError(`markers: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  return { manifest, markers };
-}
-
-function parseManifest(body: Buffer): SnapshotManifest {
-  try {
-    const m = JSON.parse(body.toString('utf8')) as SnapshotManifest;
-    if (!Array.isArray(m.entries) || !Array.isArray(m.volumes)) throw new Error('missing entries');
-    return m;
-  } catch (e: unknown) {
-    throw new SnapshotInvalidError(`manifest: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  compareEntries(parsed.entries, manifest.entries);
+  for (const v of manifest.volumes)
+    checkUnder(
+      v,
+      manifest.entries.filter((e) => e.path.split('/')[0] === v),
+    );
+  const volumes = new Set(manifest.volumes);
+  const stray = manifest.entries.find((e) => !volumes.has(e.path.split('/')[0] ?? ''));
+  if (stray) throw new SnapshotInvalidError(`entry ${stray.path} outside the snapshot's volumes`);
+  return { manifest, markers: parseJson<SavedMarkers>('markers', markersText) };
 }
 
 /**
- * The volumes' part of a (verified) snapshot as a tar Docker can extract at the helper's mount root:
- * `volumes/<mount>/rest` becomes `<mount>/rest`, so the `<mount>/` entry carries the volume root's owner
- * and mode (Docker skips a `.` entry, which would leave the root as created).
+ * Restore in one pass: the file streams to `put` (Docker's PUT archive at the helper's mount root) and
+ * through verification at the same time. Resolves once both are done and the snapshot verified; on a
+ * verification failure the upload is aborted, but what reached the volumes already must be discarded.
  */
-export function volumesTar(file: string): Readable {
-  const out = pack();
-  const strip = (name: string): string => stripSlash(name).slice(VOLUMES_DIR.length + 1);
-  (async () => {
-    const ex = extract();
-    const feeding = feed(createReadStream(file), ex);
-    for await (const entry of ex) {
-      const h = entry.header;
-      const name = stripSlash(h.name);
-      if (!name.startsWith(`${VOLUMES_DIR}/`)) {
-        entry.resume();
-        continue;
+export async function restoreSnapshot(
+  file: string,
+  key: string,
+  put: (tar: Readable) => Promise<void>,
+): Promise<{ manifest: SnapshotManifest; markers: SavedMarkers }> {
+  const toDocker = new PassThrough();
+  const putting = put(toDocker);
+  // A failed upload errors the pass-through, so the reader below stops waiting for 'drain'.
+  putting.catch((e: unknown) => toDocker.destroy(errorOf(e)));
+  async function* tee(): AsyncGenerator<Buffer> {
+    try {
+      for await (const chunk of createReadStream(file)) {
+        if (toDocker.destroyed) throw new Error('the upload to Docker stopped');
+        if (!toDocker.write(chunk)) await once(toDocker, 'drain');
+        yield chunk as Buffer;
       }
-      const header = cleanHeader(h, strip(name), linkTarget(h, strip));
-      if (isFile(h.type)) {
-        await addEntry(out, header, entry);
-      } else {
-        entry.resume();
-        await addEntry(out, header);
-      }
+      toDocker.end();
+    } finally {
+      if (!toDocker.writableEnded) toDocker.destroy(new Error('restore stopped'));
     }
-    await feeding;
-    out.finalize();
-  })().catch((e: unknown) => out.destroy(errorOf(e)));
-  return Readable.from(out);
+  }
+  const [verified, uploaded] = await Promise.allSettled([verifySnapshot(tee(), key), putting]);
+  // A bad archive is the cause whenever verification says so, even if Docker choked on it first.
+  if (verified.status === 'rejected' && verified.reason instanceof SnapshotInvalidError)
+    throw verified.reason;
+  if (uploaded.status === 'rejected') throw uploaded.reason;
+  if (verified.status === 'rejected') throw verified.reason;
+  return verified.value;
 }

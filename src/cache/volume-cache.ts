@@ -13,11 +13,8 @@ import type { ContainerRuntime } from '../runtime/types.js';
 import {
   SnapshotInvalidError,
   SnapshotTooLargeError,
-  compareEntries,
   holdsMoreThanRoot,
-  scanVolumes,
-  verifySnapshot,
-  volumesTar,
+  restoreSnapshot,
   writeSnapshot,
   type SavedMarkers,
   type VolumeSource,
@@ -264,7 +261,10 @@ class DockerVolumeCache implements VolumeCache {
     try {
       let snapshot;
       try {
-        snapshot = await verifySnapshot(file, key);
+        // Streams into the volumes while it verifies: a snapshot that does not verify is then emptied out.
+        snapshot = await restoreSnapshot(file, key, (tar) =>
+          this.archive.putArchive(helper, HELPER_ROOT, tar),
+        );
         const want = volumes.map((v) => v.name).join(',');
         if ([...snapshot.manifest.volumes].sort().join(',') !== want) {
           throw new SnapshotInvalidError(
@@ -272,20 +272,12 @@ class DockerVolumeCache implements VolumeCache {
           );
         }
       } catch (e: unknown) {
-        if (!(e instanceof SnapshotInvalidError)) throw e;
-        corrupt = true;
+        corrupt = e instanceof SnapshotInvalidError;
         this.warn(
-          `the entry for ${name} in ${this.o.store.description} does not verify, not restored: ${e.message}`,
+          corrupt
+            ? `the entry for ${name} in ${this.o.store.description} does not verify, not restored (its steps run on emptied volumes): ${errorMessage(e)}`
+            : `restoring ${name} failed (its steps run on emptied volumes): ${errorMessage(e)}`,
         );
-        return false;
-      }
-      try {
-        await this.archive.putArchive(helper, HELPER_ROOT, volumesTar(file));
-        // Checked in place too: an engine that cannot chown (rootless, userns-remap) must not hand a
-        // data directory with the wrong owner to the steps as initialized.
-        compareEntries(await scanVolumes(this.sources(helper, volumes)), snapshot.manifest.entries);
-      } catch (e: unknown) {
-        this.warn(`restoring ${name} failed, its volumes are emptied and its steps run: ${errorMessage(e)}`);
         await this.o.runtime.removeContainer(helper);
         await this.empty(volumes);
         return false;

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync, existsSync } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -9,8 +17,8 @@ import {
   SnapshotInvalidError,
   SnapshotTooLargeError,
   holdsMoreThanRoot,
-  verifySnapshot,
-  volumesTar,
+  restoreSnapshot,
+  verifySnapshot as verifyStream,
   writeSnapshot,
   type VolumeSource,
 } from '../../../src/cache/archive.js';
@@ -63,6 +71,8 @@ const WAL: Item[] = [
   { name: 'wal/0001', type: 'file', mode: 0o600, uid: 999, gid: 999, body: 'segment' },
 ];
 
+const verifySnapshot = (path: string, key: string) => verifyStream(createReadStream(path), key);
+
 const source = (name: string, items: Item[]): VolumeSource => ({
   name,
   open: async () => Readable.from([await tarOf(items)]),
@@ -97,24 +107,24 @@ describe('writeSnapshot + verifySnapshot', () => {
     expect(saved).toEqual(markers);
     expect(manifest.volumes).toEqual(['data', 'wal']);
     expect(manifest.entries.map((e) => e.path)).toEqual([
-      'volumes/data',
-      'volumes/data/pg',
-      'volumes/data/pg/PG_VERSION',
-      'volumes/data/pg/base',
-      'volumes/data/current',
-      'volumes/data/hard',
-      'volumes/wal',
-      'volumes/wal/0001',
+      'data',
+      'data/pg',
+      'data/pg/PG_VERSION',
+      'data/pg/base',
+      'data/current',
+      'data/hard',
+      'wal',
+      'wal/0001',
     ]);
     expect(manifest.entries[0]).toEqual({
-      path: 'volumes/data',
+      path: 'data',
       type: 'directory',
       mode: 0o750,
       uid: 999,
       gid: 0,
     });
     expect(manifest.entries[2]).toEqual({
-      path: 'volumes/data/pg/PG_VERSION',
+      path: 'data/pg/PG_VERSION',
       type: 'file',
       mode: 0o600,
       uid: 999,
@@ -124,14 +134,14 @@ describe('writeSnapshot + verifySnapshot', () => {
     });
     expect(manifest.entries[4]).toMatchObject({ type: 'symlink', linkname: 'pg/PG_VERSION' });
     // A hard link names an archive path, so it moves with the entries.
-    expect(manifest.entries[5]).toMatchObject({ type: 'link', linkname: 'volumes/data/pg/PG_VERSION' });
+    expect(manifest.entries[5]).toMatchObject({ type: 'link', linkname: 'data/pg/PG_VERSION' });
   });
 
   it('rejects a changed content byte', async () => {
     const bytes = readFileSync(file);
     bytes[bytes.indexOf('segment')] = 'S'.charCodeAt(0);
     writeFileSync(file, bytes);
-    await expect(verifySnapshot(file, KEY)).rejects.toThrow(/volumes\/wal\/0001 does not match the manifest/);
+    await expect(verifySnapshot(file, KEY)).rejects.toThrow(/wal\/0001 does not match the manifest/);
   });
 
   it('rejects a truncated archive', async () => {
@@ -146,28 +156,26 @@ describe('writeSnapshot + verifySnapshot', () => {
   });
 
   it('rejects a missing entry, an extra entry and a changed mode or owner', async () => {
-    await rewrite((items) => items.filter((i) => i.name !== 'volumes/data/current'));
+    await rewrite((items) => items.filter((i) => i.name !== 'data/current'));
     await expect(verifySnapshot(file, KEY)).rejects.toThrow(/does not match the manifest|is missing/);
 
     await writeSnapshot({ file, key: KEY, volumes: [source('data', DATA)], markers, maxBytes: 1 << 20 });
     await rewrite((items) => [
       ...items.slice(0, 3),
-      { name: 'volumes/data/planted', type: 'file', mode: 0o644, body: 'x' },
+      { name: 'data/planted', type: 'file', mode: 0o644, body: 'x' },
       ...items.slice(3),
     ]);
-    await expect(verifySnapshot(file, KEY)).rejects.toThrow(
-      /volumes\/data\/planted does not match the manifest/,
-    );
+    await expect(verifySnapshot(file, KEY)).rejects.toThrow(/data\/planted does not match the manifest/);
 
     await writeSnapshot({ file, key: KEY, volumes: [source('data', DATA)], markers, maxBytes: 1 << 20 });
-    await rewrite((items) => items.map((i) => (i.name === 'volumes/data/pg' ? { ...i, mode: 0o755 } : i)));
-    await expect(verifySnapshot(file, KEY)).rejects.toThrow(/volumes\/data\/pg does not match the manifest/);
+    await rewrite((items) =>
+      items.map((i) => (i.name.replace(/\/$/, '') === 'data/pg' ? { ...i, mode: 0o755 } : i)),
+    );
+    await expect(verifySnapshot(file, KEY)).rejects.toThrow(/data\/pg does not match the manifest/);
 
     await writeSnapshot({ file, key: KEY, volumes: [source('data', DATA)], markers, maxBytes: 1 << 20 });
-    await rewrite((items) => items.map((i) => (i.name === 'volumes/data/pg/base' ? { ...i, uid: 0 } : i)));
-    await expect(verifySnapshot(file, KEY)).rejects.toThrow(
-      /volumes\/data\/pg\/base does not match the manifest/,
-    );
+    await rewrite((items) => items.map((i) => (i.name === 'data/pg/base' ? { ...i, uid: 0 } : i)));
+    await expect(verifySnapshot(file, KEY)).rejects.toThrow(/data\/pg\/base does not match the manifest/);
   });
 
   it('rejects edited markers', async () => {
@@ -194,24 +202,36 @@ describe('writeSnapshot + verifySnapshot', () => {
   });
 });
 
-describe('volumesTar', () => {
-  it('gives the volumes rooted at their mount names, hard links renamed, without markers and manifest', async () => {
-    const chunks: Buffer[] = [];
-    for await (const c of volumesTar(file)) chunks.push(c as Buffer);
-    const items = await entriesOf(Buffer.concat(chunks));
-    expect(items.map((i) => i.name)).toEqual([
-      'data',
-      'data/pg',
-      'data/pg/PG_VERSION',
-      'data/pg/base',
-      'data/current',
-      'data/hard',
-      'wal',
-      'wal/0001',
-    ]);
-    expect(items[0]).toMatchObject({ mode: 0o750, uid: 999, gid: 0 });
-    expect(items[5]).toMatchObject({ type: 'link', linkname: 'data/pg/PG_VERSION' });
-    expect(items[3]?.body).toBe('x'.repeat(5000));
+describe('restoreSnapshot', () => {
+  const collect = (into: Buffer[]) => async (tar: Readable) => {
+    for await (const c of tar) into.push(c as Buffer);
+  };
+
+  it('streams the file unchanged to Docker while it verifies', async () => {
+    const sent: Buffer[] = [];
+    const { manifest } = await restoreSnapshot(file, KEY, collect(sent));
+    expect(Buffer.concat(sent).equals(readFileSync(file))).toBe(true);
+    expect(manifest.volumes).toEqual(['data', 'wal']);
+  });
+
+  it('fails on a damaged file even though the bytes went out', async () => {
+    const bytes = readFileSync(file);
+    bytes[bytes.indexOf('segment')] = 'S'.charCodeAt(0);
+    writeFileSync(file, bytes);
+    await expect(restoreSnapshot(file, KEY, collect([]))).rejects.toThrow(/wal\/0001 does not match/);
+  });
+
+  it('fails with the engine error when the upload fails, without waiting for the reader', async () => {
+    const big = [
+      { name: 'data/', type: 'directory' as const, mode: 0o755 },
+      { name: 'data/big', type: 'file' as const, mode: 0o644, body: 'y'.repeat(8 << 20) },
+    ];
+    await writeSnapshot({ file, key: KEY, volumes: [source('data', big)], markers, maxBytes: 1 << 30 });
+    const refuse = async (): Promise<void> => {
+      await new Promise((r) => setTimeout(r, 20));
+      throw new Error('no space left on device');
+    };
+    await expect(restoreSnapshot(file, KEY, refuse)).rejects.toThrow('no space left on device');
   });
 });
 
