@@ -94,7 +94,7 @@ const stringOrList = (description: string, minItems: number) =>
     description,
     variants: [
       { type: 'string', minLength: minItems },
-      { type: 'array', items: { type: 'scalar' }, minItems },
+      { type: 'array', items: { type: 'scalar', booleans: true }, minItems },
     ],
   });
 

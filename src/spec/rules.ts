@@ -163,7 +163,7 @@ export class RuleChecker {
         declared.set(name, v.mountPath);
       }
       if (v.mountPath !== undefined) {
-        const mp = path.posix.normalize(v.mountPath);
+        const mp = path.posix.normalize(v.mountPath).replace(/(.)\/+$/, '$1');
         const first = mounts.get(mp);
         if (first)
           this.report(valueLoc(v, 'mountPath'), `mountPath ${mp} is already used (at ${where(first)})`);
