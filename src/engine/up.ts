@@ -545,12 +545,18 @@ class Run {
     const network = networkName(this.project.name);
     const target: ReadinessTarget = {
       address: async (port) => {
+        // A local engine: the pod IP on the project bridge, routable from this host. Not the published
+        // port: docker-proxy accepts a connection there even while nothing listens inside.
+        if (this.runtime.remoteHost === undefined) {
+          const ip = await this.runtime.containerIp(sandbox, network);
+          if (ip === undefined) throw new Error(`instance ${inst.name} has no address on network ${network}`);
+          return { host: ip, port };
+        }
+        // A remote engine: only published ports are reachable, on the engine's host.
         const published = sandboxInfo.ports.find((p) => p.containerPort === port && p.protocol === 'tcp');
-        if (published) return { host: loopbackFor(published.hostIp), port: published.hostPort };
-        // Not published: the pod IP on the project network (a bridge, routable from the Docker host).
-        const ip = await this.runtime.containerIp(sandbox, network);
-        if (ip === undefined) throw new Error(`instance ${inst.name} has no address on network ${network}`);
-        return { host: ip, port };
+        if (!published) throw new Error(`port ${port} is not published, and the Docker engine is remote`);
+        const host = isAnyAddress(published.hostIp) ? this.runtime.remoteHost : published.hostIp;
+        return { host, port: published.hostPort };
       },
       exec: (command, signal) => this.runtime.exec(main, command, signal),
       state: () => this.runtime.inspectContainer(main),
@@ -872,8 +878,7 @@ export async function removeContainersOrdered(
   for (const c of [...containers].sort((a, b) => rank(a) - rank(b))) await runtime.removeContainer(c.id);
 }
 
-const loopbackFor = (hostIp: string): string =>
-  hostIp === '' || hostIp === '0.0.0.0' || hostIp === '::' ? '127.0.0.1' : hostIp;
+const isAnyAddress = (hostIp: string): boolean => hostIp === '' || hostIp === '0.0.0.0' || hostIp === '::';
 
 const processCwd = (s: ResolvedService, spec: ContainerSpec): string => spec.workingDir ?? dirname(s.file);
 

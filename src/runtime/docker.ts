@@ -64,10 +64,14 @@ function followProgress(
 }
 
 export class DockerRuntime implements ContainerRuntime {
+  readonly remoteHost: string | undefined;
+
   constructor(
     private readonly docker: Docker,
     readonly endpoint: string,
-  ) {}
+  ) {
+    this.remoteHost = remoteHostOf(endpoint);
+  }
 
   async imageExists(ref: string): Promise<boolean> {
     try {
@@ -357,6 +361,13 @@ function parsePorts(
     }
   }
   return out;
+}
+
+/** The host of a tcp:// or ssh:// endpoint; undefined for a local socket (or a named pipe). */
+export function remoteHostOf(endpoint: string): string | undefined {
+  if (!/^(tcp|ssh|https?):\/\//.test(endpoint)) return undefined;
+  const host = new URL(endpoint).hostname;
+  return host === '' ? undefined : host.replace(/^\[(.*)\]$/, '$1');
 }
 
 /** Where dockerode will connect: DOCKER_HOST when set, else the default socket. */

@@ -87,6 +87,8 @@ export interface Attachment {
 export interface ContainerRuntime {
   /** Where the runtime talks to (socket path or DOCKER_HOST), for messages. */
   readonly endpoint: string;
+  /** The engine's host name when it is remote (DOCKER_HOST tcp:// or ssh://); undefined for a local socket. */
+  readonly remoteHost: string | undefined;
 
   imageExists(ref: string): Promise<boolean>;
   /** Whether the image declares a HEALTHCHECK. */
