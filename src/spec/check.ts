@@ -79,7 +79,7 @@ const expected = (field: Field): string => {
     case 'string':
       return 'a string';
     case 'scalar':
-      return 'a string or number';
+      return field.booleans ? 'a string, number or boolean' : 'a string or number';
     case 'integer':
       return 'an integer';
     case 'boolean':

@@ -40,13 +40,13 @@ async function readSpec(file: string): Promise<SpecSource | SpecProblem> {
       };
     }
     const bytes = await readFile(file);
-    let text: string;
+    // NUL bytes mean binary: the text layer reports them with a position, so they pass through here.
+    const binary = bytes.includes(0);
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      return { file, text: new TextDecoder('utf-8', { fatal: !binary }).decode(bytes) };
     } catch {
       return { pos: start(file), path: '', message: 'not a text file (invalid UTF-8)' };
     }
-    return { file, text };
   } catch (e: unknown) {
     const code = (e as { code?: unknown } | null)?.code;
     const message = code === 'ENOENT' ? 'file not found' : `cannot read: ${errorMessage(e)}`;
@@ -60,11 +60,12 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     const read = await Promise.all(files.map(readSpec));
     const unreadable = read.filter((r): r is SpecProblem => 'pos' in r);
     const sources = read.filter((r): r is SpecSource => !('pos' in r));
-    if (sources.length === 0) return { ok: false, problems: unreadable };
-    // The readable files are still checked, so one run reports everything.
-    const result = loadFromText(sources, rest);
-    if (unreadable.length === 0) return result;
-    return { ok: false, problems: [...unreadable, ...(result.ok ? [] : result.problems)] };
+    if (unreadable.length === 0) return loadFromText(sources, rest);
+    // The readable files are still checked, so one run reports everything, in the order of the files.
+    const result = sources.length > 0 ? loadFromText(sources, rest) : undefined;
+    const problems = [...unreadable, ...(result && !result.ok ? result.problems : [])];
+    const order = (p: SpecProblem) => files.indexOf(p.pos.file);
+    return { ok: false, problems: problems.sort((a, b) => order(a) - order(b)) };
   } catch (e: unknown) {
     return {
       ok: false,
