@@ -33,9 +33,32 @@ const cjsGlobals =
 /** Assets that depend on the machine that installed node_modules, not on the sources. */
 const machineSpecific = /\.(node|exe)$/;
 
+/**
+ * ncc compiles (and type-checks) TypeScript with the tsconfig.json nearest to the entry. The repository's
+ * includes the tests, so a type error in any test would stop the bundle, and its NodeNext module setting
+ * makes ts-loader emit CommonJS. So each bundle starts from a one-line entry in build/ncc/<name>/ next to
+ * a tsconfig that covers only what that entry imports, emitting ES modules.
+ */
+async function entryFor(name, entry) {
+  const dir = path.join(root, 'build', 'ncc', name);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const source = path.relative(dir, path.join(root, entry)).split(path.sep).join('/').replace(/\.ts$/, '.js');
+  await writeFile(path.join(dir, 'entry.ts'), `import '${source}';\n`);
+  const tsconfig = {
+    extends: path.relative(dir, path.join(root, 'tsconfig.json')).split(path.sep).join('/'),
+    // Paths in an extended config are relative to it, but ncc's loader reads them relative to this one.
+    compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', rootDir: path.relative(dir, root) },
+    files: ['entry.ts'],
+    include: [],
+  };
+  await writeFile(path.join(dir, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
+  return path.join(dir, 'entry.ts');
+}
+
 async function bundle({ name, entry }) {
   const out = path.join(root, 'dist', name);
-  const { code, map, assets } = await ncc(path.join(root, entry), {
+  const { code, map, assets } = await ncc(await entryFor(name, entry), {
     cache: false,
     minify: false,
     sourceMap: true,

@@ -1,0 +1,175 @@
+import { fileURLToPath as __ncc_fileURLToPath } from 'node:url'; import { dirname as __ncc_dirname } from 'node:path'; const __filename = __ncc_fileURLToPath(import.meta.url); const __dirname = __ncc_dirname(__filename);
+export const id = 14;
+export const ids = [14,501];
+export const modules = {
+
+/***/ 99501:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   projectNameOf: () => (/* binding */ projectNameOf),
+/* harmony export */   run: () => (/* binding */ run)
+/* harmony export */ });
+/* harmony import */ var _engine_down_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47900);
+/* harmony import */ var _spec_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(18830);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _runtime_docker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3518);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(71604);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_5__);
+// `initsteps down <spec...> [--volumes]`: remove what `up` started; --volumes drops persistent volumes and
+// their markers too.
+
+
+
+
+
+
+
+/** Spec files tried, in the current directory, when a command that needs only the project name gets none. */
+const DEFAULT_SPECS = ['initsteps.yaml', 'initsteps.yml'];
+/**
+ * The project a command acts on: `--project`, else the name the spec loader derives from these spec files
+ * (or a default spec file in the current directory). Secrets and privilege rules do not matter for a name,
+ * so they are not asked for: `down` must work without the run's environment.
+ */
+async function projectNameOf(args, io, files) {
+    const explicit = (0,_io_js__WEBPACK_IMPORTED_MODULE_6__/* .flagString */ .w)(args, 'project');
+    if (explicit !== undefined)
+        return explicit;
+    const specs = files.length > 0
+        ? files
+        : DEFAULT_SPECS.map((f) => node_path__WEBPACK_IMPORTED_MODULE_5___default().resolve(io.cwd, f))
+            .filter(node_fs__WEBPACK_IMPORTED_MODULE_4__.existsSync)
+            .slice(0, 1);
+    if (specs.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`initsteps ${args.command}: name the spec file(s) or the project (--project P)`);
+    }
+    const anyValue = new Proxy({}, { get: () => 'unused' });
+    const result = await (0,_spec_index_js__WEBPACK_IMPORTED_MODULE_1__/* .loadProject */ .gi)({ files: specs, env: anyValue, allowPrivileged: true });
+    if (!result.ok)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SpecError */ .G8(result.problems);
+    return result.project.name;
+}
+const run = async (args, io) => {
+    const files = args.positionals.map((f) => node_path__WEBPACK_IMPORTED_MODULE_5___default().resolve(io.cwd, f));
+    const project = await projectNameOf(args, io, files);
+    const runtime = await (0,_runtime_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .connectDocker */ .Z8)(io.env);
+    const res = await (0,_engine_down_js__WEBPACK_IMPORTED_MODULE_0__/* .down */ .T)(runtime, { project, volumes: (0,_io_js__WEBPACK_IMPORTED_MODULE_6__/* .flagBool */ .NZ)(args, 'volumes') });
+    for (const w of res.warnings)
+        io.err(`⚠ ${w}`);
+    const parts = [
+        `${res.containers} container(s)`,
+        `${res.networks} network(s)`,
+        `${res.volumes} volume(s)`,
+        ...(res.processes > 0 ? [`${res.processes} process(es)`] : []),
+    ];
+    io.out(`removed ${parts.join(', ')} of project ${project}`);
+    return res.warnings.length > 0 ? 1 : 0;
+};
+
+
+/***/ }),
+
+/***/ 91014:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/engine/state.ts
+var state = __webpack_require__(61599);
+// EXTERNAL MODULE: ./src/report/table.ts
+var table = __webpack_require__(790);
+;// CONCATENATED MODULE: ./src/report/steps-table.ts
+
+const cell = (v) => (v === undefined || v === '' ? '-' : String(v));
+/** One row per instance; `-` marks an empty cell. Multi-line messages are folded onto one line. */
+function stepsTable(results) {
+    return (0,table/* formatTable */.k)(['INSTANCE', 'STATUS', 'EXIT', 'ATTEMPTS', 'REASON', 'MESSAGE'], results.map((r) => [
+        r.instance,
+        r.status,
+        cell(r.exitCode),
+        String(r.attempts),
+        cell(r.reason),
+        cell(r.message?.replace(/\s*\n\s*/g, ' ')),
+    ]));
+}
+
+// EXTERNAL MODULE: ./src/cli/io.ts
+var cli_io = __webpack_require__(71604);
+// EXTERNAL MODULE: ./src/cli/commands/down.ts
+var down = __webpack_require__(99501);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/cli/commands/logs.ts
+// `initsteps logs <service> --init-step <name> [--spec F] [--output]`: the step's per-instance table from
+// the last run (contract §3); --output adds each instance's captured output.
+
+
+
+
+
+
+const run = async (args, io) => {
+    const [service, ...extra] = args.positionals;
+    const step = (0,cli_io/* flagString */.w)(args, 'init-step');
+    if (service === undefined || extra.length > 0 || step === undefined) {
+        throw new errors/* UsageError */.eb('usage: initsteps logs <service> --init-step <name> [--spec F] [--output]');
+    }
+    const spec = (0,cli_io/* flagString */.w)(args, 'spec');
+    const project = await (0,down.projectNameOf)(args, io, spec === undefined ? [] : [external_node_path_default().resolve(io.cwd, spec)]);
+    const last = await (0,state/* loadLastRun */.qX)(project);
+    const results = (last?.report.steps ?? []).filter((r) => r.service === service && r.step === step);
+    if (results.length === 0) {
+        throw new errors/* UsageError */.eb(`no results for init step "${step}" of service "${service}" in project ${project}: run \`initsteps up\` first`);
+    }
+    for (const line of stepsTable(results).split('\n'))
+        io.out(line);
+    if ((0,cli_io/* flagBool */.NZ)(args, 'output')) {
+        for (const r of results) {
+            io.out('');
+            io.out(`--- ${r.instance} ---`);
+            for (const line of last?.logs[(0,state/* logKey */.Up)(r.instance, r.step)] ?? [])
+                io.out(line);
+        }
+    }
+    return 0;
+};
+
+
+/***/ }),
+
+/***/ 790:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ formatTable)
+/* harmony export */ });
+// Plain-text tables for the terminal, left-aligned columns separated by two spaces (contract §3).
+function formatTable(header, rows) {
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const line = (cells) => cells
+        .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd();
+    return [line(header), ...rows.map(line)].join('\n');
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=14.index.js.map

@@ -1,0 +1,233 @@
+import { fileURLToPath as __ncc_fileURLToPath } from 'node:url'; import { dirname as __ncc_dirname } from 'node:path'; const __filename = __ncc_fileURLToPath(import.meta.url); const __dirname = __ncc_dirname(__filename);
+export const id = 696;
+export const ids = [696,501];
+export const modules = {
+
+/***/ 99501:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   projectNameOf: () => (/* binding */ projectNameOf),
+/* harmony export */   run: () => (/* binding */ run)
+/* harmony export */ });
+/* harmony import */ var _engine_down_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47900);
+/* harmony import */ var _spec_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(18830);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _runtime_docker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3518);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(71604);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_5__);
+// `initsteps down <spec...> [--volumes]`: remove what `up` started; --volumes drops persistent volumes and
+// their markers too.
+
+
+
+
+
+
+
+/** Spec files tried, in the current directory, when a command that needs only the project name gets none. */
+const DEFAULT_SPECS = ['initsteps.yaml', 'initsteps.yml'];
+/**
+ * The project a command acts on: `--project`, else the name the spec loader derives from these spec files
+ * (or a default spec file in the current directory). Secrets and privilege rules do not matter for a name,
+ * so they are not asked for: `down` must work without the run's environment.
+ */
+async function projectNameOf(args, io, files) {
+    const explicit = (0,_io_js__WEBPACK_IMPORTED_MODULE_6__/* .flagString */ .w)(args, 'project');
+    if (explicit !== undefined)
+        return explicit;
+    const specs = files.length > 0
+        ? files
+        : DEFAULT_SPECS.map((f) => node_path__WEBPACK_IMPORTED_MODULE_5___default().resolve(io.cwd, f))
+            .filter(node_fs__WEBPACK_IMPORTED_MODULE_4__.existsSync)
+            .slice(0, 1);
+    if (specs.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`initsteps ${args.command}: name the spec file(s) or the project (--project P)`);
+    }
+    const anyValue = new Proxy({}, { get: () => 'unused' });
+    const result = await (0,_spec_index_js__WEBPACK_IMPORTED_MODULE_1__/* .loadProject */ .gi)({ files: specs, env: anyValue, allowPrivileged: true });
+    if (!result.ok)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SpecError */ .G8(result.problems);
+    return result.project.name;
+}
+const run = async (args, io) => {
+    const files = args.positionals.map((f) => node_path__WEBPACK_IMPORTED_MODULE_5___default().resolve(io.cwd, f));
+    const project = await projectNameOf(args, io, files);
+    const runtime = await (0,_runtime_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .connectDocker */ .Z8)(io.env);
+    const res = await (0,_engine_down_js__WEBPACK_IMPORTED_MODULE_0__/* .down */ .T)(runtime, { project, volumes: (0,_io_js__WEBPACK_IMPORTED_MODULE_6__/* .flagBool */ .NZ)(args, 'volumes') });
+    for (const w of res.warnings)
+        io.err(`⚠ ${w}`);
+    const parts = [
+        `${res.containers} container(s)`,
+        `${res.networks} network(s)`,
+        `${res.volumes} volume(s)`,
+        ...(res.processes > 0 ? [`${res.processes} process(es)`] : []),
+    ];
+    io.out(`removed ${parts.join(', ')} of project ${project}`);
+    return res.warnings.length > 0 ? 1 : 0;
+};
+
+
+/***/ }),
+
+/***/ 26696:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run),
+  statusTable: () => (/* binding */ statusTable)
+});
+
+// EXTERNAL MODULE: ./src/engine/labels.ts
+var labels = __webpack_require__(59667);
+// EXTERNAL MODULE: ./src/engine/state.ts
+var state = __webpack_require__(61599);
+;// CONCATENATED MODULE: ./src/engine/status.ts
+
+
+const alive = (pid) => {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch {
+        return false;
+    }
+};
+async function status_status(runtime, project) {
+    const name = typeof project === 'string' ? project : project.name;
+    const last = await (0,state/* loadLastRun */.qX)(name);
+    const containers = await runtime.listContainers({ [labels/* LABEL */.d_.project]: name });
+    // Services and instances: the spec's (when given), the last run's, and whatever is found running.
+    const instancesBy = new Map();
+    const add = (service, instance) => {
+        const set = instancesBy.get(service) ?? new Set();
+        set.add(instance);
+        instancesBy.set(service, set);
+    };
+    if (typeof project !== 'string') {
+        for (const s of project.services)
+            for (const i of s.instances)
+                add(s.name, i.name);
+    }
+    for (const s of last?.report.services ?? [])
+        for (const i of s.instances)
+            add(s.name, i.name);
+    for (const c of containers) {
+        const service = c.labels[labels/* LABEL */.d_.service];
+        const instance = c.labels[labels/* LABEL */.d_.instance];
+        if (service !== undefined && instance !== undefined && c.labels[labels/* LABEL */.d_.role] === 'main')
+            add(service, instance);
+    }
+    const services = [];
+    for (const [service, instances] of instancesBy) {
+        const lastService = last?.report.services.find((s) => s.name === service);
+        services.push({
+            name: service,
+            ...(lastService && { lastStatus: lastService.status }),
+            ...(lastService?.reason && { lastReason: lastService.reason }),
+            instances: [...instances].sort(byOrdinal).map((instance) => {
+                const of = (role) => containers.find((c) => c.labels[labels/* LABEL */.d_.instance] === instance && c.labels[labels/* LABEL */.d_.role] === role);
+                const proc = last?.processes.find((p) => p.instance === instance);
+                const main = of('main');
+                const state = main?.state ?? (proc ? (alive(proc.pid) ? 'running' : 'exited') : 'absent');
+                const lastPorts = lastService?.instances.find((i) => i.name === instance)?.ports ?? [];
+                return {
+                    name: instance,
+                    state,
+                    ports: of('sandbox')?.ports ?? (proc ? lastPorts : []),
+                    steps: (last?.report.steps ?? []).filter((s) => s.instance === instance),
+                };
+            }),
+        });
+    }
+    return {
+        project: name,
+        ...(last && { lastRun: { runId: last.runId, startedAt: last.startedAt, finishedAt: last.finishedAt } }),
+        services,
+    };
+}
+/** tb-2 before tb-10. */
+function byOrdinal(a, b) {
+    const n = (s) => Number(/-(\d+)$/.exec(s)?.[1] ?? 0);
+    return a.replace(/-\d+$/, '').localeCompare(b.replace(/-\d+$/, '')) || n(a) - n(b);
+}
+
+// EXTERNAL MODULE: ./src/runtime/docker.ts
+var docker = __webpack_require__(3518);
+// EXTERNAL MODULE: ./src/report/table.ts
+var table = __webpack_require__(790);
+// EXTERNAL MODULE: ./src/cli/io.ts
+var cli_io = __webpack_require__(71604);
+// EXTERNAL MODULE: ./src/cli/commands/down.ts
+var down = __webpack_require__(99501);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/cli/commands/status.ts
+// `initsteps status <spec...> [--json]`: services, instances, step states (last run), published ports.
+
+
+
+
+
+
+const portText = (p) => `${p.hostIp || '0.0.0.0'}:${p.hostPort}->${p.containerPort}/${p.protocol}`;
+function statusTable(st) {
+    const rows = st.services.flatMap((s) => s.instances.map((i) => [
+        s.name,
+        i.name,
+        i.state,
+        i.ports.map(portText).join(', ') || '-',
+        i.steps.map((r) => `${r.step}: ${r.status}`).join(', ') || '-',
+    ]));
+    return (0,table/* formatTable */.k)(['SERVICE', 'INSTANCE', 'STATE', 'PORTS', 'INIT STEPS (last run)'], rows);
+}
+const run = async (args, io) => {
+    const files = args.positionals.map((f) => external_node_path_default().resolve(io.cwd, f));
+    const project = await (0,down.projectNameOf)(args, io, files);
+    const runtime = await (0,docker/* connectDocker */.Z8)(io.env);
+    const st = await status_status(runtime, project);
+    if ((0,cli_io/* flagBool */.NZ)(args, 'json')) {
+        io.out(JSON.stringify(st, null, 2));
+        return 0;
+    }
+    io.out(`project ${st.project}${st.lastRun ? ` (last run ${st.lastRun.runId}, ${st.lastRun.finishedAt})` : ''}`);
+    for (const line of (st.services.length > 0 ? statusTable(st) : 'nothing started').split('\n'))
+        io.out(line);
+    return 0;
+};
+
+
+/***/ }),
+
+/***/ 790:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ formatTable)
+/* harmony export */ });
+// Plain-text tables for the terminal, left-aligned columns separated by two spaces (contract §3).
+function formatTable(header, rows) {
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const line = (cells) => cells
+        .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd();
+    return [line(header), ...rows.map(line)].join('\n');
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=696.index.js.map
