@@ -129,7 +129,20 @@ export interface ProcessSpec {
 export async function runProcessAttempt(p: ProcessSpec, o: AttemptOptions): Promise<AttemptOutcome> {
   const [file, ...args] = p.command;
   if (file === undefined) return { reason: 'RuntimeError', message: 'no command to run' };
-  const child = spawn(file, args, { cwd: p.cwd, env: p.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so a kill reaches what it started too (a shell's children hold the pipes open).
+  const child = spawn(file, args, {
+    cwd: p.cwd,
+    env: p.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const kill = (signal: NodeJS.Signals) => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, signal);
+    } catch {
+      // The group is gone already.
+    }
+  };
   const splitters = {
     stdout: new LineSplitter((line) => o.onLine('stdout', line)),
     stderr: new LineSplitter((line) => o.onLine('stderr', line)),
@@ -145,16 +158,16 @@ export async function runProcessAttempt(p: ProcessSpec, o: AttemptOptions): Prom
   );
   let end = await raceEnd(closed, o.timeoutMs, o.signal);
   if (end === 'timeout') {
-    child.kill('SIGTERM');
+    kill('SIGTERM');
     const after = await Promise.race([
       closed.then(() => 'done' as const),
       sleep(o.killGraceMs).then(() => 'grace' as const),
       aborted(o.signal).then(() => 'abort' as const),
     ]);
-    if (after !== 'done') child.kill('SIGKILL');
+    if (after !== 'done') kill('SIGKILL');
     if (after === 'abort') end = 'abort';
   } else if (end === 'abort') {
-    child.kill('SIGKILL');
+    kill('SIGKILL');
   }
   const res = await closed;
   splitters.stdout.end();

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { DirCacheStore } from '../../cache/stores.js';
 import { createVolumeCache } from '../../cache/volume-cache.js';
-import { UsageError } from '../../errors.js';
+import { CancelledError, UsageError } from '../../errors.js';
 import { up, UpCancelledError } from '../../engine/up.js';
 import type { RunObserver, RunReport } from '../../engine/types.js';
 import { eventToLines } from '../../report/lines.js';
@@ -25,8 +25,17 @@ export const run: Command = async (args, io) => {
   }
   const runtime = await connecting;
   // The run-level timeout cancels like a signal does: the running step is killed and reported Cancelled.
-  const signal =
-    timeoutMs === undefined ? io.signal : AbortSignal.any([io.signal, AbortSignal.timeout(timeoutMs)]);
+  // (Its own timer: a Node 20 AbortSignal.timeout() only weakly held by AbortSignal.any() can be collected
+  // before it fires.)
+  const controller = new AbortController();
+  const abort = () => controller.abort(io.signal.reason);
+  io.signal.addEventListener('abort', abort, { once: true });
+  if (io.signal.aborted) abort();
+  const timer =
+    timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => controller.abort(new CancelledError('timeout')), timeoutMs);
+  const signal = controller.signal;
   const printReport = (report: RunReport) => {
     if (json) io.out(JSON.stringify(report, null, 2));
   };
@@ -48,6 +57,9 @@ export const run: Command = async (args, io) => {
     // Cancelled: everything is removed by now; the report still says how far the run got.
     if (e instanceof UpCancelledError) printReport(e.report);
     throw e;
+  } finally {
+    clearTimeout(timer);
+    io.signal.removeEventListener('abort', abort);
   }
   printReport(report);
   const failure = runFailure(report);
