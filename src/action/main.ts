@@ -84,7 +84,12 @@ export async function runMain(deps: MainDeps): Promise<void> {
     projectName = project.name;
     // Registered before anything of the project is printed, so the runner masks them too.
     const secrets = secretValues(project);
-    for (const value of secrets) core.setSecret(value);
+    for (const value of secrets) {
+      core.setSecret(value);
+      // The runner masks a registered value as a whole; a multi-line one is also printed line by line.
+      const lines = value.split(/\r?\n/).filter((l) => l.trim() !== '');
+      if (lines.length > 1) lines.forEach((l) => core.setSecret(l));
+    }
     log.mask = createMasker(secrets);
     state.begin(project.name, runId, inputs.cleanup);
     log.info(

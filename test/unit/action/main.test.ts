@@ -289,6 +289,24 @@ describe('runMain', () => {
     expect(core.summary).toBe('');
   });
 
+  it('registers each line of a multi-line secret too', async () => {
+    const multi = project(ws);
+    const step = multi.services[0]?.instances[0]?.steps[0];
+    step?.env.push({ name: 'KEY', value: '-----BEGIN-----\nAAAA\n-----END-----', secret: true });
+    const { core, deps } = setup(
+      {},
+      { loadProject: vi.fn(async () => ({ ok: true as const, project: multi })) },
+    );
+    await runMain(deps);
+    expect(core.secrets).toEqual([
+      secretValue,
+      '-----BEGIN-----\nAAAA\n-----END-----',
+      '-----BEGIN-----',
+      'AAAA',
+      '-----END-----',
+    ]);
+  });
+
   it('registers secrets before printing anything of the project', async () => {
     const { core, deps } = setup({});
     const order: string[] = [];
