@@ -28,8 +28,8 @@ import type {
 import { parseCpu, parseMemory, parsePort } from './quantity.js';
 import type { CheckedDoc } from './rules.js';
 
-/** Defaults (documented in docs/spec.md). */
-export const DEFAULTS = {
+/** Defaults; the field descriptions (and so the JSON Schema) state them too. */
+const DEFAULTS = {
   stepTimeoutMs: 5 * 60_000,
   onFailureAttempts: 3,
   hostIp: '127.0.0.1',

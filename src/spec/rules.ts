@@ -335,7 +335,7 @@ export class RuleChecker {
 }
 
 /** Whether a container path lies strictly inside a mount point. */
-export const isUnder = (p: string, mountPath: string): boolean => {
+const isUnder = (p: string, mountPath: string): boolean => {
   const rel = path.posix.relative(mountPath, p);
   return rel !== '' && !rel.startsWith('..') && !path.posix.isAbsolute(rel);
 };
