@@ -845,7 +845,7 @@ const SERVICE_DOCUMENT = f({
 
 
 
-/** Defaults (documented in docs/spec.md). */
+/** Defaults; the field descriptions (and so the JSON Schema) state them too. */
 const DEFAULTS = {
     stepTimeoutMs: 5 * 60_000,
     onFailureAttempts: 3,

@@ -27,10 +27,13 @@ var promises_ = __webpack_require__(51455);
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./node_modules/@actions/cache/lib/cache.js + 352 modules
 var cache = __webpack_require__(83179);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/cache/stores.ts
 // Where snapshots live between runs: the GitHub Actions cache service (through @actions/cache, which adds
 // its own tar + zstd/gzip around the snapshot file) or a plain directory (CLI `up --cache-dir`, for a
 // laptop or a self-hosted runner). Both hold the same snapshot archive, one file per key.
+
 
 
 
@@ -72,7 +75,7 @@ class DirCacheStore {
         }
         catch (e) {
             await (0,promises_.rm)(file, { force: true });
-            throw new CacheStoreError(`could not store ${key} in ${this.dir}: ${e.message}`);
+            throw new CacheStoreError(`could not store ${key} in ${this.dir}: ${(0,errors/* errorMessage */.gJ)(e)}`);
         }
     }
 }
@@ -118,7 +121,7 @@ class ActionsCacheStore {
                 id = await actionsCache.saveCache([file], key);
             }
             catch (e) {
-                throw new CacheStoreError(`the cache service refused ${key}: ${e.message}`);
+                throw new CacheStoreError(`the cache service refused ${key}: ${errorMessage(e)}`);
             }
             // -1: @actions/cache already said why (read-only token, a concurrent save, a server error).
             if (id === -1)
@@ -132,8 +135,6 @@ class ActionsCacheStore {
 
 // EXTERNAL MODULE: ./src/engine/labels.ts
 var engine_labels = __webpack_require__(59667);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/markers/store.ts
 var store = __webpack_require__(31890);
 // EXTERNAL MODULE: ./node_modules/dockerode/lib/docker.js
@@ -787,8 +788,9 @@ async function restoreSnapshot(file, key, put) {
 
 ;// CONCATENATED MODULE: ./src/cache/volume-cache.ts
 // The VolumeCache the engine calls around an instance's init sequence (contract §5). Restore: only into
-// volumes that are fresh (no marker, empty), only the exact key, only after the archive verified, and
-// checked again once in the volume; then the markers are written for the volumes' new identities.
+// volumes that are fresh (no marker, empty), only the exact key; the snapshot streams into the volumes
+// while it is checked against its manifest (volumes that took a bad one are emptied again); then the
+// markers are written for the volumes' new identities.
 // Save: only what this run initialized from fresh volumes under the key computed at restore time, once
 // per key. Every failure is a warning through the observer; the run goes on as on fresh volumes.
 
@@ -801,9 +803,9 @@ async function restoreSnapshot(file, key, put) {
 const DEFAULT_CACHE_MAX_BYTES = 2 * 1024 ** 3;
 /** Where the helper container mounts each volume: flat, so nested mount paths cannot overlap. */
 const HELPER_ROOT = '/initsteps-cache';
-/** Every run-time failure on the way: reported as a warning, never thrown to the engine. */
-class CacheStepError extends Error {
-    name = 'CacheStepError';
+/** A volume that took a bad snapshot could not be emptied again (reported as a warning, like every failure). */
+class VolumeNotEmptiedError extends Error {
+    name = 'VolumeNotEmptiedError';
 }
 function createVolumeCache(options) {
     return new DockerVolumeCache(options);
@@ -823,8 +825,9 @@ class DockerVolumeCache {
     warn(message) {
         this.o.observer({ type: 'warning', message: `cache: ${message}` });
     }
-    async markers(uid) {
-        return this.o.markersDir === undefined ? (0,store/* getMarkers */.Iw)(uid) : (0,store/* getMarkers */.Iw)(uid, this.o.markersDir);
+    /** The markers of a volume identity, from the engine's marker store. */
+    markers(uid) {
+        return (0,store/* getMarkers */.Iw)(uid);
     }
     async restore(ctx) {
         const id = `${ctx.project.name}/${ctx.instance.name}`;
@@ -1012,10 +1015,7 @@ class DockerVolumeCache {
                     key: m.key,
                     at: m.at,
                 }));
-                if (this.o.markersDir === undefined)
-                    await (0,store/* setMarkers */.Yq)(v.uid, markers);
-                else
-                    await (0,store/* setMarkers */.Yq)(v.uid, markers, this.o.markersDir);
+                await (0,store/* setMarkers */.Yq)(v.uid, markers);
             }
             return true;
         }
@@ -1032,7 +1032,7 @@ class DockerVolumeCache {
                 await this.o.runtime.createVolume(v.dockerName, labels);
             }
             catch (e) {
-                throw new CacheStepError(`volume ${v.dockerName} could not be emptied (${(0,errors/* errorMessage */.gJ)(e)}); remove it with \`initsteps down --volumes\``);
+                throw new VolumeNotEmptiedError(`volume ${v.dockerName} could not be emptied (${(0,errors/* errorMessage */.gJ)(e)}); remove it with \`initsteps down --volumes\``);
             }
         }
     }
@@ -1158,7 +1158,22 @@ async function runProcessAttempt(p, o) {
     const [file, ...args] = p.command;
     if (file === undefined)
         return { reason: 'RuntimeError', message: 'no command to run' };
-    const child = (0,external_node_child_process_.spawn)(file, args, { cwd: p.cwd, env: p.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so a kill reaches what it started too (a shell's children hold the pipes open).
+    const child = (0,external_node_child_process_.spawn)(file, args, {
+        cwd: p.cwd,
+        env: p.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+    });
+    const kill = (signal) => {
+        try {
+            if (child.pid !== undefined)
+                process.kill(-child.pid, signal);
+        }
+        catch {
+            // The group is gone already.
+        }
+    };
     const splitters = {
         stdout: new stream/* LineSplitter */.g3((line) => o.onLine('stdout', line)),
         stderr: new stream/* LineSplitter */.g3((line) => o.onLine('stderr', line)),
@@ -1172,19 +1187,19 @@ async function runProcessAttempt(p, o) {
     });
     let end = await raceEnd(closed, o.timeoutMs, o.signal);
     if (end === 'timeout') {
-        child.kill('SIGTERM');
+        kill('SIGTERM');
         const after = await Promise.race([
             closed.then(() => 'done'),
             sleep(o.killGraceMs).then(() => 'grace'),
             aborted(o.signal).then(() => 'abort'),
         ]);
         if (after !== 'done')
-            child.kill('SIGKILL');
+            kill('SIGKILL');
         if (after === 'abort')
             end = 'abort';
     }
     else if (end === 'abort') {
-        child.kill('SIGKILL');
+        kill('SIGKILL');
     }
     const res = await closed;
     splitters.stdout.end();
@@ -1625,16 +1640,10 @@ class Run {
                 services: [...(prev?.report.services ?? []).filter((s) => !names.has(s.name)), ...report.services],
                 steps: [...keep(prev?.report.steps), ...report.steps],
             },
-            logs: { ...this.keptLogs(prev, names), ...this.logs },
+            logs: { ...keptLogs(prev, names), ...this.logs },
             processes: [...keep(prev?.processes), ...this.processes.map((p) => p.info)],
         };
         await (0,state/* saveLastRun */.$t)(this.project.name, merged, this.stateDir);
-    }
-    keptLogs(prev, names) {
-        if (!prev)
-            return {};
-        const keys = new Set(keepSteps(prev.report.steps, names).map((s) => (0,state/* logKey */.Up)(s.instance, s.step)));
-        return Object.fromEntries(Object.entries(prev.logs).filter(([k]) => keys.has(k)));
     }
     setInstance(s, inst, status, reason, message) {
         const r = this.instanceResult(s.name, inst.name);
@@ -1726,6 +1735,21 @@ class Run {
                 await (0,store/* deleteMarkers */.jl)(v.uid, this.stateDir);
         // The network last: every container on it is gone by now.
         await (0,down/* removeObjects */.$)(this.runtime, { containers: [], volumes: [], networks: [...this.live.networks] }, warn);
+        // The report no longer lists them: nothing is left for the action's post step to remove.
+        for (const list of Object.values(this.live))
+            list.length = 0;
+        this.processes.length = 0;
+    }
+    /** The cache never fails a run (contract §5): an error from it is a warning, a failed restore leaves volumes fresh. */
+    async cacheStep(what, fn, fallback) {
+        try {
+            return await fn();
+        }
+        catch (e) {
+            this.throwIfAborted();
+            this.emit({ type: 'warning', message: `cache ${what} failed: ${(0,errors/* errorMessage */.gJ)(e)}` });
+            return fallback;
+        }
     }
     throwIfAborted() {
         this.signal?.throwIfAborted();
@@ -1867,12 +1891,13 @@ class Run {
                 .filter((v) => (0,model/* isPersistent */.s)(v.mount))
                 .map((v) => ({ mount: v.mount, volumeName: v.dockerName })),
         };
-        if (this.o.cache && cacheCtx.volumes.length > 0)
-            this.cacheRestores.push(await this.o.cache.restore(cacheCtx));
+        const cache = cacheCtx.volumes.length > 0 ? this.o.cache : undefined;
+        if (cache)
+            this.cacheRestores.push(await this.cacheStep('restore', () => cache.restore(cacheCtx), false));
         if (!(await this.runSteps(s, inst, volumes, sandbox)))
             return undefined;
-        if (this.o.cache && cacheCtx.volumes.length > 0)
-            await this.o.cache.save(cacheCtx);
+        if (cache)
+            await this.cacheStep('save', () => cache.save(cacheCtx), undefined);
         const image = inst.main.image ?? '';
         let main;
         try {
@@ -2190,7 +2215,13 @@ class Run {
         return finish(outcome, n);
     }
 }
-const keepSteps = (steps, names) => steps.filter((s) => !names.has(s.service));
+/** The previous run's captured output of steps of services this run did not touch. */
+function keptLogs(prev, names) {
+    if (!prev)
+        return {};
+    const keys = new Set(prev.report.steps.filter((s) => !names.has(s.service)).map((s) => (0,state/* logKey */.Up)(s.instance, s.step)));
+    return Object.fromEntries(Object.entries(prev.logs).filter(([k]) => keys.has(k)));
+}
 const dockerNames = (volumes) => new Map([...volumes].map(([name, v]) => [name, v.dockerName]));
 /** Containers joined to a sandbox go before the sandbox itself. */
 async function removeContainersOrdered(runtime, containers) {
@@ -2255,7 +2286,17 @@ const run = async (args, io) => {
     }
     const runtime = await connecting;
     // The run-level timeout cancels like a signal does: the running step is killed and reported Cancelled.
-    const signal = timeoutMs === undefined ? io.signal : AbortSignal.any([io.signal, AbortSignal.timeout(timeoutMs)]);
+    // (Its own timer: a Node 20 AbortSignal.timeout() only weakly held by AbortSignal.any() can be collected
+    // before it fires.)
+    const controller = new AbortController();
+    const abort = () => controller.abort(io.signal.reason);
+    io.signal.addEventListener('abort', abort, { once: true });
+    if (io.signal.aborted)
+        abort();
+    const timer = timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => controller.abort(new errors/* CancelledError */.cc('timeout')), timeoutMs);
+    const signal = controller.signal;
     const printReport = (report) => {
         if (json)
             io.out(JSON.stringify(report, null, 2));
@@ -2281,6 +2322,10 @@ const run = async (args, io) => {
         if (e instanceof UpCancelledError)
             printReport(e.report);
         throw e;
+    }
+    finally {
+        clearTimeout(timer);
+        io.signal.removeEventListener('abort', abort);
     }
     printReport(report);
     const failure = (0,report_failure/* runFailure */.A9)(report);

@@ -169,14 +169,22 @@ const logKey = (instance, step) => `${instance}/${step}`;
 async function saveLastRun(project, run, dir) {
     await (0,_markers_store_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(lastRunPath(project, dir), `${JSON.stringify(run)}\n`);
 }
+/** The last run, or undefined when there is none (a file that does not parse counts as none). */
 async function loadLastRun(project, dir) {
+    let text;
     try {
-        return JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(lastRunPath(project, dir), 'utf8'));
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(lastRunPath(project, dir), 'utf8');
     }
     catch (e) {
         if (e.code === 'ENOENT')
             return undefined;
         throw e;
+    }
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
     }
 }
 async function clearLastRun(project, dir) {
