@@ -111,6 +111,16 @@ describe('eventToLines', () => {
   });
 });
 
+it('keeps once-per-layer pull statuses and drops progress updates', () => {
+  const pull = (progress: string) => eventToLines({ type: 'image-pull', image: 'postgres:15', progress });
+  expect(pull('15-bookworm Pulling from library/postgres')).toEqual([
+    '⇣ pulling postgres:15: 15-bookworm Pulling from library/postgres',
+  ]);
+  expect(pull('a2318d6c47ec Pull complete')).toEqual(['⇣ pulling postgres:15: a2318d6c47ec Pull complete']);
+  expect(pull('a2318d6c47ec Downloading [=====>      ]  3.1MB/29.1MB')).toEqual([]);
+  expect(pull('a2318d6c47ec Extracting [=>           ]  1.2MB/29.1MB')).toEqual([]);
+});
+
 describe('formatDuration', () => {
   it.each([
     [0, '0s'],
