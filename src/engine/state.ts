@@ -36,12 +36,19 @@ export async function saveLastRun(project: string, run: LastRun, dir?: string): 
   await writeFileAtomic(lastRunPath(project, dir), `${JSON.stringify(run)}\n`);
 }
 
+/** The last run, or undefined when there is none (a file that does not parse counts as none). */
 export async function loadLastRun(project: string, dir?: string): Promise<LastRun | undefined> {
+  let text: string;
   try {
-    return JSON.parse(await readFile(lastRunPath(project, dir), 'utf8')) as LastRun;
+    text = await readFile(lastRunPath(project, dir), 'utf8');
   } catch (e: unknown) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw e;
+  }
+  try {
+    return JSON.parse(text) as LastRun;
+  } catch {
+    return undefined;
   }
 }
 

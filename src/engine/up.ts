@@ -254,16 +254,10 @@ class Run {
         services: [...(prev?.report.services ?? []).filter((s) => !names.has(s.name)), ...report.services],
         steps: [...keep(prev?.report.steps), ...report.steps],
       },
-      logs: { ...this.keptLogs(prev, names), ...this.logs },
+      logs: { ...keptLogs(prev, names), ...this.logs },
       processes: [...keep(prev?.processes), ...this.processes.map((p) => p.info)],
     };
     await saveLastRun(this.project.name, merged, this.stateDir);
-  }
-
-  private keptLogs(prev: LastRun | undefined, names: Set<string>): Record<string, string[]> {
-    if (!prev) return {};
-    const keys = new Set(keepSteps(prev.report.steps, names).map((s) => logKey(s.instance, s.step)));
-    return Object.fromEntries(Object.entries(prev.logs).filter(([k]) => keys.has(k)));
   }
 
   private setInstance(
@@ -366,6 +360,20 @@ class Run {
       { containers: [], volumes: [], networks: [...this.live.networks] },
       warn,
     );
+    // The report no longer lists them: nothing is left for the action's post step to remove.
+    for (const list of Object.values(this.live)) list.length = 0;
+    this.processes.length = 0;
+  }
+
+  /** The cache never fails a run (contract §5): an error from it is a warning, a failed restore leaves volumes fresh. */
+  private async cacheStep<T>(what: string, fn: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await fn();
+    } catch (e: unknown) {
+      this.throwIfAborted();
+      this.emit({ type: 'warning', message: `cache ${what} failed: ${errorMessage(e)}` });
+      return fallback;
+    }
   }
 
   private throwIfAborted(): void {
@@ -516,11 +524,11 @@ class Run {
         .filter((v) => isPersistent(v.mount))
         .map((v) => ({ mount: v.mount, volumeName: v.dockerName })),
     };
-    if (this.o.cache && cacheCtx.volumes.length > 0)
-      this.cacheRestores.push(await this.o.cache.restore(cacheCtx));
+    const cache = cacheCtx.volumes.length > 0 ? this.o.cache : undefined;
+    if (cache) this.cacheRestores.push(await this.cacheStep('restore', () => cache.restore(cacheCtx), false));
 
     if (!(await this.runSteps(s, inst, volumes, sandbox))) return undefined;
-    if (this.o.cache && cacheCtx.volumes.length > 0) await this.o.cache.save(cacheCtx);
+    if (cache) await this.cacheStep('save', () => cache.save(cacheCtx), undefined);
 
     const image = inst.main.image ?? '';
     let main: string;
@@ -863,8 +871,14 @@ class Run {
   }
 }
 
-const keepSteps = (steps: StepResult[], names: Set<string>): StepResult[] =>
-  steps.filter((s) => !names.has(s.service));
+/** The previous run's captured output of steps of services this run did not touch. */
+function keptLogs(prev: LastRun | undefined, names: Set<string>): Record<string, string[]> {
+  if (!prev) return {};
+  const keys = new Set(
+    prev.report.steps.filter((s) => !names.has(s.service)).map((s) => logKey(s.instance, s.step)),
+  );
+  return Object.fromEntries(Object.entries(prev.logs).filter(([k]) => keys.has(k)));
+}
 
 const dockerNames = (volumes: Map<string, PreparedVolume>): Map<string, string> =>
   new Map([...volumes].map(([name, v]) => [name, v.dockerName]));
