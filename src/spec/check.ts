@@ -197,7 +197,7 @@ export class Walker {
         return variant ? this.checkNode(variant, node, at, path) : this.mismatch(field, node, at, path);
       }
       case 'object':
-        if (isScalar(node) && node.value === null && field.nullable) return this.record({}, node, path);
+        if (isScalar(node) && node.value === null && field.nullable) return this.register({}, node, path);
         return isMap(node) ? this.object(field, node, path) : this.mismatch(field, node, at, path);
       case 'record':
         return isMap(node) ? this.object(field, node, path) : this.mismatch(field, node, at, path);
@@ -290,13 +290,13 @@ export class Walker {
     return undefined;
   }
 
-  private record(obj: Record<string, unknown>, node: unknown, path: string): Record<string, unknown> {
+  private register(obj: Record<string, unknown>, node: unknown, path: string): Record<string, unknown> {
     objectMeta.set(obj, { self: { pos: this.pos(node), path }, keys: new Map() });
     return obj;
   }
 
   private object(field: ObjectField | RecordField, node: YAMLMap, path: string): Record<string, unknown> {
-    const out = this.record({}, node, path);
+    const out = this.register({}, node, path);
     const keys = (objectMeta.get(out) as ObjectMeta).keys;
     for (const { key, value, merged } of this.pairs(node, path)) {
       const name =
@@ -304,7 +304,7 @@ export class Walker {
           ? String(key.value)
           : undefined;
       if (name === undefined) {
-        this.report(key, path, `expected a plain name as a key, got ${kindOf(key)}`);
+        this.report(key ?? value ?? node, path, `expected a plain name as a key, got ${kindOf(key)}`);
         continue;
       }
       if (keys.has(name)) {

@@ -34,7 +34,7 @@ function offsetPos(file: string, text: string, offset: number): SourcePos {
 }
 
 /** The directory with `.git` above the first spec file, else that file's directory. */
-export function findWorkspace(firstFile: string): string {
+function findWorkspace(firstFile: string): string {
   const dir = path.dirname(path.resolve(firstFile));
   for (let d = dir; ; d = path.dirname(d)) {
     if (existsSync(path.join(d, '.git'))) return d;
@@ -42,15 +42,15 @@ export function findWorkspace(firstFile: string): string {
   }
 }
 
-/** A Docker-safe project name from a directory name (lowercase, [a-z0-9_-], starting alphanumeric). */
-export const projectNameFrom = (dir: string): string =>
+/** A DNS-safe project name from a directory name: lowercase [a-z0-9-], starting alphanumeric. */
+const projectNameFrom = (dir: string): string =>
   path
     .basename(dir)
     .toLowerCase()
-    .replace(/[^a-z0-9_-]+/g, '-')
-    .replace(/^[^a-z0-9]+/, '')
-    .replace(/-+$/, '') || 'initsteps';
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^[^a-z0-9]+|-+$/g, '') || 'initsteps';
 
+/** What Docker accepts as a Compose-style project name (an explicit `project` may use `_`). */
 const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 
 /** Parses and checks one file's documents; pushes the services it declares onto `docs`. */

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EnvVar } from '../../../src/spec/model.js';
-import { resolved, service, WS } from './helpers.js';
+import { load, resolved, service, show, WS } from './helpers.js';
 
 const userEnv = (env: EnvVar[] | undefined) => env?.filter((e) => !e.name.startsWith('INITSTEPS_'));
 
@@ -244,10 +244,17 @@ describe('project', () => {
   });
 
   it('names the project after the workspace unless given', () => {
-    const p = resolved(service('image: x'), { workspace: path.join(WS, 'My Repo.git') });
+    const p = resolved(service('image: x'), { workspace: path.join(WS, 'My_Repo.git') });
     expect(p.name).toBe('my-repo-git');
-    expect(p.workspace).toBe(path.join(WS, 'My Repo.git'));
+    expect(p.workspace).toBe(path.join(WS, 'My_Repo.git'));
     expect(resolved(service('image: x'), { project: 'ci_42' }).name).toBe('ci_42');
+  });
+
+  it('refuses a project name Docker would not accept', () => {
+    const r = load(service('image: x'), { project: 'My Project' });
+    expect(r.ok ? [] : r.problems.map(show)).toEqual([
+      expect.stringMatching(/^1:1 : project name "My Project" is not valid/),
+    ]);
   });
 
   it('several documents in one file, files listed absolute', () => {

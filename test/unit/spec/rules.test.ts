@@ -440,6 +440,11 @@ const rows: Row[] = [
     service('image: x\nworkingDir: »app'),
     [/must be an absolute path in a container/],
   ],
+  [
+    'a key that is not a plain name',
+    service('image: x\nenv: {»[a]: b}'),
+    [/expected a plain name as a key, got a list/],
+  ],
   ['duplicate keys', service('image: x\n»image: y'), [/duplicate key `image`/]],
   ['YAML syntax error', service('image: x\nenv: {a: »]'), [/./]],
   ['unknown alias', service('image: x\nenv: »*nope'), [/./]],
