@@ -424,7 +424,7 @@ class Walker {
             }
             case 'object':
                 if ((0,dist/* isScalar */.jn)(node) && node.value === null && field.nullable)
-                    return this.record({}, node, path);
+                    return this.register({}, node, path);
                 return (0,dist/* isMap */.jh)(node) ? this.object(field, node, path) : this.mismatch(field, node, at, path);
             case 'record':
                 return (0,dist/* isMap */.jh)(node) ? this.object(field, node, path) : this.mismatch(field, node, at, path);
@@ -508,19 +508,19 @@ class Walker {
         this.report(at, path, problem);
         return undefined;
     }
-    record(obj, node, path) {
+    register(obj, node, path) {
         objectMeta.set(obj, { self: { pos: this.pos(node), path }, keys: new Map() });
         return obj;
     }
     object(field, node, path) {
-        const out = this.record({}, node, path);
+        const out = this.register({}, node, path);
         const keys = objectMeta.get(out).keys;
         for (const { key, value, merged } of this.pairs(node, path)) {
             const name = (0,dist/* isScalar */.jn)(key) && (typeof key.value === 'string' || typeof key.value === 'number')
                 ? String(key.value)
                 : undefined;
             if (name === undefined) {
-                this.report(key, path, `expected a plain name as a key, got ${kindOf(key)}`);
+                this.report(key ?? value ?? node, path, `expected a plain name as a key, got ${kindOf(key)}`);
                 continue;
             }
             if (keys.has(name)) {
@@ -1382,12 +1382,12 @@ function findWorkspace(firstFile) {
             return dir;
     }
 }
-/** A Docker-safe project name from a directory name (lowercase, [a-z0-9_-], starting alphanumeric). */
+/** A DNS-safe project name from a directory name: lowercase [a-z0-9-], starting alphanumeric. */
 const projectNameFrom = (dir) => external_node_path_default().basename(dir)
     .toLowerCase()
-    .replace(/[^a-z0-9_-]+/g, '-')
-    .replace(/^[^a-z0-9]+/, '')
-    .replace(/-+$/, '') || 'initsteps';
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^[^a-z0-9]+|-+$/g, '') || 'initsteps';
+/** What Docker accepts as a Compose-style project name (an explicit `project` may use `_`). */
 const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 /** Parses and checks one file's documents; pushes the services it declares onto `docs`. */
 function loadSource(src, problems, docs) {

@@ -321,7 +321,11 @@ function stepEndLine(r) {
 function eventToLines(event) {
     switch (event.type) {
         case 'image-pull':
-            return [`⇣ pulling ${event.image}: ${event.progress}`];
+            // Docker reports download and extraction progress many times a second per layer: only the
+            // once-per-layer statuses (Pulling fs layer, Pull complete, Digest, ...) make lines.
+            return /^(\S+ )?(Downloading|Extracting)\b/.test(event.progress)
+                ? []
+                : [`⇣ pulling ${event.image}: ${event.progress}`];
         case 'step-start': {
             const attempt = event.attempt > 1 ? ` (attempt ${event.attempt} of ${event.attempts})` : '';
             return [`▶ ${stepName(event.step, event.instance)}${attempt}`];
