@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extract } from 'tar-stream';
@@ -42,20 +42,33 @@ describe('buildPauseElf', () => {
     expect(offset).toBe(-(words.length - 1));
   });
 
-  it.runIf(process.platform === 'linux' && process.arch === 'x64')(
-    'runs and waits until killed on this host',
-    async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'pause-'));
-      const file = join(dir, 'pause');
-      writeFileSync(file, buildPauseElf('x64'));
-      chmodSync(file, 0o755);
-      const child = spawn(file);
-      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_c, s) => resolve(s)));
-      await new Promise((r) => setTimeout(r, 300));
-      expect(child.exitCode).toBeNull();
-      child.kill('SIGKILL');
-      expect(await exited).toBe('SIGKILL');
-    },
+  /** Starts the binary (directly, or under an emulator) and checks it is still waiting after a while. */
+  async function waitsUntilKilled(arch: 'x64' | 'arm64', runner?: string): Promise<void> {
+    const dir = mkdtempSync(join(tmpdir(), 'pause-'));
+    const file = join(dir, 'pause');
+    writeFileSync(file, buildPauseElf(arch));
+    chmodSync(file, 0o755);
+    const child = runner ? spawn(runner, [file]) : spawn(file);
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_c, s) => resolve(s)));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(child.exitCode).toBeNull();
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+  }
+
+  it.runIf(process.platform === 'linux' && process.arch === 'x64')('x64: runs and waits on this host', () =>
+    waitsUntilKilled('x64'),
+  );
+
+  it.runIf(process.platform === 'linux' && process.arch === 'arm64')(
+    'arm64: runs and waits on this host',
+    () => waitsUntilKilled('arm64'),
+  );
+
+  const qemu = '/usr/bin/qemu-aarch64-static';
+  it.runIf(process.platform === 'linux' && process.arch === 'x64' && existsSync(qemu))(
+    'arm64: runs and waits under qemu-user',
+    () => waitsUntilKilled('arm64', qemu),
   );
 
   it('refuses an architecture it has no code for', () => {
