@@ -1,12 +1,12 @@
 // Property: structural mutations of the contract example never make the loader throw, and every
-// problem is positioned (file, line ≥ 1, col ≥ 1). 6,000 documents.
+// problem is positioned (file, line ≥ 1, col ≥ 1). 4,500 documents.
 import fc from 'fast-check';
 import { it } from 'vitest';
 import { stringify } from 'yaml';
 import { exampleDocs, FUZZ_TIMEOUT_MS, loadPositioned, mutate, mutation } from './fuzz-support.js';
 
 it(
-  'deleted, retyped, renamed, duplicated and wrapped keys (6,000 documents)',
+  'deleted, retyped, renamed, duplicated and wrapped keys (4,500 documents)',
   () => {
     fc.assert(
       fc.property(
@@ -25,7 +25,7 @@ it(
           loadPositioned(text, allow);
         },
       ),
-      { numRuns: 6000 },
+      { numRuns: 4500 },
     );
   },
   FUZZ_TIMEOUT_MS,

@@ -1,4 +1,4 @@
-// Shared by the fuzz tests (split in two files so vitest runs them on two workers): generators over
+// Shared by the fuzz tests (10,500 documents, split in two files so vitest runs them on two workers): generators over
 // the contract example and the property every load must satisfy.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
