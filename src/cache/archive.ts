@@ -359,7 +359,7 @@ export async function restoreSnapshot(
   putting.catch((e: unknown) => toDocker.destroy(errorOf(e)));
   async function* tee(): AsyncGenerator<Buffer> {
     try {
-      for await (const chunk of createReadStream(file)) {
+      for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
         if (toDocker.destroyed) throw new Error('the upload to Docker stopped');
         if (!toDocker.write(chunk)) await once(toDocker, 'drain');
         yield chunk as Buffer;

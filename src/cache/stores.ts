@@ -7,6 +7,7 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as actionsCache from '@actions/cache';
+import { errorMessage } from '../errors.js';
 
 /** A store operation failed (service unreachable, refused, disk error); the cache treats it as a warning. */
 export class CacheStoreError extends Error {
@@ -62,7 +63,7 @@ export class DirCacheStore implements SnapshotStore {
       await rename(file, this.entry(key));
     } catch (e: unknown) {
       await rm(file, { force: true });
-      throw new CacheStoreError(`could not store ${key} in ${this.dir}: ${(e as Error).message}`);
+      throw new CacheStoreError(`could not store ${key} in ${this.dir}: ${errorMessage(e)}`);
     }
   }
 }
@@ -117,7 +118,7 @@ export class ActionsCacheStore implements SnapshotStore {
       try {
         id = await actionsCache.saveCache([file], key);
       } catch (e: unknown) {
-        throw new CacheStoreError(`the cache service refused ${key}: ${(e as Error).message}`);
+        throw new CacheStoreError(`the cache service refused ${key}: ${errorMessage(e)}`);
       }
       // -1: @actions/cache already said why (read-only token, a concurrent save, a server error).
       if (id === -1) throw new CacheStoreError(`the cache service did not store ${key}`);

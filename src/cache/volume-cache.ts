@@ -1,12 +1,14 @@
 // The VolumeCache the engine calls around an instance's init sequence (contract §5). Restore: only into
-// volumes that are fresh (no marker, empty), only the exact key, only after the archive verified, and
-// checked again once in the volume; then the markers are written for the volumes' new identities.
+// volumes that are fresh (no marker, empty), only the exact key; the snapshot streams into the volumes
+// while it is checked against its manifest (volumes that took a bad one are emptied again); then the
+// markers are written for the volumes' new identities.
 // Save: only what this run initialized from fresh volumes under the key computed at restore time, once
 // per key. Every failure is a warning through the observer; the run goes on as on fresh volumes.
 import { LABEL } from '../engine/labels.js';
 import type { CacheContext, RunObserver, VolumeCache } from '../engine/types.js';
 import { errorMessage } from '../errors.js';
 import { getMarkers, setMarkers } from '../markers/store.js';
+import type { Marker } from '../plan/plan.js';
 import { dockerArchiveClient, type ArchiveClient } from '../runtime/docker-archive.js';
 import { ensureSandboxImage } from '../runtime/sandbox-image.js';
 import type { ContainerRuntime } from '../runtime/types.js';
@@ -35,8 +37,6 @@ export interface VolumeCacheOptions {
   archive?: ArchiveClient;
   /** Snapshots above this are not saved (a warning). Default 2 GiB. */
   maxBytes?: number;
-  /** Marker store directory; default the engine's (`stateDir()`). */
-  markersDir?: string;
   /**
    * Keep snapshots on disk for `uploadPending` (the action's post step) instead of storing them in `save`,
    * so the services start without waiting for an upload. Called with every snapshot waiting so far, each
@@ -66,9 +66,9 @@ interface Volume {
   uid: string;
 }
 
-/** Every run-time failure on the way: reported as a warning, never thrown to the engine. */
-class CacheStepError extends Error {
-  override readonly name = 'CacheStepError';
+/** A volume that took a bad snapshot could not be emptied again (reported as a warning, like every failure). */
+class VolumeNotEmptiedError extends Error {
+  override readonly name = 'VolumeNotEmptiedError';
 }
 
 export function createVolumeCache(options: VolumeCacheOptions): VolumeCache {
@@ -91,8 +91,9 @@ class DockerVolumeCache implements VolumeCache {
     this.o.observer({ type: 'warning', message: `cache: ${message}` });
   }
 
-  private async markers(uid: string) {
-    return this.o.markersDir === undefined ? getMarkers(uid) : getMarkers(uid, this.o.markersDir);
+  /** The markers of a volume identity, from the engine's marker store. */
+  private markers(uid: string): Promise<Marker[]> {
+    return getMarkers(uid);
   }
 
   async restore(ctx: CacheContext): Promise<boolean> {
@@ -288,8 +289,7 @@ class DockerVolumeCache implements VolumeCache {
           key: m.key,
           at: m.at,
         }));
-        if (this.o.markersDir === undefined) await setMarkers(v.uid, markers);
-        else await setMarkers(v.uid, markers, this.o.markersDir);
+        await setMarkers(v.uid, markers);
       }
       return true;
     } finally {
@@ -305,7 +305,7 @@ class DockerVolumeCache implements VolumeCache {
         await this.o.runtime.removeVolume(v.dockerName);
         await this.o.runtime.createVolume(v.dockerName, labels);
       } catch (e: unknown) {
-        throw new CacheStepError(
+        throw new VolumeNotEmptiedError(
           `volume ${v.dockerName} could not be emptied (${errorMessage(e)}); remove it with \`initsteps down --volumes\``,
         );
       }

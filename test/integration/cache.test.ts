@@ -258,13 +258,21 @@ describe('volume cache on the Actions cache service (local server)', () => {
     }
   });
 
-  it('warns and succeeds with a read-only token', async () => {
-    writeFileSync(join(workspace, 'migrations', '003.sql'), 'select 1;\n');
-    server.options = { readOnly: true };
-    const run = await freshRun(new ActionsCacheStore());
-    expect(statuses(run.report)).toEqual(['Succeeded', 'Succeeded']);
-    expect(run.warnings).toEqual([expect.stringMatching(/did not store/)]);
-  });
+  // A read-only token (fork pull request), another job holding the key, an upload the service did not commit.
+  it.each(['read-only', 'conflict', 'finalize'] as const)(
+    'warns and succeeds when the service refuses a save (%s)',
+    async (refuse) => {
+      writeFileSync(join(workspace, 'migrations', `003-${refuse}.sql`), 'select 1;\n');
+      server.options = { refuse };
+      const before = finalized().length;
+      const run = await freshRun(new ActionsCacheStore());
+      expect(statuses(run.report)).toEqual(['Succeeded', 'Succeeded']);
+      expect(run.warnings).toEqual([
+        expect.stringMatching(/^cache: saving db-0 failed \(the run goes on\): .*did not store/),
+      ]);
+      expect(finalized()).toHaveLength(before);
+    },
+  );
 
   it('defers the upload to the post step when asked', async () => {
     writeFileSync(join(workspace, 'migrations', '004.sql'), 'select 2;\n');

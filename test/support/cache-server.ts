@@ -17,10 +17,11 @@ interface Entry {
 }
 
 export interface CacheServerOptions {
-  /** Refuse writes as the service does for a read-only token (fork pull requests). */
-  readOnly?: boolean;
-  /** Answer every twirp call with HTTP 500. */
-  failing?: boolean;
+  /**
+   * Refuse saves the way the service does: `read-only` for a read-only token (fork pull requests),
+   * `conflict` as when another job reserved the key first, `finalize` when it cannot commit the upload.
+   */
+  refuse?: 'read-only' | 'conflict' | 'finalize';
 }
 
 export class CacheServer {
@@ -84,8 +85,6 @@ export class CacheServer {
       if (!req.headers.authorization?.startsWith('Bearer ')) {
         return json(res, 401, { code: 'unauthenticated', msg: 'no token' });
       }
-      if (this.options.failing)
-        return json(res, 500, { code: 'internal', msg: 'the cache service is failing' });
       return this.twirp(method, JSON.parse(body.toString('utf8')) as Record<string, unknown>, res);
     }
     const blob = url.pathname.match(/^\/account\/cache\/([0-9a-f-]+)$/)?.[1];
@@ -133,13 +132,14 @@ export class CacheServer {
     const version = String(body.version ?? '');
     switch (method) {
       case 'CreateCacheEntry': {
-        if (this.options.readOnly) {
+        if (this.options.refuse === 'read-only') {
           return json(res, 403, {
             code: 'permission_denied',
             msg: 'cache write denied: the token is read-only',
           });
         }
-        if (this.entries.some((e) => e.key === key && e.version === version)) {
+        const taken = this.entries.some((e) => e.key === key && e.version === version);
+        if (taken || this.options.refuse === 'conflict') {
           return json(res, 409, {
             code: 'already_exists',
             msg: 'cache entry with the same key and version exists',
@@ -151,6 +151,9 @@ export class CacheServer {
       }
       case 'FinalizeCacheEntryUpload': {
         const entry = this.entries.find((e) => e.key === key && e.version === version && !e.finalized);
+        if (this.options.refuse === 'finalize') {
+          return json(res, 200, { ok: false, message: 'the upload was not committed' });
+        }
         if (!entry || !this.blobs.has(entry.blob))
           return json(res, 200, { ok: false, message: 'nothing uploaded' });
         entry.finalized = true;
