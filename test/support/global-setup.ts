@@ -60,6 +60,9 @@ export default function setup(project: TestProject): () => void {
   project.provide('stateDir', stateDir);
   return () => {
     const left = leftovers(prefix);
-    if (left.length > 0) throw new Error(`integration tests left Docker objects behind:\n${left.join('\n')}`);
+    if (left.length === 0) return;
+    // vitest only logs an error thrown here; the exit code is what CI sees.
+    process.exitCode = 1;
+    throw new Error(`integration tests left Docker objects behind:\n${left.join('\n')}`);
   };
 }
