@@ -1,0 +1,282 @@
+// The examples under examples/, run through the CLI (in-process runCli) against the real Docker engine,
+// checked from the host the way a user would: a PostgreSQL client on the published port, HTTP on the
+// published ports, the transition lines, and nothing left behind after `down --volumes`.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+import type { ProjectStatus } from '../../src/engine/status.js';
+import { stepAnnotation } from '../../src/report/failure.js';
+import { projectName } from '../support/engine.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const POSTGRES = join(ROOT, 'examples/postgres/initsteps.yaml');
+const BROKEN = join(ROOT, 'test/fixtures/examples/broken-migration/initsteps.yaml');
+const LEDGER = join(ROOT, 'examples/ledger/initsteps.yaml');
+const CONFIG = join(ROOT, 'examples/config/initsteps.yaml');
+
+interface CliRun {
+  code: number;
+  out: string[];
+  err: string[];
+}
+
+async function cli(...argv: string[]): Promise<CliRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, {
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    env: process.env,
+    cwd: ROOT,
+    signal: new AbortController().signal,
+    signalName: () => undefined,
+  });
+  return { code, out, err };
+}
+
+/** `up` that must succeed; the failure shows what the CLI said. */
+async function upOk(spec: string, project: string): Promise<string[]> {
+  const r = await cli('up', spec, '--project', project);
+  expect(r.code, [...r.out, ...r.err].join('\n')).toBe(0);
+  return r.out;
+}
+
+async function hostPort(
+  spec: string,
+  project: string,
+  instance: string,
+  containerPort: number,
+): Promise<number> {
+  const r = await cli('status', spec, '--project', project, '--json');
+  expect(r.code, r.err.join('\n')).toBe(0);
+  const st = JSON.parse(r.out.join('\n')) as ProjectStatus;
+  const port = st.services
+    .flatMap((s) => s.instances)
+    .find((i) => i.name === instance)
+    ?.ports.find((p) => p.containerPort === containerPort);
+  if (!port) throw new Error(`${instance} publishes no port ${containerPort}: ${r.out.join('\n')}`);
+  return port.hostPort;
+}
+
+/** Docker objects of the project, as `kind name` lines. */
+function leftovers(project: string): string[] {
+  const filter = `label=dev.initsteps.project=${project}`;
+  const list = (kind: string, args: string[]) =>
+    execFileSync('docker', [...args, '--filter', filter, '--format', '{{.ID}}'], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map((id) => `${kind} ${id}`);
+  return [
+    ...list('container', ['ps', '-a']),
+    ...list('network', ['network', 'ls']),
+    ...list('volume', ['volume', 'ls']),
+  ];
+}
+
+async function downAll(spec: string, project: string): Promise<void> {
+  const r = await cli('down', spec, '--project', project, '--volumes');
+  expect(r.code, r.err.join('\n')).toBe(0);
+  expect(leftovers(project)).toEqual([]);
+}
+
+async function query<T>(port: number, sql: string): Promise<T[]> {
+  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'app' });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+async function get(port: number, path: string): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}${path}`);
+  expect(res.status, `GET ${path}`).toBe(200);
+  return res.text();
+}
+
+/** The 1-based line of `- name: <step>` in a spec file. */
+const stepLine = (file: string, step: string): number =>
+  readFileSync(file, 'utf8').split('\n').indexOf(`    - name: ${step}`) + 1;
+
+beforeAll(() => {
+  // Idempotent; the first run on a machine builds postgres:15-bookworm with mmdebstrap (65–100 s).
+  execFileSync('bash', [join(ROOT, 'scripts/build-images.sh'), 'all'], { stdio: 'inherit' });
+});
+
+describe('examples/postgres', () => {
+  const project = projectName('ex-pg');
+  afterAll(() => cli('down', POSTGRES, '--project', project, '--volumes'));
+
+  test('bootstraps the database with init steps, migrates and seeds it', async () => {
+    const out = await upOk(POSTGRES, project);
+    for (const [step, instance] of [
+      ['permissions', 'db-0'],
+      ['initdb', 'db-0'],
+      ['wait', 'schema-0'],
+      ['migrate', 'schema-0'],
+      ['seed', 'schema-0'],
+    ]) {
+      expect(out).toContain(`✓ init step "${step}" on ${instance} succeeded`);
+    }
+    expect(out).toContain('✓ db is Running');
+    expect(out).toContain('✓ schema is Running');
+
+    const port = await hostPort(POSTGRES, project, 'db-0', 5432);
+    const versions = await query<{ version: string }>(
+      port,
+      'SELECT version FROM schema_migrations ORDER BY 1',
+    );
+    expect(versions.map((r) => r.version)).toEqual(['001_customers.sql', '002_orders.sql']);
+    const [counts] = await query<{ customers: number; orders: number; cents: number }>(
+      port,
+      `SELECT (SELECT count(*)::int FROM customers) AS customers, (SELECT count(*)::int FROM orders) AS orders,
+              (SELECT sum(amount_cents)::int FROM orders) AS cents`,
+    );
+    expect(counts).toEqual({ customers: 10, orders: 30, cents: 6000 });
+  });
+
+  test('a second up skips the once-only steps and seeds nothing twice', async () => {
+    const out = await upOk(POSTGRES, project);
+    expect(out).toContain('↷ init step "permissions" on db-0: skipped (volume already initialized)');
+    expect(out).toContain('↷ init step "initdb" on db-0: skipped (volume already initialized)');
+    expect(out.some((l) => l.startsWith('↷ init step "seed" on schema-0: skipped'))).toBe(true);
+    // runIf always: migrate runs, and applies nothing new.
+    expect(out).toContain('✓ init step "migrate" on schema-0 succeeded');
+    expect(out).toContain('schema-0/migrate | already applied: 002_orders.sql');
+
+    const port = await hostPort(POSTGRES, project, 'db-0', 5432);
+    const [counts] = await query<{ customers: number }>(
+      port,
+      'SELECT count(*)::int AS customers FROM customers',
+    );
+    expect(counts?.customers).toBe(10);
+  });
+
+  test('down --volumes leaves nothing', () => downAll(POSTGRES, project));
+});
+
+describe('test/fixtures/examples/broken-migration', () => {
+  const project = projectName('ex-pg-broken');
+  afterAll(() => cli('down', BROKEN, '--project', project, '--volumes'));
+
+  test('is the example plus one broken migration', () => {
+    // Keeps the fixture from drifting away from the example it stands for (the schema header differs).
+    const body = (file: string) => readFileSync(file, 'utf8').split('\n').slice(1).join('\n');
+    expect(body(BROKEN)).toBe(body(POSTGRES));
+  });
+
+  test('fails at the migrate step, which the failure points at, and rolls the broken file back', async () => {
+    const r = await cli('up', BROKEN, '--project', project);
+    expect(r.code, r.err.join('\n')).toBe(1);
+    expect(r.out).toContain(
+      'schema-0/migrate | psql:/migrations/003_broken.sql:4: ERROR:  relation "ordrs" does not exist',
+    );
+    expect(r.out).toContain(
+      '✗ init step "migrate" on schema-0 failed: ExitNonZero exit code 3 after 1 attempt',
+    );
+    expect(r.out.some((l) => l.includes('init step "seed" on schema-0'))).toBe(false);
+    expect(r.err).toContain('1 of 2 service(s) not running: schema (Failed: InitStepFailed)');
+
+    // The recorded result, and the annotation the action makes of it, point at the step in the spec.
+    const st = await cli('status', BROKEN, '--project', project, '--json');
+    const steps = (JSON.parse(st.out.join('\n')) as ProjectStatus).services
+      .flatMap((s) => s.instances)
+      .flatMap((i) => i.steps);
+    const migrate = steps.find((s) => s.instance === 'schema-0' && s.step === 'migrate');
+    if (!migrate) throw new Error(`no migrate result in ${st.out.join('\n')}`);
+    expect(migrate).toMatchObject({ status: 'Failed', reason: 'ExitNonZero', exitCode: 3, attempts: 1 });
+    expect(stepAnnotation(migrate)).toMatchObject({
+      file: BROKEN,
+      line: stepLine(BROKEN, 'migrate'),
+      title: 'init step "migrate" on schema-0 failed',
+    });
+    expect(stepAnnotation(migrate).message).toContain('relation "ordrs" does not exist');
+
+    // db stays up: the good migrations are in, the broken one left no trace.
+    const port = await hostPort(BROKEN, project, 'db-0', 5432);
+    const versions = await query<{ version: string }>(
+      port,
+      'SELECT version FROM schema_migrations ORDER BY 1',
+    );
+    expect(versions.map((v) => v.version)).toEqual(['001_customers.sql', '002_orders.sql']);
+    const note = await query(port, "SELECT 1 FROM information_schema.columns WHERE column_name = 'note'");
+    expect(note).toEqual([]);
+  });
+
+  test('down --volumes leaves nothing', () => downAll(BROKEN, project));
+});
+
+describe('examples/ledger', () => {
+  const project = projectName('ex-ledger');
+  // A copy, so the test can raise replicas the way a user edits the file.
+  const dir = mkdtempSync(join(tmpdir(), 'initsteps-ledger-'));
+  const spec = join(dir, 'initsteps.yaml');
+  cpSync(LEDGER, spec);
+  afterAll(async () => {
+    await cli('down', spec, '--project', project, '--volumes');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  let firstId = '';
+
+  test('formats the volume, then serves it', async () => {
+    const out = await upOk(spec, project);
+    expect(out).toContain('✓ init step "format" on ledger-0 succeeded');
+    expect(out).toContain('✓ init step "identity" on ledger-0 succeeded');
+    const port = await hostPort(spec, project, 'ledger-0', 3000);
+    expect(await get(port, '/ledger')).toMatch(/^ledger v1\ninstance ledger-0\nreplica 0\nformatted /);
+    firstId = (await get(port, '/id')).trim();
+    expect(firstId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  test('replicas 1 → 3 formats only the new instances', async () => {
+    writeFileSync(spec, readFileSync(spec, 'utf8').replace('replicas: 1\n', 'replicas: 3\n'));
+    const out = await upOk(spec, project);
+    expect(out).toContain('↷ init step "identity" on ledger-0: skipped (volume already initialized)');
+    expect(out.some((l) => l.startsWith('↷ init step "format" on ledger-0: skipped'))).toBe(true);
+    for (const i of ['ledger-1', 'ledger-2']) {
+      expect(out).toContain(`✓ init step "format" on ${i} succeeded`);
+      expect(out).toContain(`✓ init step "identity" on ${i} succeeded`);
+    }
+    expect((await get(await hostPort(spec, project, 'ledger-0', 3000), '/id')).trim()).toBe(firstId);
+    const third = await get(await hostPort(spec, project, 'ledger-2', 3000), '/ledger');
+    expect(third).toContain('instance ledger-2\nreplica 2\n');
+  });
+
+  test('a deleted ledger is formatted again (fileMissing); the identity is kept (freshVolume)', async () => {
+    execFileSync('docker', ['exec', `initsteps_${project}_ledger-0`, 'rm', '/data/ledger']);
+    const out = await upOk(spec, project);
+    expect(out).toContain('✓ init step "format" on ledger-0 succeeded');
+    expect(out).toContain('↷ init step "identity" on ledger-0: skipped (volume already initialized)');
+    expect(out.some((l) => l.startsWith('↷ init step "format" on ledger-1: skipped'))).toBe(true);
+    const port = await hostPort(spec, project, 'ledger-0', 3000);
+    expect(await get(port, '/ledger')).toContain('instance ledger-0\n');
+    expect((await get(port, '/id')).trim()).toBe(firstId);
+  });
+
+  test('down --volumes leaves nothing', () => downAll(spec, project));
+});
+
+describe('examples/config', () => {
+  const project = projectName('ex-config');
+  afterAll(() => cli('down', CONFIG, '--project', project, '--volumes'));
+
+  test('waits for the backend, generates the configuration from it, serves it', async () => {
+    const out = await upOk(CONFIG, project);
+    expect(out).toContain('✓ init step "wait-for-backend" on web-0 succeeded');
+    expect(out).toContain('✓ init step "generate" on web-0 succeeded');
+    const port = await hostPort(CONFIG, project, 'web-0', 8080);
+    expect(JSON.parse(await get(port, '/config.json'))).toEqual({
+      upstream: 'http://backend:9000',
+      upstreamVersion: '1.4.2',
+      instance: 'web-0',
+    });
+  });
+
+  test('down --volumes leaves nothing', () => downAll(CONFIG, project));
+});
