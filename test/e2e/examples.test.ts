@@ -39,8 +39,8 @@ async function cli(...argv: string[]): Promise<CliRun> {
 }
 
 /** `up` that must succeed; the failure shows what the CLI said. */
-async function upOk(spec: string, project: string): Promise<string[]> {
-  const r = await cli('up', spec, '--project', project);
+async function upOk(spec: string, project: string, ...flags: string[]): Promise<string[]> {
+  const r = await cli('up', spec, '--project', project, ...flags);
   expect(r.code, [...r.out, ...r.err].join('\n')).toBe(0);
   return r.out;
 }
@@ -155,6 +155,31 @@ describe('examples/postgres', () => {
       'SELECT count(*)::int AS customers FROM customers',
     );
     expect(counts?.customers).toBe(10);
+  });
+
+  test('down --volumes leaves nothing', () => downAll(POSTGRES, project));
+});
+
+describe('examples/postgres with the volume cache', () => {
+  const project = projectName('ex-pg-cache');
+  const cacheDir = mkdtempSync(join(tmpdir(), 'initsteps-pg-cache-'));
+  afterAll(async () => {
+    await cli('down', POSTGRES, '--project', project, '--volumes');
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  test('a restored, unmigrated db is migrated and seeded although the seed marker was restored too', async () => {
+    await upOk(POSTGRES, project, '--cache-dir', cacheDir);
+    await downAll(POSTGRES, project);
+    // Each volume was saved right after its own service's steps: db's as a new cluster, schema's with
+    // /state/seeded. The second run restores both; migrate finds no schema_migrations and drops the marker.
+    const out = await upOk(POSTGRES, project, '--cache-dir', cacheDir);
+    expect(out).toContain('↷ init step "initdb" on db-0: skipped (volume already initialized)');
+    expect(out).toContain('schema-0/migrate | applying: 001_customers.sql');
+    expect(out).toContain('✓ init step "seed" on schema-0 succeeded');
+    const port = await hostPort(POSTGRES, project, 'db-0', 5432);
+    const [counts] = await query<{ orders: number }>(port, 'SELECT count(*)::int AS orders FROM orders');
+    expect(counts?.orders).toBe(30);
   });
 
   test('down --volumes leaves nothing', () => downAll(POSTGRES, project));
