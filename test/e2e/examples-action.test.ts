@@ -1,0 +1,200 @@
+// The postgres example through the bundled action, as examples/postgres/README.md tells users to run it:
+// dist/main then dist/post as the runner starts them (Node 24, INPUT_* variables, the runner's files),
+// the repository as the workspace, the cache on, served by the local stand-in of the Actions cache.
+// Needs `npm run bundle` to be current.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { LABEL } from '../../src/engine/labels.js';
+import type { OutputDocument } from '../../src/report/outputs.js';
+import type { ContainerRuntime } from '../../src/runtime/types.js';
+import { CacheServer } from '../support/cache-server.js';
+import { connect, projectName, removeProject } from '../support/engine.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SPEC = 'examples/postgres/initsteps.yaml';
+const BROKEN = 'test/fixtures/examples/broken-migration/initsteps.yaml';
+const node24 = execFileSync('bash', [join(ROOT, 'scripts/ensure-node24.sh')], { encoding: 'utf8' }).trim();
+
+/** The runner's file commands: `name<<delimiter` blocks and `name=value` lines. */
+function fileCommands(file: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = readFileSync(file, 'utf8').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const block = /^([^=<]+)<<(.+)$/.exec(line);
+    if (block) {
+      const value: string[] = [];
+      while (i + 1 < lines.length && lines[i + 1] !== block[2]) value.push(lines[++i] ?? '');
+      i++;
+      out[block[1] ?? ''] = value.join('\n');
+    } else if (line.includes('=')) {
+      out[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+    }
+  }
+  return out;
+}
+
+interface Job {
+  files: { output: string; state: string; summary: string };
+  env: Record<string, string>;
+}
+
+/**
+ * One workflow job's runner files; `spec` and `project` as the user's `with:` block. RUNNER_TEMP is the same
+ * path in every job and empty at its start, as on a hosted runner (the cache version hashes the paths).
+ */
+function job(spec: string, project: string, cache: CacheServer): Job {
+  rmSync(runnerTemp, { recursive: true, force: true });
+  mkdirSync(runnerTemp);
+  const dir = mkdtempSync(join(tmpdir(), 'initsteps-examples-job-'));
+  temps.push(dir);
+  const files = { output: join(dir, 'output'), state: join(dir, 'state'), summary: join(dir, 'summary.md') };
+  for (const f of Object.values(files)) writeFileSync(f, '');
+  return {
+    files,
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: process.env.HOME ?? dir,
+      GITHUB_OUTPUT: files.output,
+      GITHUB_STATE: files.state,
+      GITHUB_STEP_SUMMARY: files.summary,
+      GITHUB_RUN_ID: '4242',
+      INITSTEPS_STATE_DIR: process.env.INITSTEPS_STATE_DIR ?? '',
+      ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}),
+      ...cache.env(runnerTemp, ROOT),
+      INPUT_SPEC: spec,
+      INPUT_PROJECT: project,
+    },
+  };
+}
+
+function run(
+  entry: 'main' | 'post',
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string }> {
+  const child = spawn(node24, [join(ROOT, 'dist', entry, 'index.js')], { env, cwd: ROOT });
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stdout += d.toString()));
+  return new Promise((done) => child.on('close', (code) => done({ code, stdout })));
+}
+
+/** Post as the runner starts it: main's saved state as STATE_<name>. */
+const runPost = (j: Job) =>
+  run('post', {
+    ...j.env,
+    ...Object.fromEntries(Object.entries(fileCommands(j.files.state)).map(([k, v]) => [`STATE_${k}`, v])),
+  });
+
+/** What the README's workflow step does with the `result` output. */
+function dbPort(j: Job): number {
+  const result = JSON.parse(fileCommands(j.files.output).result ?? '') as OutputDocument;
+  const port = result.services
+    .find((s) => s.name === 'db')
+    ?.instances[0]?.ports.find((p) => p.containerPort === 5432)?.hostPort;
+  if (port === undefined) throw new Error(`no port 5432 in ${JSON.stringify(result)}`);
+  return port;
+}
+
+async function orders(port: number): Promise<number> {
+  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'app' });
+  await client.connect();
+  try {
+    const res = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM orders');
+    return res.rows[0]?.n ?? -1;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Containers, networks and run-scoped volumes of the project. */
+async function remains(project: string): Promise<string[]> {
+  const labels = { [LABEL.project]: project };
+  return [
+    ...(await runtime.listContainers(labels)).map((c) => `container ${c.id.slice(0, 12)}`),
+    ...(await runtime.listNetworks(labels)).map((n) => `network ${n.name}`),
+    ...(await runtime.listVolumes({ ...labels, [LABEL.ephemeral]: 'true' })).map((v) => `volume ${v.name}`),
+  ];
+}
+
+let runtime: ContainerRuntime;
+let cache: CacheServer;
+const temps: string[] = [];
+const projects: string[] = [];
+const runnerTemp = join(mkdtempSync(join(tmpdir(), 'initsteps-examples-runner-')), '_temp');
+beforeAll(async () => {
+  execFileSync('bash', [join(ROOT, 'scripts/build-images.sh'), 'all'], { stdio: 'inherit' });
+  runtime = await connect();
+  cache = await new CacheServer().start();
+});
+afterAll(async () => {
+  for (const p of projects) await removeProject(runtime, p);
+  for (const t of [...temps, dirname(runnerTemp)]) rmSync(t, { recursive: true, force: true });
+  await cache.stop();
+});
+
+describe('examples/postgres through the action', () => {
+  const project = projectName('ex-act-pg');
+  projects.push(project);
+
+  test('first job: a migrated, seeded database on the port the output names; post removes it and saves the cache', async () => {
+    const j = job(SPEC, project, cache);
+    const main = await run('main', j.env);
+    expect(main.code, main.stdout).toBe(0);
+    expect(fileCommands(j.files.output)).toMatchObject({
+      ran: '5',
+      skipped: '0',
+      failed: '0',
+      'cache-hit': 'false',
+    });
+    expect(await orders(dbPort(j))).toBe(30);
+    expect(readFileSync(j.files.summary, 'utf8')).toContain(
+      '<td>schema</td><td>schema-0</td><td>migrate</td><td>✅ Succeeded</td>',
+    );
+
+    const post = await runPost(j);
+    expect(post.code, post.stdout).toBe(0);
+    expect(await remains(project)).toEqual([]);
+  });
+
+  test('next workflow run (new runner: no volumes): restored from the cache, migrated and seeded again', async () => {
+    await removeProject(runtime, project);
+    const j = job(SPEC, project, cache);
+    const main = await run('main', j.env);
+    expect(main.code, main.stdout).toBe(0);
+    // db's steps are skipped on the restored volume; wait, migrate (always) and seed (marker dropped) run.
+    expect(fileCommands(j.files.output), main.stdout).toMatchObject({
+      ran: '3',
+      skipped: '2',
+      'cache-hit': 'true',
+    });
+    expect(main.stdout).toContain('↷ init step "initdb" on db-0: skipped (volume already initialized)');
+    expect(await orders(dbPort(j))).toBe(30);
+    expect((await runPost(j)).code).toBe(0);
+    expect(await remains(project)).toEqual([]);
+  });
+});
+
+describe('the broken migration through the action', () => {
+  const project = projectName('ex-act-broken');
+  projects.push(project);
+
+  test('fails the job with an annotation on the migrate step and its log in the summary', async () => {
+    const j = job(BROKEN, project, cache);
+    const main = await run('main', j.env);
+    expect(main.code).toBe(1);
+    const line = readFileSync(join(ROOT, BROKEN), 'utf8').split('\n').indexOf('    - name: migrate') + 1;
+    expect(main.stdout).toContain(
+      `::error title=init step "migrate" on schema-0 failed,file=${BROKEN},line=${line},col=7::ExitNonZero exit code 3 after 1 attempt`,
+    );
+    const summary = readFileSync(j.files.summary, 'utf8');
+    expect(summary).toContain('<td>schema</td><td>schema-0</td><td>migrate</td><td>❌ Failed</td><td>3</td>');
+    expect(summary).toContain('relation &quot;ordrs&quot; does not exist');
+    expect((await runPost(j)).code).toBe(0);
+    expect(await remains(project)).toEqual([]);
+  });
+});
