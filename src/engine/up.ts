@@ -11,6 +11,7 @@ import { CancelledError, UsageError, errorMessage } from '../errors.js';
 import { addMarker, deleteMarkers, getMarkers, stateDir } from '../markers/store.js';
 import { decideStep, markerKey, type StepFacts } from '../plan/plan.js';
 import { ensureSandboxImage } from '../runtime/sandbox-image.js';
+import { pathExistsOnMounts } from './path-check.js';
 import { Tail } from '../runtime/stream.js';
 import type { ContainerRuntime, Labels, OutputStream } from '../runtime/types.js';
 import {
@@ -703,30 +704,24 @@ class Run {
     return facts;
   }
 
-  /** Checks a path on the volumes without starting anything: a created (never started) sandbox-image container. */
-  private async pathExists(
+  /** Checks a path on the volumes without starting anything. */
+  private pathExists(
     path: string,
     mounts: VolumeMount[],
     volumes: Map<string, PreparedVolume>,
   ): Promise<boolean> {
-    const id = await this.runtime.createContainer({
-      image: this.sandboxImage,
-      env: [],
-      labels: { [LABEL.project]: this.project.name, [LABEL.role]: 'step', [LABEL.run]: this.runId },
-      network: { mode: 'none' },
-      mounts: mountsFor(mounts, dockerNames(volumes)),
-      securityOpt: [],
-      capAdd: [],
-      capDrop: ['ALL'],
-      privileged: false,
-    });
-    this.track('container', id);
-    try {
-      return await this.runtime.pathExists(id, path);
-    } finally {
-      await this.runtime.removeContainer(id);
-      this.untrack('container', id);
-    }
+    const labels = { [LABEL.project]: this.project.name, [LABEL.role]: 'step', [LABEL.run]: this.runId };
+    return pathExistsOnMounts(
+      this.runtime,
+      this.sandboxImage,
+      labels,
+      mountsFor(mounts, dockerNames(volumes)),
+      path,
+      {
+        created: (id) => this.track('container', id),
+        removed: (id) => this.untrack('container', id),
+      },
+    );
   }
 
   private ensureImage(ref: string, policy: PullPolicy): Promise<void> {

@@ -136,3 +136,39 @@ describe('initsteps up / status / logs / down', () => {
     expect(again.out).toContain('↷ init step "format" on tb-0: skipped (volume already initialized)');
   });
 });
+
+describe('initsteps plan', () => {
+  const PLAN_SPEC = `${SPEC}    - name: stamp
+      runIf: {type: fileMissing, path: /data/stamp}
+      command: [touch, /data/stamp]
+`;
+
+  it('reads volumes and markers as they are: everything runs before up, the same steps skip after it', async () => {
+    const dir = specDir(PLAN_SPEC.replace('replicas: 2', 'replicas: 1'));
+    const name = projectName('cliplan');
+    used.push(name);
+    const before = await cli(['plan', 'initsteps.yaml', '--project', name, '--json'], dir);
+    expect(before.code).toBe(0);
+    const planned = JSON.parse(before.out.join('\n'));
+    expect(planned.assumedFresh).toBe(false);
+    expect(planned.steps.map((s: { step: string; action: string }) => `${s.step}:${s.action}`)).toEqual([
+      'format:run',
+      'seed:run',
+      'stamp:run',
+    ]);
+
+    expect((await cli(['up', 'initsteps.yaml', '--project', name], dir)).code).toBe(0);
+    const after = await cli(['plan', 'initsteps.yaml', '--project', name], dir);
+    expect(after.out.slice(1)).toEqual([
+      'SERVICE  INSTANCE  STEP    ACTION  WHY',
+      'tb       tb-0      format  skip    volume already initialized',
+      'tb       tb-0      seed    skip    volume already initialized',
+      'tb       tb-0      stamp   skip    /data/stamp exists',
+    ]);
+    // plan leaves nothing behind: only up's own containers carry the project's labels.
+    const roles = (await runtime.listContainers({ 'dev.initsteps.project': name })).map(
+      (c) => c.labels['dev.initsteps.role'],
+    );
+    expect(roles.sort()).toEqual(['main', 'sandbox']);
+  });
+});
