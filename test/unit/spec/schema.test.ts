@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
+import { referenceMarkdown } from '../../../src/spec/reference.js';
 import { schemaText } from '../../../src/spec/schema.js';
 
 const committed = fileURLToPath(new URL('../../../schema/initsteps.schema.json', import.meta.url));
@@ -32,4 +33,12 @@ it('is a closed draft-07 schema for one Service document', () => {
         '^(?:[Uu][Nn][Cc][Oo][Nn][Ff][Ii][Nn][Ee][Dd]|[Rr][Uu][Nn][Tt][Ii][Mm][Ee][Dd][Ee][Ff][Aa][Uu][Ll][Tt]|[Ll][Oo][Cc][Aa][Ll][Hh][Oo][Ss][Tt]|[Dd][Ee][Ff][Aa][Uu][Ll][Tt])$',
     },
   ]);
+});
+
+it('docs/spec-reference.md is up to date with src/spec/fields.ts', () => {
+  const reference = fileURLToPath(new URL('../../../docs/spec-reference.md', import.meta.url));
+  expect(readFileSync(reference, 'utf8'), 'stale reference: run `npm run schema`').toBe(referenceMarkdown());
+  expect(referenceMarkdown()).toContain(
+    '| `spec.initSteps[].runIf.type` | `freshVolume` \\| `fileMissing` \\| `always` |',
+  );
 });
