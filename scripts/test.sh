@@ -6,4 +6,14 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-docker.sh
 bash scripts/build-images.sh all
 bash scripts/ensure-node24.sh >/dev/null
-exec npx vitest run "$@"
+
+results=$(mktemp --suffix .json)
+trap 'rm -f "$results"' EXIT
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json="$results" "$@" || status=$?
+# One closing line in the plain "N passed, N failed" form, whatever the reporter prints.
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+' "$results" || true
+exit "$status"
