@@ -255,7 +255,10 @@ export class DockerRuntime implements ContainerRuntime {
 
   async pathExists(id: string, path: string): Promise<boolean> {
     try {
-      await this.docker.getContainer(id).infoArchive({ path });
+      // The HEAD answer comes as a response stream: left open, it keeps the socket (and the process) alive
+      // until Docker's idle timeout, minutes after the run is done.
+      const res: unknown = await this.docker.getContainer(id).infoArchive({ path });
+      if (res instanceof Readable) res.destroy();
       return true;
     } catch (e: unknown) {
       if (statusOf(e) === 404) return false;

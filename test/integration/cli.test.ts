@@ -172,3 +172,42 @@ describe('initsteps plan', () => {
     expect(roles.sort()).toEqual(['main', 'sandbox']);
   });
 });
+
+describe('the initsteps process', () => {
+  it('exits as soon as its work is done, also when a fileMissing check found the file', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const dir = specDir(`${SPEC.replace('replicas: 2', 'replicas: 1')}    - name: stamp
+      runIf: {type: fileMissing, path: /data/stamp}
+      command: [touch, /data/stamp]
+`);
+    const name = projectName('cliexit');
+    used.push(name);
+    const cliEntry = join(process.cwd(), 'src/cli/index.ts');
+    for (const expected of ['succeeded', 'skipped']) {
+      const began = Date.now();
+      const res = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          join(process.cwd(), 'node_modules/tsx/dist/esm/index.mjs'),
+          cliEntry,
+          'up',
+          'initsteps.yaml',
+          '--project',
+          name,
+        ],
+        {
+          cwd: dir,
+          encoding: 'utf8',
+          timeout: 60_000,
+        },
+      );
+      expect(res.status, res.stderr).toBe(0);
+      expect(res.stdout).toContain(
+        `init step "stamp" on tb-0${expected === 'skipped' ? ': skipped' : ' succeeded'}`,
+      );
+      // An unread HEAD response used to hold the Docker socket open for minutes after the run.
+      expect(Date.now() - began).toBeLessThan(30_000);
+    }
+  });
+});
