@@ -209,6 +209,164 @@ const run = async (args, io) => {
 
 /***/ }),
 
+/***/ 47900:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ removeObjects),
+/* harmony export */   T: () => (/* binding */ down)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _markers_store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31890);
+/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(59667);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(61599);
+// `down` (by labels: everything of a project) and `removeObjects` (by id: what one run created, for the
+// action's post step). Both go on past individual failures and report them as warnings.
+
+
+
+
+/** Stop a detached main process (it leads its own process group); false when it was already gone. */
+function stopProcess(pid) {
+    try {
+        process.kill(-pid, 'SIGKILL');
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+async function down(runtime, options) {
+    const result = { containers: 0, volumes: 0, networks: 0, processes: 0, warnings: [] };
+    const attempt = async (what, fn) => {
+        try {
+            await fn();
+            return true;
+        }
+        catch (e) {
+            result.warnings.push(`could not remove ${what}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}`);
+            return false;
+        }
+    };
+    const project = { [_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .LABEL */ .d_.project]: options.project };
+    const dir = (0,_markers_store_js__WEBPACK_IMPORTED_MODULE_1__/* .stateDir */ .Pn)();
+    const last = await (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .loadLastRun */ .qX)(options.project, dir);
+    for (const p of last?.processes ?? [])
+        if (stopProcess(p.pid))
+            result.processes += 1;
+    const containers = await runtime.listContainers(project);
+    // Containers joined to a sandbox go before the sandbox.
+    const ordered = [
+        ...containers.filter((c) => c.labels[_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .LABEL */ .d_.role] !== 'sandbox'),
+        ...containers.filter((c) => c.labels[_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .LABEL */ .d_.role] === 'sandbox'),
+    ];
+    for (const c of ordered) {
+        if (await attempt(`container ${c.id.slice(0, 12)}`, () => runtime.removeContainer(c.id)))
+            result.containers += 1;
+    }
+    const volumes = await runtime.listVolumes(project);
+    for (const v of volumes) {
+        const ephemeral = v.labels[_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .LABEL */ .d_.ephemeral] === 'true';
+        if (!ephemeral && !options.volumes)
+            continue;
+        const removed = await attempt(`volume ${v.name}`, () => runtime.removeVolume(v.name));
+        if (!removed)
+            continue;
+        result.volumes += 1;
+        const uid = v.labels[_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .LABEL */ .d_.uid];
+        if (uid !== undefined)
+            await (0,_markers_store_js__WEBPACK_IMPORTED_MODULE_1__/* .deleteMarkers */ .jl)(uid, dir);
+    }
+    for (const n of await runtime.listNetworks(project)) {
+        if (await attempt(`network ${n.name}`, () => runtime.removeNetwork(n.id)))
+            result.networks += 1;
+    }
+    // Step results stay for `status`/`logs` unless the volumes (what they initialized) are gone too.
+    if (options.volumes)
+        await (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .clearLastRun */ .v0)(options.project, dir);
+    else if (last)
+        await (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .saveLastRun */ .$t)(options.project, { ...last, processes: [] }, dir);
+    return result;
+}
+/** Remove what one run created, newest first (steps and main before their sandbox); returns warnings. */
+async function removeObjects(runtime, created, onWarning = () => undefined) {
+    const warnings = [];
+    const attempt = async (what, fn) => {
+        try {
+            await fn();
+        }
+        catch (e) {
+            const message = `could not remove ${what}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}`;
+            warnings.push(message);
+            onWarning(message);
+        }
+    };
+    for (const pid of created.processes ?? [])
+        stopProcess(pid);
+    for (const id of [...created.containers].reverse()) {
+        await attempt(`container ${id.slice(0, 12)}`, () => runtime.removeContainer(id));
+    }
+    for (const name of created.volumes)
+        await attempt(`volume ${name}`, () => runtime.removeVolume(name));
+    for (const id of created.networks)
+        await attempt(`network ${id.slice(0, 12)}`, () => runtime.removeNetwork(id));
+    return warnings;
+}
+
+
+/***/ }),
+
+/***/ 61599:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $t: () => (/* binding */ saveLastRun),
+/* harmony export */   Up: () => (/* binding */ logKey),
+/* harmony export */   q5: () => (/* binding */ projectStateDir),
+/* harmony export */   qX: () => (/* binding */ loadLastRun),
+/* harmony export */   v0: () => (/* binding */ clearLastRun)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _markers_store_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31890);
+// The last run of each project, kept in the state dir so `status` and `logs --init-step` can show step
+// results and captured output after `up` has exited.
+
+
+
+const projectStateDir = (project, dir = (0,_markers_store_js__WEBPACK_IMPORTED_MODULE_2__/* .stateDir */ .Pn)()) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'projects', project);
+const lastRunPath = (project, dir) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(projectStateDir(project, dir), 'last-run.json');
+const logKey = (instance, step) => `${instance}/${step}`;
+async function saveLastRun(project, run, dir) {
+    await (0,_markers_store_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(lastRunPath(project, dir), `${JSON.stringify(run)}\n`);
+}
+/** The last run, or undefined when there is none (a file that does not parse counts as none). */
+async function loadLastRun(project, dir) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(lastRunPath(project, dir), 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw e;
+    }
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+async function clearLastRun(project, dir) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(lastRunPath(project, dir), { force: true });
+}
+
+
+/***/ }),
+
 /***/ 790:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

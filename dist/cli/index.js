@@ -65,16 +65,16 @@ __webpack_async_result__();
 
 const commands = {
     validate: { usage: 'validate <spec...>', load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(103), __nccwpck_require__.e(575)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575)) },
-    plan: { usage: 'plan <spec...> [--json]', load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(103), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754)) },
+    plan: { usage: 'plan <spec...> [--json]', load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(40), __nccwpck_require__.e(118), __nccwpck_require__.e(103), __nccwpck_require__.e(241), __nccwpck_require__.e(210)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44210)) },
     up: {
         usage: 'up <spec...> [--timeout D] [--services a,b] [--project P] [--allow-privileged] [--cache-dir DIR] [--json]',
-        load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(40), __nccwpck_require__.e(952), __nccwpck_require__.e(103), __nccwpck_require__.e(889), __nccwpck_require__.e(167)]).then(__nccwpck_require__.bind(__nccwpck_require__, 70167)),
+        load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(40), __nccwpck_require__.e(118), __nccwpck_require__.e(179), __nccwpck_require__.e(103), __nccwpck_require__.e(241), __nccwpck_require__.e(124)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78124)),
     },
-    down: { usage: 'down <spec...> [--volumes] [--project P]', load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(40), __nccwpck_require__.e(103), __nccwpck_require__.e(889), __nccwpck_require__.e(501)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99501)) },
-    status: { usage: 'status <spec...> [--project P] [--json]', load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(40), __nccwpck_require__.e(103), __nccwpck_require__.e(889), __nccwpck_require__.e(696)]).then(__nccwpck_require__.bind(__nccwpck_require__, 26696)) },
+    down: { usage: 'down <spec...> [--volumes] [--project P]', load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(40), __nccwpck_require__.e(103), __nccwpck_require__.e(241), __nccwpck_require__.e(501)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99501)) },
+    status: { usage: 'status <spec...> [--project P] [--json]', load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(40), __nccwpck_require__.e(103), __nccwpck_require__.e(241), __nccwpck_require__.e(696)]).then(__nccwpck_require__.bind(__nccwpck_require__, 26696)) },
     logs: {
         usage: 'logs <service> --init-step <name> [--spec F] [--output]',
-        load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(40), __nccwpck_require__.e(103), __nccwpck_require__.e(889), __nccwpck_require__.e(14)]).then(__nccwpck_require__.bind(__nccwpck_require__, 91014)),
+        load: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(40), __nccwpck_require__.e(103), __nccwpck_require__.e(241), __nccwpck_require__.e(14)]).then(__nccwpck_require__.bind(__nccwpck_require__, 91014)),
     },
 };
 const options = {
