@@ -18,6 +18,7 @@ export interface ReadinessTarget {
 export type Readiness = { ok: true } | { ok: false; reason: ServiceReason; message: string };
 
 const HEALTH_POLL_MS = 250;
+const FIRST_RETRY_MS = 100;
 
 export async function waitReady(
   probe: Probe | undefined,
@@ -32,6 +33,12 @@ export async function waitReady(
   });
   if (probe) {
     await sleep(probe.initialDelayMs, undefined, { signal });
+    // Kubernetes fails a probe after failureThreshold checks a period apart. Within that same time budget
+    // the checks come sooner at first (100 ms, doubling up to the period), so a service that is ready in
+    // 300 ms does not hold the job for a whole period.
+    const budgetMs = (probe.failureThreshold - 1) * probe.periodMs;
+    const began = Date.now();
+    let retryMs = Math.min(FIRST_RETRY_MS, probe.periodMs);
     let failures = 0;
     for (;;) {
       const st = await target.state();
@@ -39,14 +46,15 @@ export async function waitReady(
       const error = await runCheck(probe.check, probe.timeoutMs, target, signal);
       if (error === undefined) return { ok: true };
       failures += 1;
-      if (failures >= probe.failureThreshold) {
+      if (failures >= probe.failureThreshold && Date.now() - began >= budgetMs) {
         return {
           ok: false,
           reason: 'ReadinessTimeout',
-          message: `readiness probe failed ${failures} times: ${error}`,
+          message: `readiness probe failed ${failures} times in ${Math.round((Date.now() - began) / 1000)} s: ${error}`,
         };
       }
-      await sleep(probe.periodMs, undefined, { signal });
+      await sleep(retryMs, undefined, { signal });
+      retryMs = Math.min(retryMs * 2, probe.periodMs);
     }
   }
   for (;;) {
