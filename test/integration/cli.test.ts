@@ -113,6 +113,9 @@ describe('initsteps up / status / logs / down', () => {
     const res = await cli(['up', 'initsteps.yaml', '--project', name], dir);
     expect(res.code).toBe(1);
     expect(res.out).toContain('✗ init step "format" on tb-1 failed: ExitNonZero exit code 9 after 1 attempt');
+    expect(res.err).toContainEqual(
+      expect.stringMatching(/initsteps\.yaml:13:\d+: init step "format" on tb-1 failed$/),
+    );
     const logs = await cli(
       ['logs', 'tb', '--init-step', 'format', '--spec', 'initsteps.yaml', '--project', name, '--output'],
       dir,

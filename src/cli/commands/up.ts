@@ -64,6 +64,8 @@ export const run: Command = async (args, io) => {
   printReport(report);
   const failure = runFailure(report);
   if (failure) {
+    // Each failure at its spec line, in the form editors and terminals link (`file:line:col: title`).
+    for (const a of failure.annotations) io.err(`${a.file}:${a.line}:${a.col ?? 1}: ${a.title}`);
     io.err(failure.message);
     return failure.exitCode;
   }
