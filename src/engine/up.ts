@@ -504,19 +504,6 @@ class Run {
   ): Promise<{ target: ReadinessTarget; healthcheck: boolean } | undefined> {
     await this.removeLeftovers(inst);
     const volumes = await this.prepareVolumes(s, inst);
-    let sandbox: string;
-    try {
-      sandbox = await this.startSandbox(s, inst);
-    } catch (e: unknown) {
-      this.throwIfAborted();
-      const why = `could not start the instance sandbox: ${errorMessage(e)}`;
-      this.notRun(inst, 0, why);
-      this.setInstance(s, inst, 'Failed', 'StartFailed', why);
-      return undefined;
-    }
-    const sandboxInfo = await this.runtime.inspectContainer(sandbox);
-    this.instanceResult(s.name, inst.name).ports = sandboxInfo.ports;
-
     const cacheCtx: CacheContext = {
       project: this.project,
       service: s,
@@ -526,7 +513,23 @@ class Run {
         .map((v) => ({ mount: v.mount, volumeName: v.dockerName })),
     };
     const cache = cacheCtx.volumes.length > 0 ? this.o.cache : undefined;
-    if (cache) this.cacheRestores.push(await this.cacheStep('restore', () => cache.restore(cacheCtx), false));
+    // The restore needs only the volumes, so it runs while the sandbox starts (each takes a few hundred ms).
+    const restoring = cache && this.cacheStep('restore', () => cache.restore(cacheCtx), false);
+    restoring?.catch(() => undefined); // handled below; an abort must not surface as an unhandled rejection first
+    let sandbox: string;
+    try {
+      sandbox = await this.startSandbox(s, inst);
+    } catch (e: unknown) {
+      await restoring?.catch(() => undefined);
+      this.throwIfAborted();
+      const why = `could not start the instance sandbox: ${errorMessage(e)}`;
+      this.notRun(inst, 0, why);
+      this.setInstance(s, inst, 'Failed', 'StartFailed', why);
+      return undefined;
+    }
+    if (restoring) this.cacheRestores.push(await restoring);
+    const sandboxInfo = await this.runtime.inspectContainer(sandbox);
+    this.instanceResult(s.name, inst.name).ports = sandboxInfo.ports;
 
     if (!(await this.runSteps(s, inst, volumes, sandbox))) return undefined;
     if (cache) await this.cacheStep('save', () => cache.save(cacheCtx), undefined);
