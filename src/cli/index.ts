@@ -1,14 +1,13 @@
 // Entry point of the `initsteps` command: wires the real process to runCli.
+import { CancelledError } from '../errors.js';
 import { runCli } from './run.js';
 
 const controller = new AbortController();
-let received: 'SIGINT' | 'SIGTERM' | undefined;
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, () => {
     // A second signal while cleaning up means "stop now".
-    if (received) process.exit(sig === 'SIGINT' ? 130 : 143);
-    received = sig;
-    controller.abort(sig);
+    if (controller.signal.aborted) process.exit(sig === 'SIGINT' ? 130 : 143);
+    controller.abort(new CancelledError(sig));
   });
 }
 
@@ -18,5 +17,4 @@ process.exitCode = await runCli(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   signal: controller.signal,
-  signalName: () => received,
 });

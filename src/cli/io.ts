@@ -11,9 +11,8 @@ export interface CliIO {
   err(line: string): void;
   env: Record<string, string | undefined>;
   cwd: string;
-  /** Fires on SIGINT/SIGTERM; `signalName()` says which. */
+  /** Fires on SIGINT/SIGTERM; the abort reason names the signal. */
   signal: AbortSignal;
-  signalName(): 'SIGINT' | 'SIGTERM' | undefined;
 }
 
 export type Command = (args: ParsedArgs, io: CliIO) => Promise<number>;

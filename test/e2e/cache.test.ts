@@ -69,7 +69,6 @@ describe('initsteps up --cache-dir', () => {
       env: process.env,
       cwd: ws,
       signal: new AbortController().signal,
-      signalName: () => undefined,
     });
     return { code, out };
   };

@@ -33,7 +33,6 @@ async function cli(...argv: string[]): Promise<CliRun> {
     env: process.env,
     cwd: ROOT,
     signal: new AbortController().signal,
-    signalName: () => undefined,
   });
   return { code, out, err };
 }

@@ -26,7 +26,6 @@ async function cli(args: string[], cwd: string): Promise<{ code: number; out: st
     env: process.env,
     cwd,
     signal: new AbortController().signal,
-    signalName: () => undefined,
   });
   return { code, out, err };
 }
