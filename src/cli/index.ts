@@ -11,6 +11,13 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+// `initsteps plan | head`: a reader that went away is not an error of ours.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+}
+
 process.exitCode = await runCli(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
