@@ -64,6 +64,8 @@ interface Volume {
   name: string;
   dockerName: string;
   uid: string;
+  /** Created by this run: empty without looking. */
+  createdNow: boolean;
 }
 
 /** A volume that took a bad snapshot could not be emptied again (reported as a warning, like every failure). */
@@ -165,10 +167,10 @@ class DockerVolumeCache implements VolumeCache {
   /** The instance's volumes with their identities; undefined when one has none (not created by initsteps). */
   private async identify(ctx: CacheContext): Promise<Volume[] | undefined> {
     const volumes: Volume[] = [];
-    for (const { mount, volumeName } of ctx.volumes) {
+    for (const { mount, volumeName, createdNow } of ctx.volumes) {
       const uid = (await this.o.runtime.inspectVolume(volumeName))?.labels[LABEL.uid];
       if (uid === undefined) return undefined;
-      volumes.push({ name: mount.name, dockerName: volumeName, uid });
+      volumes.push({ name: mount.name, dockerName: volumeName, uid, createdNow });
     }
     return volumes.sort((a, b) => (a.name < b.name ? -1 : 1));
   }
@@ -243,7 +245,10 @@ class DockerVolumeCache implements VolumeCache {
 
   /** Whether every volume holds nothing but its root directory (reads at most two entries of each). */
   private async allEmpty(helper: string, volumes: Volume[]): Promise<boolean> {
-    for (const source of this.sources(helper, volumes)) {
+    for (const source of this.sources(
+      helper,
+      volumes.filter((v) => !v.createdNow),
+    )) {
       if (await holdsMoreThanRoot(await source.open())) return false;
     }
     return true;

@@ -116,6 +116,9 @@ export interface CacheContext {
   project: ResolvedProject;
   service: ResolvedService;
   instance: ResolvedInstance;
-  /** Persistent mounts of the instance with the Docker volume each is backed by. */
-  volumes: { mount: VolumeMount; volumeName: string }[];
+  /**
+   * Persistent mounts of the instance with the Docker volume each is backed by; `createdNow` when this
+   * run created the volume (so it is known to be empty).
+   */
+  volumes: { mount: VolumeMount; volumeName: string; createdNow: boolean }[];
 }

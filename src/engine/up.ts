@@ -127,6 +127,8 @@ interface PreparedVolume {
   dockerName: string;
   /** Identity label of a persistent volume (absent on a volume created outside initsteps). */
   uid?: string;
+  /** This run created it. */
+  createdNow: boolean;
 }
 
 export async function up(runtime: ContainerRuntime, options: UpOptions): Promise<RunReport> {
@@ -454,10 +456,12 @@ class Run {
       const labels = { ...this.labels(s, inst, 'volume'), [LABEL.volume]: mount.name };
       if (mount.source.kind === 'claim') {
         let info = await this.runtime.inspectVolume(base);
+        let createdNow = false;
         if (!info) {
           const fresh = randomUUID();
           info = await this.runtime.createVolume(base, { ...labels, [LABEL.uid]: fresh });
-          if (info.labels[LABEL.uid] === fresh) this.newVolumes.push({ name: base, uid: fresh });
+          createdNow = info.labels[LABEL.uid] === fresh;
+          if (createdNow) this.newVolumes.push({ name: base, uid: fresh });
         }
         const uid = info.labels[LABEL.uid];
         if (uid === undefined) {
@@ -466,12 +470,12 @@ class Run {
             message: `volume ${base} was not created by initsteps (no ${LABEL.uid} label): its steps always run`,
           });
         }
-        prepared.set(mount.name, { mount, dockerName: base, ...(uid !== undefined && { uid }) });
+        prepared.set(mount.name, { mount, dockerName: base, createdNow, ...(uid !== undefined && { uid }) });
       } else if (mount.source.kind === 'emptyDir') {
         const name = `${base}_${this.runId}`;
         await this.runtime.createVolume(name, { ...labels, [LABEL.ephemeral]: 'true' });
         this.track('volume', name);
-        prepared.set(mount.name, { mount, dockerName: name });
+        prepared.set(mount.name, { mount, dockerName: name, createdNow: true });
       }
     }
     return prepared;
@@ -510,7 +514,7 @@ class Run {
       instance: inst,
       volumes: [...volumes.values()]
         .filter((v) => isPersistent(v.mount))
-        .map((v) => ({ mount: v.mount, volumeName: v.dockerName })),
+        .map((v) => ({ mount: v.mount, volumeName: v.dockerName, createdNow: v.createdNow })),
     };
     const cache = cacheCtx.volumes.length > 0 ? this.o.cache : undefined;
     // The restore needs only the volumes, so it runs while the sandbox starts (each takes a few hundred ms).

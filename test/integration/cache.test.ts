@@ -18,8 +18,10 @@ import { verifySnapshot } from '../../src/cache/archive.js';
 import { ActionsCacheStore, DirCacheStore, type SnapshotStore } from '../../src/cache/stores.js';
 import { createVolumeCache, uploadPending, type PendingUpload } from '../../src/cache/volume-cache.js';
 import { down } from '../../src/engine/down.js';
+import { LABEL, volumeName as dockerVolumeName } from '../../src/engine/labels.js';
 import type { RunReport } from '../../src/engine/types.js';
 import { up } from '../../src/engine/up.js';
+import { deleteMarkers } from '../../src/markers/store.js';
 import type { ContainerRuntime } from '../../src/runtime/types.js';
 import { CacheServer } from '../support/cache-server.js';
 import { connect, projectName, recorder, removeProject, stepOf } from '../support/engine.js';
@@ -140,6 +142,22 @@ describe('volume cache in a directory (CLI --cache-dir)', () => {
     expect(statuses(report)).toEqual(['Skipped', 'Skipped']);
     expect(report.cacheHit).toBe(false);
     expect(rec.output('db-0', 'inspect')).toEqual(first.inspect);
+  });
+
+  it('restores nothing over a volume that holds data but lost its markers', async () => {
+    const p = spec();
+    const db = p.services[0];
+    const inst = db?.instances[0];
+    const mount = inst?.steps[0]?.volumes.find((m) => m.name === 'data');
+    if (!db || !inst || !mount) throw new Error('spec without db-0/data');
+    const volumeName = dockerVolumeName(name, inst.name, 'data');
+    const uid = (await runtime.inspectVolume(volumeName))?.labels[LABEL.uid] ?? '';
+    await deleteMarkers(uid);
+    const rec = recorder();
+    const cache = createVolumeCache({ store: new DirCacheStore(dir), observer: rec.observer, runtime });
+    const volumes = [{ mount, volumeName, createdNow: false }];
+    expect(await cache.restore({ project: p, service: db, instance: inst, volumes })).toBe(false);
+    expect(rec.events.filter((e) => e.type === 'warning')).toEqual([]);
   });
 
   it('runs the steps again after a mounted input changed, and saves under the new key', async () => {

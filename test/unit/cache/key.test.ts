@@ -51,7 +51,7 @@ function ctx(inp: ServiceInput = input(), root = ws, file = join(root, 'initstep
     project,
     service: svc,
     instance,
-    volumes: [{ mount: claim('data', '/var/lib/postgresql/data'), volumeName: 'v' }],
+    volumes: [{ mount: claim('data', '/var/lib/postgresql/data'), volumeName: 'v', createdNow: true }],
   };
 }
 
