@@ -153,6 +153,8 @@ class Run {
   private readonly images = new Map<string, Promise<void>>();
   private readonly cacheRestores: boolean[] = [];
   private sandboxImage = '';
+  /** The project network, being created while the first instance prepares its volumes and cache restore. */
+  private network: Promise<void> = Promise.resolve();
   private previous: LastRun | undefined;
   /** Every `valueFrom` value of the project, hidden in captured output (contract §2). */
   private readonly mask: Masker;
@@ -179,12 +181,14 @@ class Run {
       this.throwIfAborted();
       if (selected.some((s) => s.runtime === 'container')) {
         this.sandboxImage = await ensureSandboxImage(this.runtime);
-        const labels = { [LABEL.project]: this.project.name, [LABEL.role]: 'network' satisfies Role };
-        const net = await this.runtime.ensureNetwork(networkName(this.project.name), labels);
-        if (net.created) this.track('network', net.id);
+        this.network = this.ensureNetwork();
+        this.network.catch(() => undefined); // awaited before the first sandbox and below
       }
       for (const s of selected) await this.runService(s);
+      await this.network;
     } catch (e: unknown) {
+      // Whatever it did must be known to the cleanup.
+      await this.network.catch(() => undefined);
       if (this.signal?.aborted) {
         if (!this.o.keepOnCancel) await this.cleanup(true);
         const report = this.report();
@@ -198,6 +202,12 @@ class Run {
     const report = this.report();
     await this.persist(startedAt, selected);
     return report;
+  }
+
+  private async ensureNetwork(): Promise<void> {
+    const labels = { [LABEL.project]: this.project.name, [LABEL.role]: 'network' satisfies Role };
+    const net = await this.runtime.ensureNetwork(networkName(this.project.name), labels);
+    if (net.created) this.track('network', net.id);
   }
 
   // ---- results -------------------------------------------------------------------------------------
@@ -520,6 +530,12 @@ class Run {
     // The restore needs only the volumes, so it runs while the sandbox starts (each takes a few hundred ms).
     const restoring = cache && this.cacheStep('restore', () => cache.restore(cacheCtx), false);
     restoring?.catch(() => undefined); // handled below; an abort must not surface as an unhandled rejection first
+    try {
+      await this.network;
+    } catch (e: unknown) {
+      await restoring?.catch(() => undefined);
+      throw e; // no network for any instance: fatal, as an unreachable engine
+    }
     let sandbox: string;
     try {
       sandbox = await this.startSandbox(s, inst);
