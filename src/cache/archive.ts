@@ -5,7 +5,6 @@
 // mount root, so a restore streams the file to Docker unchanged while checking it against the manifest.
 // Mount names are DNS labels (no dot): they cannot collide with the two JSON entries.
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -343,10 +342,25 @@ export async function verifySnapshot(
   return { manifest, markers: parseJson<SavedMarkers>('markers', markersText) };
 }
 
+/** Until `stream` can take more, or is gone. */
+function drainedOrGone(stream: PassThrough): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
+}
+
 /**
  * Restore in one pass: the file streams to `put` (Docker's PUT archive at the helper's mount root) and
  * through verification at the same time. Resolves once both are done and the snapshot verified; on a
  * verification failure the upload is aborted, but what reached the volumes already must be discarded.
+ * A failed upload does not stop the verification: whether the entry is bad or the engine failed (a full
+ * disk) decides whether the cache keeps the entry.
  */
 export async function restoreSnapshot(
   file: string,
@@ -354,14 +368,14 @@ export async function restoreSnapshot(
   put: (tar: Readable) => Promise<void>,
 ): Promise<{ manifest: SnapshotManifest; markers: SavedMarkers }> {
   const toDocker = new PassThrough();
+  // The upload's own error reaches us through `put`; the stream's 'error' event needs no other handler.
+  toDocker.on('error', () => undefined);
   const putting = put(toDocker);
-  // A failed upload errors the pass-through, so the reader below stops waiting for 'drain'.
   putting.catch((e: unknown) => toDocker.destroy(errorOf(e)));
   async function* tee(): AsyncGenerator<Buffer> {
     try {
       for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
-        if (toDocker.destroyed) throw new Error('the upload to Docker stopped');
-        if (!toDocker.write(chunk)) await once(toDocker, 'drain');
+        if (!toDocker.destroyed && !toDocker.write(chunk)) await drainedOrGone(toDocker);
         yield chunk as Buffer;
       }
       toDocker.end();

@@ -221,17 +221,31 @@ describe('restoreSnapshot', () => {
     await expect(restoreSnapshot(file, KEY, collect([]))).rejects.toThrow(/wal\/0001 does not match/);
   });
 
-  it('fails with the engine error when the upload fails, without waiting for the reader', async () => {
-    const big = [
-      { name: 'data/', type: 'directory' as const, mode: 0o755 },
-      { name: 'data/big', type: 'file' as const, mode: 0o644, body: 'y'.repeat(8 << 20) },
-    ];
-    await writeSnapshot({ file, key: KEY, volumes: [source('data', big)], markers, maxBytes: 1 << 30 });
+  describe('when the upload fails', () => {
     const refuse = async (): Promise<void> => {
       await new Promise((r) => setTimeout(r, 20));
       throw new Error('no space left on device');
     };
-    await expect(restoreSnapshot(file, KEY, refuse)).rejects.toThrow('no space left on device');
+    beforeEach(async () => {
+      const big = [
+        { name: 'data/', type: 'directory' as const, mode: 0o755 },
+        { name: 'data/big', type: 'file' as const, mode: 0o644, body: 'y'.repeat(8 << 20) },
+      ];
+      await writeSnapshot({ file, key: KEY, volumes: [source('data', big)], markers, maxBytes: 1 << 30 });
+    });
+
+    it('blames the engine, not the entry, when the archive verifies', async () => {
+      const restoring = restoreSnapshot(file, KEY, refuse);
+      await expect(restoring).rejects.toThrow('no space left on device');
+      await expect(restoring).rejects.not.toBeInstanceOf(SnapshotInvalidError);
+    });
+
+    it('blames the entry when the archive does not verify', async () => {
+      const bytes = readFileSync(file);
+      bytes[bytes.length - 4096 - (8 << 20) / 2] ^= 1; // in the middle of data/big
+      writeFileSync(file, bytes);
+      await expect(restoreSnapshot(file, KEY, refuse)).rejects.toThrow(/data\/big does not match/);
+    });
   });
 });
 
