@@ -5,7 +5,6 @@
 // mount root, so a restore streams the file to Docker unchanged while checking it against the manifest.
 // Mount names are DNS labels (no dot): they cannot collide with the two JSON entries.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, open, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
@@ -356,14 +355,14 @@ function drainedOrGone(stream: PassThrough): Promise<void> {
 }
 
 /**
- * Restore in one pass: the file streams to `put` (Docker's PUT archive at the helper's mount root) and
+ * Restore in one pass: the snapshot streams to `put` (Docker's PUT archive at the helper's mount root) and
  * through verification at the same time. Resolves once both are done and the snapshot verified; on a
  * verification failure the upload is aborted, but what reached the volumes already must be discarded.
  * A failed upload does not stop the verification: whether the entry is bad or the engine failed (a full
  * disk) decides whether the cache keeps the entry.
  */
 export async function restoreSnapshot(
-  file: string,
+  source: Readable,
   key: string,
   put: (tar: Readable) => Promise<void>,
 ): Promise<{ manifest: SnapshotManifest; markers: SavedMarkers }> {
@@ -372,18 +371,24 @@ export async function restoreSnapshot(
   toDocker.on('error', () => undefined);
   const putting = put(toDocker);
   putting.catch((e: unknown) => toDocker.destroy(errorOf(e)));
+  // The store failing to deliver the snapshot (a download that broke off) says nothing about the entry.
+  let unreadable: unknown;
   async function* tee(): AsyncGenerator<Buffer> {
     try {
-      for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+      for await (const chunk of source) {
         if (!toDocker.destroyed && !toDocker.write(chunk)) await drainedOrGone(toDocker);
         yield chunk as Buffer;
       }
       toDocker.end();
+    } catch (e: unknown) {
+      unreadable ??= e;
+      throw e;
     } finally {
       if (!toDocker.writableEnded) toDocker.destroy(new Error('restore stopped'));
     }
   }
   const [verified, uploaded] = await Promise.allSettled([verifySnapshot(tee(), key), putting]);
+  if (unreadable !== undefined) throw unreadable;
   // A bad archive is the cause whenever verification says so, even if Docker choked on it first.
   if (verified.status === 'rejected' && verified.reason instanceof SnapshotInvalidError)
     throw verified.reason;

@@ -2,12 +2,47 @@
 // its own tar + zstd/gzip around the snapshot file) or a plain directory (CLI `up --cache-dir`, for a
 // laptop or a self-hosted runner). Both hold the same snapshot archive, one file per key.
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { createReadStream, existsSync } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
 import * as actionsCache from '@actions/cache';
 import { errorMessage } from '../errors.js';
+
+const CHUNK = 1 << 20;
+/** How often a file being extracted is looked at again. */
+const POLL_MS = 5;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The bytes of a file another process is writing front to back, until `complete` settles: true, the
+ * file is whole; false, it never will be (an error of the stream).
+ */
+export async function* followFile(file: string, complete: Promise<boolean>): AsyncGenerator<Buffer> {
+  let outcome: boolean | undefined;
+  void complete.then((ok) => (outcome = ok));
+  const fh = await open(file, 'r');
+  try {
+    for (let at = 0; ;) {
+      // Seen before the read: a read that then finds nothing new is at the end for good.
+      const settled = outcome;
+      const { buffer, bytesRead } = await fh.read(Buffer.alloc(CHUNK), 0, CHUNK, at);
+      if (bytesRead > 0) {
+        at += bytesRead;
+        yield buffer.subarray(0, bytesRead);
+      } else if (settled === true) {
+        return;
+      } else if (settled === false) {
+        throw new CacheStoreError('the cache entry could not be downloaded and extracted');
+      } else {
+        await Promise.race([sleep(POLL_MS), complete]);
+      }
+    }
+  } finally {
+    await fh.close();
+  }
+}
 
 /** A store operation failed (service unreachable, refused, disk error); the cache treats it as a warning. */
 export class CacheStoreError extends Error {
@@ -21,12 +56,18 @@ export interface SnapshotStore {
   stagingFile(key: string): string;
   /** Whether an entry for `key` exists, without downloading it. */
   has(key: string): Promise<boolean>;
-  /** A local file with the entry for exactly `key`, or undefined on a miss. */
-  fetch(key: string): Promise<string | undefined>;
-  /** Done with a fetched file; `corrupt` when it failed verification (a directory store then drops it). */
-  release(key: string, file: string, corrupt: boolean): Promise<void>;
+  /** The entry for exactly `key`, or undefined on a miss. */
+  fetch(key: string): Promise<FetchedSnapshot | undefined>;
   /** Store the staged file as `key`; the file is consumed either way. */
   put(key: string, file: string): Promise<void>;
+}
+
+/** An entry being read. */
+export interface FetchedSnapshot {
+  /** Its bytes, once; the stream fails if the store cannot deliver them all. */
+  read(): Readable;
+  /** Done with it; `corrupt` when it failed verification (a directory store then drops it). */
+  release(corrupt: boolean): Promise<void>;
 }
 
 /** One `<key>.tar` per entry; writes land in `.partial/` and are renamed in, so readers never see half a file. */
@@ -49,13 +90,15 @@ export class DirCacheStore implements SnapshotStore {
     return existsSync(this.entry(key));
   }
 
-  async fetch(key: string): Promise<string | undefined> {
+  async fetch(key: string): Promise<FetchedSnapshot | undefined> {
     const file = this.entry(key);
-    return existsSync(file) ? file : undefined;
-  }
-
-  async release(key: string, file: string, corrupt: boolean): Promise<void> {
-    if (corrupt) await rm(file, { force: true });
+    if (!existsSync(file)) return undefined;
+    return {
+      read: () => createReadStream(file, { highWaterMark: CHUNK }),
+      release: async (corrupt) => {
+        if (corrupt) await rm(file, { force: true });
+      },
+    };
   }
 
   async put(key: string, file: string): Promise<void> {
@@ -98,17 +141,35 @@ export class ActionsCacheStore implements SnapshotStore {
     return (await actionsCache.restoreCache([this.stagingFile(key)], key, [], { lookupOnly: true })) === key;
   }
 
-  async fetch(key: string): Promise<string | undefined> {
+  /**
+   * The entry, readable while @actions/cache is still extracting it: its tar writes the file front to
+   * back, so the restore follows the file as it grows instead of waiting for the whole snapshot to be
+   * decompressed to disk first (verification checks every byte either way).
+   */
+  async fetch(key: string): Promise<FetchedSnapshot | undefined> {
     this.available();
     const file = this.stagingFile(key);
+    // Nothing stale to follow: only @actions/cache's tar creates the file from here on.
+    await rm(dirname(file), { recursive: true, force: true });
     await mkdir(dirname(file), { recursive: true });
     // A miss and a failure look alike here: @actions/cache logs its own warning for a failure.
-    const hit = await actionsCache.restoreCache([file], key, []);
-    return hit === key && existsSync(file) ? file : undefined;
-  }
-
-  async release(_key: string, file: string): Promise<void> {
-    await rm(dirname(file), { recursive: true, force: true });
+    const restoring = actionsCache
+      .restoreCache([file], key, [])
+      .then((hit) => hit === key)
+      .catch(() => false);
+    const release = async (): Promise<void> => {
+      await restoring;
+      await rm(dirname(file), { recursive: true, force: true });
+    };
+    // Until the file appears (the download is done and extraction began) or the restore ends.
+    let ended = false;
+    void restoring.then(() => (ended = true));
+    while (!ended && !existsSync(file)) await Promise.race([sleep(POLL_MS), restoring]);
+    if (!existsSync(file)) {
+      await release();
+      return undefined;
+    }
+    return { read: () => Readable.from(followFile(file, restoring)), release };
   }
 
   async put(key: string, file: string): Promise<void> {

@@ -261,14 +261,14 @@ class DockerVolumeCache implements VolumeCache {
     key: string,
   ): Promise<boolean> {
     const name = ctx.instance.name;
-    const file = await this.o.store.fetch(key);
-    if (file === undefined) return false;
+    const fetched = await this.o.store.fetch(key);
+    if (fetched === undefined) return false;
     let corrupt = false;
     try {
       let snapshot;
       try {
         // Streams into the volumes while it verifies: a snapshot that does not verify is then emptied out.
-        snapshot = await restoreSnapshot(file, key, (tar) =>
+        snapshot = await restoreSnapshot(fetched.read(), key, (tar) =>
           this.archive.putArchive(helper, HELPER_ROOT, tar),
         );
         const want = volumes.map((v) => v.name).join(',');
@@ -298,7 +298,7 @@ class DockerVolumeCache implements VolumeCache {
       }
       return true;
     } finally {
-      await this.o.store.release(key, file, corrupt);
+      await fetched.release(corrupt);
     }
   }
 

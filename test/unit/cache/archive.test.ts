@@ -209,7 +209,7 @@ describe('restoreSnapshot', () => {
 
   it('streams the file unchanged to Docker while it verifies', async () => {
     const sent: Buffer[] = [];
-    const { manifest } = await restoreSnapshot(file, KEY, collect(sent));
+    const { manifest } = await restoreSnapshot(createReadStream(file), KEY, collect(sent));
     expect(Buffer.concat(sent).equals(readFileSync(file))).toBe(true);
     expect(manifest.volumes).toEqual(['data', 'wal']);
   });
@@ -218,7 +218,19 @@ describe('restoreSnapshot', () => {
     const bytes = readFileSync(file);
     bytes[bytes.indexOf('segment')] = 'S'.charCodeAt(0);
     writeFileSync(file, bytes);
-    await expect(restoreSnapshot(file, KEY, collect([]))).rejects.toThrow(/wal\/0001 does not match/);
+    await expect(restoreSnapshot(createReadStream(file), KEY, collect([]))).rejects.toThrow(
+      /wal\/0001 does not match/,
+    );
+  });
+
+  it("fails with the store's error, not as a bad entry, when the snapshot cannot be read to the end", async () => {
+    async function* brokenOff(): AsyncGenerator<Buffer> {
+      yield readFileSync(file).subarray(0, 1024);
+      throw new Error('download broke off');
+    }
+    const restoring = restoreSnapshot(Readable.from(brokenOff()), KEY, collect([]));
+    await expect(restoring).rejects.toThrow('download broke off');
+    await expect(restoring).rejects.not.toBeInstanceOf(SnapshotInvalidError);
   });
 
   describe('when the upload fails', () => {
@@ -235,16 +247,19 @@ describe('restoreSnapshot', () => {
     });
 
     it('blames the engine, not the entry, when the archive verifies', async () => {
-      const restoring = restoreSnapshot(file, KEY, refuse);
+      const restoring = restoreSnapshot(createReadStream(file), KEY, refuse);
       await expect(restoring).rejects.toThrow('no space left on device');
       await expect(restoring).rejects.not.toBeInstanceOf(SnapshotInvalidError);
     });
 
     it('blames the entry when the archive does not verify', async () => {
       const bytes = readFileSync(file);
-      bytes[bytes.length - 4096 - (8 << 20) / 2] ^= 1; // in the middle of data/big
+      const middle = bytes.length - 4096 - (8 << 20) / 2; // in the middle of data/big
+      bytes[middle] = 0x7a;
       writeFileSync(file, bytes);
-      await expect(restoreSnapshot(file, KEY, refuse)).rejects.toThrow(/data\/big does not match/);
+      await expect(restoreSnapshot(createReadStream(file), KEY, refuse)).rejects.toThrow(
+        /data\/big does not match/,
+      );
     });
   });
 });
