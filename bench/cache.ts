@@ -2,8 +2,9 @@
 // bench/cache/initsteps.yaml) from fresh volumes to Running, cold (empty cache: the steps run and the
 // snapshot is saved) vs warm (restored from the cache: the steps skip), through a cache directory and
 // through the Actions cache protocol (a local cache service: @actions/cache's tar + zstd and HTTP).
-// Every run starts like a hosted runner's: no volumes, no markers. Prints medians and warm/cold ratios;
-// exits 1 when warm (Actions) is above 0.2× cold (no cache).
+// Every run starts like a hosted runner's: its own project, so no volumes and no markers, and no files
+// deleted in the last minute (see SETTLE). Prints medians and warm/cold ratios; exits 1 when warm
+// (Actions) is above 0.2× cold (no cache).
 // Needs the local image postgres:15-bookworm (`bash scripts/build-images.sh postgres`). BENCH_RUNS=n.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -24,15 +25,27 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const TARGET = 0.2;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const specFile = join(root, 'bench', 'cache', 'initsteps.yaml');
-const projectName = `bench-cache-${randomBytes(3).toString('hex')}`;
+const prefix = `bench-cache-${randomBytes(3).toString('hex')}`;
 const stateDir = mkdtempSync(join(tmpdir(), 'initsteps-bench-state-'));
 process.env.INITSTEPS_STATE_DIR = stateDir;
 const INIT = ['permissions', 'initdb', 'migrate', 'seed'];
-
-const loaded = await loadProject({ files: [specFile], project: projectName });
-if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
-const project = loaded.project;
+/**
+ * Without a journal (this machine's ext4), the kernel will not reuse an inode freed in the last 60 s (300 s
+ * while its inode table block is unwritten) and checks every such inode each time it allocates one: right
+ * after `down --volumes` of a PostgreSQL volume, each file created cost ~0.5 ms more (perf: find_inode_bit
+ * → recently_deleted), more than half a warm run. A hosted runner deletes nothing before it starts, so
+ * runs never follow a deletion here: each timed run has its own project, and volumes are only removed in
+ * bulk, followed by `sync` and this wait.
+ */
+const SETTLE_MS = 65_000;
 const runtime = await connectDocker();
+const projects: string[] = [];
+
+async function projectNamed(name: string) {
+  const loaded = await loadProject({ files: [specFile], project: name });
+  if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
+  return loaded.project;
+}
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -40,9 +53,14 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 };
 
-/** One run from fresh volumes to Running; returns seconds, after checking what the steps did. */
-async function timedRun(store: SnapshotStore | undefined, expect: 'Succeeded' | 'Skipped'): Promise<number> {
-  await down(runtime, { project: projectName, volumes: true });
+/** One run of `name` from fresh volumes to Running; returns seconds, after checking what the steps did. */
+async function timedRun(
+  name: string,
+  store: SnapshotStore | undefined,
+  expect: 'Succeeded' | 'Skipped',
+): Promise<number> {
+  if (!projects.includes(name)) projects.push(name);
+  const project = await projectNamed(name);
   const warnings: string[] = [];
   const observer = (e: RunEvent): void => {
     if (e.type === 'warning') warnings.push(e.message);
@@ -58,15 +76,26 @@ async function timedRun(store: SnapshotStore | undefined, expect: 'Succeeded' | 
   return seconds;
 }
 
-/** Rows in the running database (checks a restored cluster starts and holds the seed). */
-function rows(): string {
+/** Stop a run's services (an idle server left running would vacuum its new rows during the next runs). */
+const stop = (name: string) => down(runtime, { project: name, volumes: false });
+
+/** Remove the volumes of `names`, then let their deletion age (SETTLE_MS). */
+async function removeAndSettle(names: string[]): Promise<void> {
+  for (const name of names) await down(runtime, { project: name, volumes: true });
+  execFileSync('sync');
+  console.log(`(waiting ${SETTLE_MS / 1000} s: files deleted just now make file creation slow here)`);
+  await new Promise((r) => setTimeout(r, SETTLE_MS));
+}
+
+/** Rows in the running database of `name` (checks a restored cluster starts and holds the seed). */
+function rows(name: string): string {
   const id = execFileSync(
     'docker',
     [
       'ps',
       '-q',
       '--filter',
-      `label=dev.initsteps.project=${projectName}`,
+      `label=dev.initsteps.project=${name}`,
       '--filter',
       'label=dev.initsteps.role=main',
     ],
@@ -81,11 +110,19 @@ function rows(): string {
   ).trim();
 }
 
-async function series(label: string, run: () => Promise<number>): Promise<number[]> {
+/** RUNS runs of `run(i)` (each on its own project), stopped after it is timed; the last one after `check`. */
+async function series(
+  label: string,
+  run: (i: number) => Promise<[name: string, seconds: number]>,
+  check?: (name: string) => void,
+): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    times.push(await run());
-    console.log(`${label} #${i + 1}: ${times.at(-1)?.toFixed(2)} s`);
+    const [name, seconds] = await run(i);
+    times.push(seconds);
+    console.log(`${label} #${i + 1}: ${seconds.toFixed(2)} s`);
+    if (check && i === RUNS - 1) check(name);
+    await stop(name);
   }
   return times;
 }
@@ -99,29 +136,42 @@ const temp = (tag: string): string => {
 
 const server = await new CacheServer().start();
 try {
-  const none = await series('cold, no cache', () => timedRun(undefined, 'Succeeded'));
-  // Cold with the cache: an empty cache each time, so each run initializes and saves a snapshot.
-  const coldDir = await series('cold, cache dir', () =>
-    timedRun(new DirCacheStore(temp('cold')), 'Succeeded'),
-  );
-  const warmDirPath = temp('warm');
-  await timedRun(new DirCacheStore(warmDirPath), 'Succeeded');
-  const warmDir = await series('warm, cache dir', () => timedRun(new DirCacheStore(warmDirPath), 'Skipped'));
-  console.log(`restored database: ${rows()}`);
+  // Whatever ran before the bench may have deleted files too.
+  await removeAndSettle([]);
+  const name = (tag: string, i: number) => `${prefix}-${tag}${i}`;
+  const none = await series('cold, no cache', async (i) => [
+    name('n', i),
+    await timedRun(name('n', i), undefined, 'Succeeded'),
+  ]);
 
-  const workspace = temp('ws');
-  const runnerTemp = temp('runner');
-  Object.assign(process.env, server.env(runnerTemp, workspace));
-  const coldActions = await series('cold, Actions cache', async () => {
-    server.entries.length = 0;
-    return timedRun(new ActionsCacheStore(), 'Succeeded');
-  });
-  const warmActions = await series('warm, Actions cache', () => timedRun(new ActionsCacheStore(), 'Skipped'));
-  console.log(`restored database: ${rows()}`);
+  // Cold with the cache: an empty cache for each project, so each run initializes and saves a snapshot.
+  const cacheDir = temp('dir');
+  const coldDir = await series('cold, cache dir', async (i) => [
+    name('d', i),
+    await timedRun(name('d', i), new DirCacheStore(cacheDir), 'Succeeded'),
+  ]);
+  await removeAndSettle(projects);
+  const warmDir = await series(
+    'warm, cache dir',
+    async (i) => [name('d', i), await timedRun(name('d', i), new DirCacheStore(cacheDir), 'Skipped')],
+    (n) => console.log(`restored database: ${rows(n)}`),
+  );
+
+  Object.assign(process.env, server.env(temp('runner'), temp('ws')));
+  const coldActions = await series('cold, Actions cache', async (i) => [
+    name('a', i),
+    await timedRun(name('a', i), new ActionsCacheStore(), 'Succeeded'),
+  ]);
+  await removeAndSettle(projects);
+  const warmActions = await series(
+    'warm, Actions cache',
+    async (i) => [name('a', i), await timedRun(name('a', i), new ActionsCacheStore(), 'Skipped')],
+    (n) => console.log(`restored database: ${rows(n)}`),
+  );
   const size = server.blobOf(server.entries.find((e) => e.finalized)?.key ?? '')?.length ?? 0;
 
-  const line = (name: string, cold: number[], warm: number[]) =>
-    `| ${name} | ${median(cold).toFixed(2)} s | ${median(warm).toFixed(2)} s | ${(median(warm) / median(cold)).toFixed(2)}× |`;
+  const line = (label: string, cold: number[], warm: number[]) =>
+    `| ${label} | ${median(cold).toFixed(2)} s | ${median(warm).toFixed(2)} s | ${(median(warm) / median(cold)).toFixed(2)}× |`;
   console.log(`\n${RUNS} runs each; medians. Cold without any cache: ${median(none).toFixed(2)} s.`);
   console.log(`Actions cache entry (tar + zstd): ${(size / 1024 / 1024).toFixed(1)} MiB.\n`);
   console.log('| store | cold (steps run, snapshot saved) | warm (restored, steps skipped) | warm / cold |');
@@ -134,7 +184,7 @@ try {
   console.log(`\nwarm (Actions) / cold (no cache): ${ratio.toFixed(2)}×; target ≤ ${TARGET}×: ${verdict}`);
   if (ratio > TARGET) process.exitCode = 1;
 } finally {
-  await down(runtime, { project: projectName, volumes: true });
+  for (const name of projects) await down(runtime, { project: name, volumes: true });
   await server.stop();
   for (const dir of [...temps, stateDir]) rmSync(dir, { recursive: true, force: true });
 }
