@@ -11,38 +11,6 @@ import * as actionsCache from '@actions/cache';
 import { errorMessage } from '../errors.js';
 
 const CHUNK = 1 << 20;
-/** How often a file being extracted is looked at again. */
-const POLL_MS = 5;
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * The bytes of a file another process is writing front to back, until `complete` settles: true, the
- * file is whole; false, it never will be (an error of the stream).
- */
-export async function* followFile(file: string, complete: Promise<boolean>): AsyncGenerator<Buffer> {
-  let outcome: boolean | undefined;
-  void complete.then((ok) => (outcome = ok));
-  const fh = await open(file, 'r');
-  try {
-    for (let at = 0; ;) {
-      // Seen before the read: a read that then finds nothing new is at the end for good.
-      const settled = outcome;
-      const { buffer, bytesRead } = await fh.read(Buffer.alloc(CHUNK), 0, CHUNK, at);
-      if (bytesRead > 0) {
-        at += bytesRead;
-        yield buffer.subarray(0, bytesRead);
-      } else if (settled === true) {
-        return;
-      } else if (settled === false) {
-        throw new CacheStoreError('the cache entry could not be downloaded and extracted');
-      } else {
-        await Promise.race([sleep(POLL_MS), complete]);
-      }
-    }
-  } finally {
-    await fh.close();
-  }
-}
 
 /** A store operation failed (service unreachable, refused, disk error); the cache treats it as a warning. */
 export class CacheStoreError extends Error {
@@ -111,6 +79,39 @@ export class DirCacheStore implements SnapshotStore {
   }
 }
 
+/** How often a file being extracted is looked at again. */
+const POLL_MS = 5;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The bytes of a file another process is writing front to back, until `complete` settles: true, the
+ * file is whole; false, it never will be (an error of the stream).
+ */
+export async function* followFile(file: string, complete: Promise<boolean>): AsyncGenerator<Buffer> {
+  let outcome: boolean | undefined;
+  void complete.then((ok) => (outcome = ok));
+  const fh = await open(file, 'r');
+  try {
+    for (let at = 0; ;) {
+      // Seen before the read: a read that then finds nothing new is at the end for good.
+      const settled = outcome;
+      const { buffer, bytesRead } = await fh.read(Buffer.alloc(CHUNK), 0, CHUNK, at);
+      if (bytesRead > 0) {
+        at += bytesRead;
+        yield buffer.subarray(0, bytesRead);
+      } else if (settled === true) {
+        return;
+      } else if (settled === false) {
+        throw new CacheStoreError('the cache entry could not be downloaded and extracted');
+      } else {
+        await Promise.race([sleep(POLL_MS), complete]);
+      }
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
 /**
  * The Actions cache (v2 service when the runner enables it). One snapshot file per key under
  * `$RUNNER_TEMP/initsteps-cache/<key>/`: @actions/cache derives the entry's version from the paths, so
@@ -149,27 +150,30 @@ export class ActionsCacheStore implements SnapshotStore {
   async fetch(key: string): Promise<FetchedSnapshot | undefined> {
     this.available();
     const file = this.stagingFile(key);
-    // Nothing stale to follow: only @actions/cache's tar creates the file from here on.
-    await rm(dirname(file), { recursive: true, force: true });
+    // A snapshot this job staged for its post step to upload: not ours to replace or follow.
+    if (existsSync(file)) return undefined;
     await mkdir(dirname(file), { recursive: true });
-    // A miss and a failure look alike here: @actions/cache logs its own warning for a failure.
-    const restoring = actionsCache
-      .restoreCache([file], key, [])
-      .then((hit) => hit === key)
-      .catch(() => false);
+    // A miss and a failure look alike here: @actions/cache logs its own warning for a failure (and
+    // throws only for a key or path it refuses).
+    const restoring = actionsCache.restoreCache([file], key, []);
+    const complete = restoring.then(
+      (hit) => hit === key,
+      () => false,
+    );
     const release = async (): Promise<void> => {
-      await restoring;
+      await complete;
       await rm(dirname(file), { recursive: true, force: true });
     };
     // Until the file appears (the download is done and extraction began) or the restore ends.
     let ended = false;
-    void restoring.then(() => (ended = true));
-    while (!ended && !existsSync(file)) await Promise.race([sleep(POLL_MS), restoring]);
+    void complete.then(() => (ended = true));
+    while (!ended && !existsSync(file)) await Promise.race([sleep(POLL_MS), complete]);
     if (!existsSync(file)) {
       await release();
+      await restoring;
       return undefined;
     }
-    return { read: () => Readable.from(followFile(file, restoring)), release };
+    return { read: () => Readable.from(followFile(file, complete)), release };
   }
 
   async put(key: string, file: string): Promise<void> {
