@@ -31,6 +31,7 @@ import { createMasker, secretValues, type Masker } from '../report/mask.js';
 import { removeObjects } from './down.js';
 import { LABEL, mainName, networkName, sandboxName, volumeName, type Role } from './labels.js';
 import { waitReady, type ReadinessTarget } from './readiness.js';
+import { RunResults } from './results.js';
 import {
   loadLastRun,
   logKey,
@@ -42,12 +43,8 @@ import {
 import type {
   CacheContext,
   CreatedObjects,
-  InstanceResult,
   RunObserver,
   RunReport,
-  ServiceReason,
-  ServiceResult,
-  ServiceStatus,
   StepResult,
   VolumeCache,
 } from './types.js';
@@ -147,9 +144,7 @@ class Run {
   private readonly processes: { info: HostProcess; child: ChildProcess }[] = [];
   /** Persistent volumes this run created: kept after a run, removed (with markers) when it is cancelled. */
   private readonly newVolumes: { name: string; uid: string }[] = [];
-  private readonly services = new Map<string, ServiceResult>();
-  private readonly steps = new Map<string, StepResult>();
-  private readonly logs: Record<string, string[]> = {};
+  private readonly results: RunResults;
   private readonly images = new Map<string, Promise<void>>();
   private readonly cacheRestores: boolean[] = [];
   private sandboxImage = '';
@@ -170,12 +165,13 @@ class Run {
     this.backoffBaseMs = o.backoffBaseMs ?? 1000;
     this.killGraceMs = o.killGraceMs ?? 2000;
     this.mask = createMasker(secretValues(o.project));
+    this.results = new RunResults(o.observer);
   }
 
   async execute(): Promise<RunReport> {
     const startedAt = new Date();
     const selected = selectServices(this.project, this.o.services);
-    for (const s of selected) this.initResults(s);
+    for (const s of selected) this.results.add(s);
     this.previous = await loadLastRun(this.project.name, this.stateDir);
     try {
       this.throwIfAborted();
@@ -212,35 +208,12 @@ class Run {
 
   // ---- results -------------------------------------------------------------------------------------
 
-  private initResults(s: ResolvedService): void {
-    this.services.set(s.name, {
-      name: s.name,
-      pos: s.pos,
-      status: 'Pending',
-      instances: s.instances.map((i) => ({ name: i.name, ordinal: i.ordinal, status: 'Pending', ports: [] })),
-    });
-    for (const i of s.instances) {
-      for (const step of i.steps) {
-        this.steps.set(logKey(i.name, step.name), {
-          service: s.name,
-          instance: i.name,
-          step: step.name,
-          pos: step.pos,
-          status: 'Pending',
-          attempts: 0,
-          durationMs: 0,
-          logTail: [],
-        });
-      }
-    }
-  }
-
   private report(): RunReport {
     const withVolumes = this.cacheRestores.length > 0;
     return {
       project: this.project.name,
-      services: [...this.services.values()],
-      steps: [...this.steps.values()],
+      services: this.results.services(),
+      steps: this.results.steps(),
       cacheHit: withVolumes && this.cacheRestores.every(Boolean),
       created: {
         containers: [...this.live.containers],
@@ -267,69 +240,10 @@ class Run {
         services: [...(prev?.report.services ?? []).filter((s) => !names.has(s.name)), ...report.services],
         steps: [...keep(prev?.report.steps), ...report.steps],
       },
-      logs: { ...keptLogs(prev, names), ...this.logs },
+      logs: { ...keptLogs(prev, names), ...this.results.logs },
       processes: [...keep(prev?.processes), ...this.processes.map((p) => p.info)],
     };
     await saveLastRun(this.project.name, merged, this.stateDir);
-  }
-
-  private setInstance(
-    s: ResolvedService,
-    inst: ResolvedInstance,
-    status: ServiceStatus,
-    reason?: ServiceReason,
-    message?: string,
-  ): void {
-    const r = this.instanceResult(s.name, inst.name);
-    r.status = status;
-    if (reason) r.reason = reason;
-    if (message) r.message = message;
-    this.emit({
-      type: 'service-status',
-      service: s.name,
-      instance: inst.name,
-      status,
-      ...(reason && { reason }),
-      ...(message && { message }),
-    });
-  }
-
-  private setService(name: string, status: ServiceStatus, reason?: ServiceReason, message?: string): void {
-    const r = this.serviceResult(name);
-    r.status = status;
-    if (reason) r.reason = reason;
-    if (message) r.message = message;
-    this.emit({
-      type: 'service-status',
-      service: name,
-      status,
-      ...(reason && { reason }),
-      ...(message && { message }),
-    });
-  }
-
-  private serviceResult(name: string): ServiceResult {
-    const r = this.services.get(name);
-    if (!r) throw new Error(`internal: no result for service ${name}`);
-    return r;
-  }
-
-  private instanceResult(service: string, instance: string): InstanceResult {
-    const r = this.serviceResult(service).instances.find((i) => i.name === instance);
-    if (!r) throw new Error(`internal: no result for instance ${instance}`);
-    return r;
-  }
-
-  private stepResult(instance: string, step: string): StepResult {
-    const r = this.steps.get(logKey(instance, step));
-    if (!r) throw new Error(`internal: no result for step ${instance}/${step}`);
-    return r;
-  }
-
-  /** Steps that will not run keep `Pending` and say why. */
-  private notRun(inst: ResolvedInstance, from: number, why: string): void {
-    for (const step of inst.steps.slice(from))
-      this.stepResult(inst.name, step.name).message = `not run: ${why}`;
   }
 
   // ---- objects -------------------------------------------------------------------------------------
@@ -397,22 +311,22 @@ class Run {
 
   private async runService(s: ResolvedService): Promise<void> {
     this.throwIfAborted();
-    const failedDep = s.dependsOn.find((d) => this.services.get(d)?.status === 'Failed');
+    const failedDep = s.dependsOn.find((d) => this.results.findService(d)?.status === 'Failed');
     if (failedDep !== undefined) {
       const why = `dependency "${failedDep}" failed`;
       for (const inst of s.instances) {
-        this.notRun(inst, 0, why);
-        this.setInstance(s, inst, 'Failed', 'DependencyFailed', why);
+        this.results.notRun(inst, 0, why);
+        this.results.setInstance(s, inst, 'Failed', 'DependencyFailed', why);
       }
-      this.setService(s.name, 'Failed', 'DependencyFailed', why);
+      this.results.setService(s.name, 'Failed', 'DependencyFailed', why);
       return;
     }
-    this.setService(s.name, 'Initializing');
+    this.results.setService(s.name, 'Initializing');
     if (s.runtime === 'container') await this.removeScaledDown(s);
     const started: { inst: ResolvedInstance; target: ReadinessTarget; healthcheck: boolean }[] = [];
     for (const inst of s.instances) {
       this.throwIfAborted();
-      this.setInstance(s, inst, 'Initializing');
+      this.results.setInstance(s, inst, 'Initializing');
       const main =
         s.runtime === 'process'
           ? await this.initProcessInstance(s, inst)
@@ -422,14 +336,19 @@ class Run {
     await Promise.all(
       started.map(async ({ inst, target, healthcheck }) => {
         const ready = await waitReady(s.readinessProbe, healthcheck, target, this.signal);
-        if (ready.ok) this.setInstance(s, inst, 'Running');
-        else this.setInstance(s, inst, 'Failed', ready.reason, ready.message);
+        if (ready.ok) this.results.setInstance(s, inst, 'Running');
+        else this.results.setInstance(s, inst, 'Failed', ready.reason, ready.message);
       }),
     );
-    const failed = this.serviceResult(s.name).instances.find((i) => i.status === 'Failed');
+    const failed = this.results.service(s.name).instances.find((i) => i.status === 'Failed');
     if (failed)
-      this.setService(s.name, 'Failed', failed.reason, `${failed.name}: ${failed.message ?? failed.reason}`);
-    else this.setService(s.name, 'Running');
+      this.results.setService(
+        s.name,
+        'Failed',
+        failed.reason,
+        `${failed.name}: ${failed.message ?? failed.reason}`,
+      );
+    else this.results.setService(s.name, 'Running');
   }
 
   /** Instances beyond the current replica count (scaled down) are stopped; their volumes stay. */
@@ -543,13 +462,13 @@ class Run {
       await restoring?.catch(() => undefined);
       this.throwIfAborted();
       const why = `could not start the instance sandbox: ${errorMessage(e)}`;
-      this.notRun(inst, 0, why);
-      this.setInstance(s, inst, 'Failed', 'StartFailed', why);
+      this.results.notRun(inst, 0, why);
+      this.results.setInstance(s, inst, 'Failed', 'StartFailed', why);
       return undefined;
     }
     if (restoring) this.cacheRestores.push(await restoring);
     const sandboxInfo = await this.runtime.inspectContainer(sandbox);
-    this.instanceResult(s.name, inst.name).ports = sandboxInfo.ports;
+    this.results.instance(s.name, inst.name).ports = sandboxInfo.ports;
 
     if (!(await this.runSteps(s, inst, volumes, sandbox))) return undefined;
     if (cache) await this.cacheStep('save', () => cache.save(cacheCtx), undefined);
@@ -571,7 +490,7 @@ class Run {
       await this.runtime.startContainer(main);
     } catch (e: unknown) {
       this.throwIfAborted();
-      this.setInstance(s, inst, 'Failed', 'StartFailed', `main container: ${errorMessage(e)}`);
+      this.results.setInstance(s, inst, 'Failed', 'StartFailed', `main container: ${errorMessage(e)}`);
       return undefined;
     }
     const network = networkName(this.project.name);
@@ -605,7 +524,7 @@ class Run {
     for (const p of this.previous?.processes ?? []) {
       if (p.instance === inst.name) killProcess(p.pid);
     }
-    this.instanceResult(s.name, inst.name).ports = s.ports.map((p) => ({
+    this.results.instance(s.name, inst.name).ports = s.ports.map((p) => ({
       containerPort: p.containerPort,
       protocol: p.protocol,
       hostIp: '127.0.0.1',
@@ -616,7 +535,7 @@ class Run {
     try {
       child = await this.spawnMain(s, inst);
     } catch (e: unknown) {
-      this.setInstance(s, inst, 'Failed', 'StartFailed', `main process: ${errorMessage(e)}`);
+      this.results.setInstance(s, inst, 'Failed', 'StartFailed', `main process: ${errorMessage(e)}`);
       return undefined;
     }
     const cwd = processCwd(s, inst.main);
@@ -682,7 +601,7 @@ class Run {
       const began = Date.now();
       const decision = decideStep(s.name, step, await this.facts(step, volumes, sandbox !== undefined));
       if (decision.action === 'skip') {
-        const r = this.stepResult(inst.name, step.name);
+        const r = this.results.step(inst.name, step.name);
         Object.assign(r, { status: 'Skipped', message: decision.reason, durationMs: Date.now() - began });
         this.emit({ type: 'step-end', result: { ...r } });
         continue;
@@ -698,9 +617,15 @@ class Run {
         continue;
       }
       this.throwIfAborted();
-      this.notRun(inst, index + 1, `init step "${step.name}" failed`);
+      this.results.notRun(inst, index + 1, `init step "${step.name}" failed`);
       const detail = [r.reason, r.message].filter(Boolean).join(' ');
-      this.setInstance(s, inst, 'Failed', 'InitStepFailed', `init step "${step.name}" failed: ${detail}`);
+      this.results.setInstance(
+        s,
+        inst,
+        'Failed',
+        'InitStepFailed',
+        `init step "${step.name}" failed: ${detail}`,
+      );
       return false;
     }
     return true;
@@ -781,7 +706,7 @@ class Run {
     volumes: Map<string, PreparedVolume>,
     sandbox: string | undefined,
   ): Promise<StepResult> {
-    const r = this.stepResult(inst.name, step.name);
+    const r = this.results.step(inst.name, step.name);
     const began = Date.now();
     const log = new Tail<string>(LOG_KEEP);
     const onLine = (stream: OutputStream, raw: string): void => {
@@ -801,7 +726,7 @@ class Run {
         message: outcome.message,
         logTail: log.values().slice(-TAIL_LINES),
       });
-      this.logs[logKey(inst.name, step.name)] = log.values();
+      this.results.logs[logKey(inst.name, step.name)] = log.values();
       return r;
     };
 
