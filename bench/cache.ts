@@ -87,8 +87,8 @@ async function removeAndSettle(names: string[]): Promise<void> {
   await new Promise((r) => setTimeout(r, SETTLE_MS));
 }
 
-/** Rows in the running database of `name` (checks a restored cluster starts and holds the seed). */
-function rows(name: string): string {
+/** Prints the rows in the running database of `name` (a restored cluster starts and holds the seed). */
+function printRows(name: string): void {
   const id = execFileSync(
     'docker',
     [
@@ -103,24 +103,26 @@ function rows(name: string): string {
   ).trim();
   const sql =
     "SELECT (SELECT count(*) FROM customers) || ' customers, ' || (SELECT count(*) FROM orders) || ' orders'";
-  return execFileSync(
+  const rows = execFileSync(
     'docker',
     ['exec', id, 'psql', '-h', '127.0.0.1', '-U', 'postgres', '-d', 'app', '-tAc', sql],
     { encoding: 'utf8' },
   ).trim();
+  console.log(`restored database: ${rows}`);
 }
 
-/** RUNS runs of `run(i)` (each on its own project), stopped after it is timed; the last one after `check`. */
+/** RUNS timed runs, each on its own project `<prefix>-<tag><i>`, stopped once timed (the last one after `check`). */
 async function series(
   label: string,
-  run: (i: number) => Promise<[name: string, seconds: number]>,
-  check?: (name: string) => void,
+  tag: string,
+  run: (project: string) => Promise<number>,
+  check?: (project: string) => void,
 ): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const [name, seconds] = await run(i);
-    times.push(seconds);
-    console.log(`${label} #${i + 1}: ${seconds.toFixed(2)} s`);
+    const name = `${prefix}-${tag}${i}`;
+    times.push(await run(name));
+    console.log(`${label} #${i + 1}: ${times.at(-1)?.toFixed(2)} s`);
     if (check && i === RUNS - 1) check(name);
     await stop(name);
   }
@@ -138,35 +140,24 @@ const server = await new CacheServer().start();
 try {
   // Whatever ran before the bench may have deleted files too.
   await removeAndSettle([]);
-  const name = (tag: string, i: number) => `${prefix}-${tag}${i}`;
-  const none = await series('cold, no cache', async (i) => [
-    name('n', i),
-    await timedRun(name('n', i), undefined, 'Succeeded'),
-  ]);
+  const none = await series('cold, no cache', 'n', (p) => timedRun(p, undefined, 'Succeeded'));
 
-  // Cold with the cache: an empty cache for each project, so each run initializes and saves a snapshot.
+  // Cold with the cache: no entry for a new project's key yet, so each run initializes and saves one.
   const cacheDir = temp('dir');
-  const coldDir = await series('cold, cache dir', async (i) => [
-    name('d', i),
-    await timedRun(name('d', i), new DirCacheStore(cacheDir), 'Succeeded'),
-  ]);
+  const dir = () => new DirCacheStore(cacheDir);
+  const coldDir = await series('cold, cache dir', 'd', (p) => timedRun(p, dir(), 'Succeeded'));
   await removeAndSettle(projects);
-  const warmDir = await series(
-    'warm, cache dir',
-    async (i) => [name('d', i), await timedRun(name('d', i), new DirCacheStore(cacheDir), 'Skipped')],
-    (n) => console.log(`restored database: ${rows(n)}`),
-  );
+  const warmDir = await series('warm, cache dir', 'd', (p) => timedRun(p, dir(), 'Skipped'), printRows);
 
   Object.assign(process.env, server.env(temp('runner'), temp('ws')));
-  const coldActions = await series('cold, Actions cache', async (i) => [
-    name('a', i),
-    await timedRun(name('a', i), new ActionsCacheStore(), 'Succeeded'),
-  ]);
+  const actions = () => new ActionsCacheStore();
+  const coldActions = await series('cold, Actions cache', 'a', (p) => timedRun(p, actions(), 'Succeeded'));
   await removeAndSettle(projects);
   const warmActions = await series(
     'warm, Actions cache',
-    async (i) => [name('a', i), await timedRun(name('a', i), new ActionsCacheStore(), 'Skipped')],
-    (n) => console.log(`restored database: ${rows(n)}`),
+    'a',
+    (p) => timedRun(p, actions(), 'Skipped'),
+    printRows,
   );
   const size = server.blobOf(server.entries.find((e) => e.finalized)?.key ?? '')?.length ?? 0;
 

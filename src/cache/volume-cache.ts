@@ -245,10 +245,8 @@ class DockerVolumeCache implements VolumeCache {
 
   /** Whether every volume holds nothing but its root directory (reads at most two entries of each). */
   private async allEmpty(helper: string, volumes: Volume[]): Promise<boolean> {
-    for (const source of this.sources(
-      helper,
-      volumes.filter((v) => !v.createdNow),
-    )) {
+    const existing = volumes.filter((v) => !v.createdNow);
+    for (const source of this.sources(helper, existing)) {
       if (await holdsMoreThanRoot(await source.open())) return false;
     }
     return true;
