@@ -92,13 +92,16 @@ export async function* followFile(file: string, complete: Promise<boolean>): Asy
   void complete.then((ok) => (outcome = ok));
   const fh = await open(file, 'r');
   try {
+    // A fresh buffer only after one was handed out: polls that find nothing reuse it.
+    let buffer = Buffer.allocUnsafe(CHUNK);
     for (let at = 0; ;) {
       // Seen before the read: a read that then finds nothing new is at the end for good.
       const settled = outcome;
-      const { buffer, bytesRead } = await fh.read(Buffer.alloc(CHUNK), 0, CHUNK, at);
+      const { bytesRead } = await fh.read(buffer, 0, CHUNK, at);
       if (bytesRead > 0) {
         at += bytesRead;
         yield buffer.subarray(0, bytesRead);
+        buffer = Buffer.allocUnsafe(CHUNK);
       } else if (settled === true) {
         return;
       } else if (settled === false) {
