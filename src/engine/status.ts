@@ -28,7 +28,8 @@ export interface ProjectStatus {
   services: ServiceStatusInfo[];
 }
 
-const alive = (pid: number): boolean => {
+/** Whether a host process with this pid exists (signal 0 checks without sending anything). */
+export const processAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;
@@ -75,7 +76,7 @@ export async function status(
           containers.find((c) => c.labels[LABEL.instance] === instance && c.labels[LABEL.role] === role);
         const proc = last?.processes.find((p) => p.instance === instance);
         const main = of('main');
-        const state = main?.state ?? (proc ? (alive(proc.pid) ? 'running' : 'exited') : 'absent');
+        const state = main?.state ?? (proc ? (processAlive(proc.pid) ? 'running' : 'exited') : 'absent');
         const lastPorts = lastService?.instances.find((i) => i.name === instance)?.ports ?? [];
         return {
           name: instance,

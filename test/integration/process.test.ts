@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { down } from '../../src/engine/down.js';
-import { status } from '../../src/engine/status.js';
+import { processAlive, status } from '../../src/engine/status.js';
 import { up, UpCancelledError } from '../../src/engine/up.js';
 import type { ContainerRuntime } from '../../src/runtime/types.js';
 import { project } from '../support/model.js';
@@ -18,15 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const p of used) await down(runtime, { project: p, volumes: true });
 });
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('runtime: process', () => {
   it('runs steps in the workingDir with the env, starts the main process, and down stops it', async () => {
@@ -66,14 +57,14 @@ describe('runtime: process', () => {
     expect(report.services[0]?.status).toBe('Running');
     const pid = report.created.processes?.[0];
     expect(pid).toBeDefined();
-    expect(alive(pid ?? 0)).toBe(true);
+    expect(processAlive(pid ?? 0)).toBe(true);
     const st = await status(runtime, name);
     expect(st.services[0]?.instances[0]?.state).toBe('running');
 
     const res = await down(runtime, { project: name, volumes: false });
     expect(res.processes).toBe(1);
     await new Promise((r) => setTimeout(r, 200));
-    expect(alive(pid ?? 0)).toBe(false);
+    expect(processAlive(pid ?? 0)).toBe(false);
   });
 
   it('reports Timeout for a step past its timeout and a spawn failure as RuntimeError', async () => {
