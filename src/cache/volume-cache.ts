@@ -103,7 +103,7 @@ class DockerVolumeCache implements VolumeCache {
     this.states.set(id, { kind: 'skip' });
     if (ctx.service.runtime !== 'container' || ctx.volumes.length === 0) return false;
     try {
-      const volumes = await this.identify(ctx);
+      const volumes = this.identify(ctx);
       if (volumes === undefined) return false;
       for (const v of volumes) if ((await this.markers(v.uid)).length > 0) return false;
       const key = await this.key(ctx);
@@ -130,7 +130,7 @@ class DockerVolumeCache implements VolumeCache {
     this.savedKeys.add(key);
     try {
       if (await this.o.store.has(key)) return;
-      const volumes = await this.identify(ctx);
+      const volumes = this.identify(ctx);
       if (volumes === undefined) return;
       const markers: SavedMarkers = {};
       for (const v of volumes)
@@ -165,10 +165,9 @@ class DockerVolumeCache implements VolumeCache {
   }
 
   /** The instance's volumes with their identities; undefined when one has none (not created by initsteps). */
-  private async identify(ctx: CacheContext): Promise<Volume[] | undefined> {
+  private identify(ctx: CacheContext): Volume[] | undefined {
     const volumes: Volume[] = [];
-    for (const { mount, volumeName, createdNow } of ctx.volumes) {
-      const uid = (await this.o.runtime.inspectVolume(volumeName))?.labels[LABEL.uid];
+    for (const { mount, volumeName, uid, createdNow } of ctx.volumes) {
       if (uid === undefined) return undefined;
       volumes.push({ name: mount.name, dockerName: volumeName, uid, createdNow });
     }

@@ -117,8 +117,8 @@ export interface CacheContext {
   service: ResolvedService;
   instance: ResolvedInstance;
   /**
-   * Persistent mounts of the instance with the Docker volume each is backed by; `createdNow` when this
-   * run created the volume (so it is known to be empty).
+   * Persistent mounts of the instance with the Docker volume each is backed by, its identity label (absent
+   * on a volume not created by initsteps) and `createdNow` when this run created it (so it is empty).
    */
-  volumes: { mount: VolumeMount; volumeName: string; createdNow: boolean }[];
+  volumes: { mount: VolumeMount; volumeName: string; uid?: string; createdNow: boolean }[];
 }

@@ -443,7 +443,12 @@ class Run {
       instance: inst,
       volumes: [...volumes.values()]
         .filter((v) => isPersistent(v.mount))
-        .map((v) => ({ mount: v.mount, volumeName: v.dockerName, createdNow: v.createdNow })),
+        .map((v) => ({
+          mount: v.mount,
+          volumeName: v.dockerName,
+          createdNow: v.createdNow,
+          ...(v.uid !== undefined && { uid: v.uid }),
+        })),
     };
     const cache = cacheCtx.volumes.length > 0 ? this.o.cache : undefined;
     // The restore needs only the volumes, so it runs while the sandbox starts (each takes a few hundred ms).

@@ -155,7 +155,7 @@ describe('volume cache in a directory (CLI --cache-dir)', () => {
     await deleteMarkers(uid);
     const rec = recorder();
     const cache = createVolumeCache({ store: new DirCacheStore(dir), observer: rec.observer, runtime });
-    const volumes = [{ mount, volumeName, createdNow: false }];
+    const volumes = [{ mount, volumeName, uid, createdNow: false }];
     expect(await cache.restore({ project: p, service: db, instance: inst, volumes })).toBe(false);
     expect(rec.events.filter((e) => e.type === 'warning')).toEqual([]);
   });
