@@ -4,20 +4,17 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { up, UpCancelledError } from '../../src/engine/up.js';
 import type { ContainerRuntime } from '../../src/runtime/types.js';
 import { claim, emptyDir, project } from '../support/model.js';
-import { connect, projectName, recorder, removeProject, stepOf } from '../support/engine.js';
+import { connect, projectsRemovedAfterAll, recorder, stepOf } from '../support/engine.js';
 
 let runtime: ContainerRuntime;
-const used: string[] = [];
 beforeAll(async () => {
   runtime = await connect();
 });
-afterAll(async () => {
-  for (const p of used) await removeProject(runtime, p);
-});
+const newProjectName = projectsRemovedAfterAll(() => runtime);
 
 /** Every Docker object labelled with the project. */
 async function objectsOf(name: string): Promise<string[]> {
@@ -31,8 +28,7 @@ async function objectsOf(name: string): Promise<string[]> {
 
 describe('cancel through the engine API', () => {
   it('kills the running step, reports it Cancelled and removes everything the run created', async () => {
-    const name = projectName('cancel');
-    used.push(name);
+    const name = newProjectName('cancel');
     const p = project(name, [
       { name: 'db', command: ['sleep', '3600'], steps: [{ name: 'quick', command: ['true'] }] },
       {
@@ -70,8 +66,7 @@ describe('cancel through the engine API', () => {
   });
 
   it('keeps the started services when asked to', async () => {
-    const name = projectName('keep');
-    used.push(name);
+    const name = newProjectName('keep');
     const p = project(name, [
       { name: 'db', command: ['sleep', '3600'] },
       {
@@ -128,8 +123,7 @@ describe('cancel through the CLI', () => {
     ['SIGINT', 130],
     ['SIGTERM', 143],
   ] as const)('%s during up exits %i and leaves nothing behind', async (signal, code) => {
-    const name = projectName('sig');
-    used.push(name);
+    const name = newProjectName('sig');
     const child = cli(['up', specFile(), '--project', name]);
     let out = '';
     let sent = false;
@@ -147,8 +141,7 @@ describe('cancel through the CLI', () => {
   });
 
   it('a run-level --timeout cancels the running step and exits 1', async () => {
-    const name = projectName('runtimeout');
-    used.push(name);
+    const name = newProjectName('runtimeout');
     const child = cli(['up', specFile(), '--project', name, '--timeout', '3s', '--json']);
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));

@@ -2,20 +2,17 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import type { RunReport } from '../../src/engine/types.js';
 import type { ContainerRuntime } from '../../src/runtime/types.js';
-import { connect, projectName, removeProject } from '../support/engine.js';
+import { connect, projectsRemovedAfterAll } from '../support/engine.js';
 
 let runtime: ContainerRuntime;
-const used: string[] = [];
 beforeAll(async () => {
   runtime = await connect();
 });
-afterAll(async () => {
-  for (const p of used) await removeProject(runtime, p);
-});
+const newProjectName = projectsRemovedAfterAll(() => runtime);
 
 async function cli(args: string[], cwd: string): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
@@ -59,8 +56,7 @@ function specDir(spec: string): string {
 describe('initsteps up / status / logs / down', () => {
   it('prints transition lines, exits 0, shows status and step tables, and down removes everything', async () => {
     const dir = specDir(SPEC);
-    const name = projectName('cli');
-    used.push(name);
+    const name = newProjectName('cli');
     const up1 = await cli(['up', 'initsteps.yaml', '--project', name], dir);
     expect(up1.code).toBe(0);
     expect(up1.out).toEqual(
@@ -107,8 +103,7 @@ describe('initsteps up / status / logs / down', () => {
 
   it('exits 1 when a service fails and logs --output shows the failed instance and its captured output', async () => {
     const dir = specDir(SPEC.replace('FAIL_ON: "none"', 'FAIL_ON: "1"'));
-    const name = projectName('clifail');
-    used.push(name);
+    const name = newProjectName('clifail');
     const res = await cli(['up', 'initsteps.yaml', '--project', name], dir);
     expect(res.code).toBe(1);
     expect(res.out).toContain('✗ init step "format" on tb-1 failed: ExitNonZero exit code 9 after 1 attempt');
@@ -129,8 +124,7 @@ describe('initsteps up / status / logs / down', () => {
 
   it('down without --volumes keeps persistent volumes, so the next up skips', async () => {
     const dir = specDir(SPEC);
-    const name = projectName('clikeep');
-    used.push(name);
+    const name = newProjectName('clikeep');
     expect((await cli(['up', 'initsteps.yaml', '--project', name], dir)).code).toBe(0);
     expect((await cli(['down', 'initsteps.yaml', '--project', name], dir)).code).toBe(0);
     expect(await runtime.listContainers({ 'dev.initsteps.project': name })).toEqual([]);
@@ -147,8 +141,7 @@ describe('initsteps plan', () => {
 
   it('reads volumes and markers as they are: everything runs before up, the same steps skip after it', async () => {
     const dir = specDir(PLAN_SPEC.replace('replicas: 2', 'replicas: 1'));
-    const name = projectName('cliplan');
-    used.push(name);
+    const name = newProjectName('cliplan');
     const before = await cli(['plan', 'initsteps.yaml', '--project', name, '--json'], dir);
     expect(before.code).toBe(0);
     const planned = JSON.parse(before.out.join('\n'));
@@ -182,8 +175,7 @@ describe('the initsteps process', () => {
       runIf: {type: fileMissing, path: /data/stamp}
       command: [touch, /data/stamp]
 `);
-    const name = projectName('cliexit');
-    used.push(name);
+    const name = newProjectName('cliexit');
     const cliEntry = join(process.cwd(), 'src/cli/index.ts');
     for (const expected of ['succeeded', 'skipped']) {
       const began = Date.now();

@@ -3,25 +3,21 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { up } from '../../src/engine/up.js';
 import type { ContainerRuntime } from '../../src/runtime/types.js';
 import { claim, emptyDir, hostPath, project, type ServiceInput } from '../support/model.js';
-import { connect, projectName, recorder, removeProject, stepOf } from '../support/engine.js';
+import { connect, projectsRemovedAfterAll, recorder, stepOf } from '../support/engine.js';
 
 let runtime: ContainerRuntime;
-const used: string[] = [];
 beforeAll(async () => {
   runtime = await connect();
 });
-afterAll(async () => {
-  for (const p of used) await removeProject(runtime, p);
-});
+const newProjectName = projectsRemovedAfterAll(() => runtime);
 
 /** Runs one service and returns its report plus the recorded output. */
 async function run(tag: string, svc: ServiceInput) {
-  const name = projectName(tag);
-  used.push(name);
+  const name = newProjectName(tag);
   const rec = recorder();
   const report = await up(runtime, {
     project: project(name, [svc]),
@@ -179,8 +175,7 @@ describe('what a step inherits', () => {
   });
 
   it('serves localhost of the sandbox to its steps and the service alias to other services', async () => {
-    const name = projectName('net');
-    used.push(name);
+    const name = newProjectName('net');
     const rec = recorder();
     const report = await up(runtime, {
       project: project(name, [

@@ -1,24 +1,20 @@
 // How steps and services fail: attempts and backoff, timeouts, OOM, images, readiness, dependencies.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { up } from '../../src/engine/up.js';
 import type { RunEvent, RunReport } from '../../src/engine/types.js';
 import type { ContainerRuntime } from '../../src/runtime/types.js';
 import type { ResolvedProject } from '../../src/spec/model.js';
 import { claim, project, type ServiceInput } from '../support/model.js';
-import { connect, projectName, recorder, removeProject, stepOf } from '../support/engine.js';
+import { connect, projectsRemovedAfterAll, recorder, stepOf } from '../support/engine.js';
 
 let runtime: ContainerRuntime;
-const used: string[] = [];
 beforeAll(async () => {
   runtime = await connect();
 });
-afterAll(async () => {
-  for (const p of used) await removeProject(runtime, p);
-});
+const newProjectName = projectsRemovedAfterAll(() => runtime);
 
 function newProject(tag: string, services: ServiceInput[]): ResolvedProject {
-  const name = projectName(tag);
-  used.push(name);
+  const name = newProjectName(tag);
   return project(name, services);
 }
 

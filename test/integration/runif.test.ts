@@ -1,25 +1,21 @@
 // When a step runs (contract §2 runIf table) and how markers follow volume identity across runs.
 import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { up } from '../../src/engine/up.js';
 import type { RunReport } from '../../src/engine/types.js';
 import type { ContainerRuntime } from '../../src/runtime/types.js';
 import type { ResolvedProject } from '../../src/spec/model.js';
 import { claim, project, type ServiceInput } from '../support/model.js';
-import { connect, projectName, recorder, removeProject } from '../support/engine.js';
+import { connect, projectsRemovedAfterAll, recorder } from '../support/engine.js';
 
 let runtime: ContainerRuntime;
-const used: string[] = [];
 beforeAll(async () => {
   runtime = await connect();
 });
-afterAll(async () => {
-  for (const p of used) await removeProject(runtime, p);
-});
+const newProjectName = projectsRemovedAfterAll(() => runtime);
 
 function newProject(tag: string, services: ServiceInput[]): ResolvedProject {
-  const name = projectName(tag);
-  used.push(name);
+  const name = newProjectName(tag);
   return project(name, services);
 }
 
@@ -77,8 +73,7 @@ describe('runIf freshVolume (default)', () => {
         ],
       },
     ];
-    const name = projectName('partial');
-    used.push(name);
+    const name = newProjectName('partial');
     const first = await runUp(project(name, services(true)));
     expect(statuses(first)).toEqual(['db-0/one: Succeeded', 'db-0/two: Failed']);
     const second = await runUp(project(name, services(false)));
@@ -94,8 +89,7 @@ describe('runIf freshVolume (default)', () => {
         steps: [{ name: 'init', command: ['true'], runIf: { type: 'freshVolume', volume: 'data' } }],
       },
     ];
-    const name = projectName('restrict');
-    used.push(name);
+    const name = newProjectName('restrict');
     await runUp(project(name, services(false)));
     // A new fresh volume that is not the one named in runIf does not make the step run.
     const again = await runUp(project(name, services(true)));
@@ -112,8 +106,7 @@ describe('runIf freshVolume (default)', () => {
         steps: [{ name: 'format', command: ['true'] }],
       },
     ];
-    const name = projectName('scale');
-    used.push(name);
+    const name = newProjectName('scale');
     await runUp(project(name, services(1)));
     const scaled = await runUp(project(name, services(3)));
     expect(statuses(scaled)).toEqual([

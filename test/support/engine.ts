@@ -1,7 +1,7 @@
 // Shared helpers for engine integration tests: unique project names, a connected runtime, an event
 // recorder and cleanup.
 import { randomBytes } from 'node:crypto';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { down } from '../../src/engine/down.js';
 import type { RunEvent, RunReport, StepResult } from '../../src/engine/types.js';
 import { connectDocker } from '../../src/runtime/docker.js';
@@ -35,6 +35,22 @@ export function stepOf(report: RunReport, instance: string, step: string): StepR
   const r = report.steps.find((s) => s.instance === instance && s.step === step);
   if (!r) throw new Error(`no result for ${instance}/${step}`);
   return r;
+}
+
+/**
+ * Names for the projects of one test file; after its tests each is removed with everything it created
+ * (persistent volumes and markers included).
+ */
+export function projectsRemovedAfterAll(runtime: () => ContainerRuntime): (tag: string) => string {
+  const used: string[] = [];
+  afterAll(async () => {
+    for (const p of used) await removeProject(runtime(), p);
+  });
+  return (tag) => {
+    const name = projectName(tag);
+    used.push(name);
+    return name;
+  };
 }
 
 /** Everything of the project, persistent volumes and markers included. */
