@@ -2,7 +2,7 @@
 import { actionsCore } from './action/core.js';
 import { runPost } from './action/post.js';
 import { actionCachePostHook } from './cache/action.js';
-import { removeObjects } from './engine/down.js';
+import { removeCreated } from './engine/tracked.js';
 import { connectDocker } from './runtime/docker.js';
 
 export async function run(): Promise<void> {
@@ -10,7 +10,7 @@ export async function run(): Promise<void> {
     env: process.env,
     core: actionsCore,
     connect: connectDocker,
-    removeObjects,
+    removeCreated,
     cacheHook: actionCachePostHook,
   });
 }

@@ -4,7 +4,7 @@
 // step that is still running becomes the open group and streams live from there.
 import type { RunEvent } from '../engine/types.js';
 import { eventToLines } from '../report/lines.js';
-import type { Masker } from '../report/mask.js';
+import type { Masker } from '../spec/secrets.js';
 import type { ActionCore } from './core.js';
 
 type Op =

@@ -11,7 +11,7 @@ import type { LoadOptions, LoadResult } from '../spec/index.js';
 import type { ResolvedProject } from '../spec/model.js';
 import { buildAnnotations } from '../report/annotations.js';
 import { describeFailure, runFailure } from '../report/failure.js';
-import { createMasker, secretValues } from '../report/mask.js';
+import { createMasker, secretValues } from '../spec/secrets.js';
 import { buildOutputDocument, buildOutputs } from '../report/outputs.js';
 import { buildSummary } from '../report/summary.js';
 import type { ActionCore } from './core.js';

@@ -2,9 +2,10 @@
 // sweeps by the run's label in case main was killed between creating an object and recording it. Only
 // warnings: cleanup never fails the job.
 import { LABEL } from '../engine/labels.js';
+import { removeContainers, tryRemove, type Warn } from '../engine/tracked.js';
 import type { CreatedObjects } from '../engine/types.js';
 import { errorMessage } from '../errors.js';
-import type { ContainerInfo, ContainerRuntime } from '../runtime/types.js';
+import type { ContainerRuntime } from '../runtime/types.js';
 import type { ActionCore } from './core.js';
 import type { Env } from './inputs.js';
 import { readState, type SavedState } from './state.js';
@@ -16,12 +17,8 @@ export interface PostDeps {
   env: Env;
   core: ActionCore;
   connect(env: Env): Promise<ContainerRuntime>;
-  /** Removes by id, reporting (not throwing) what it could not remove. */
-  removeObjects(
-    runtime: ContainerRuntime,
-    created: CreatedObjects,
-    onWarning: (message: string) => void,
-  ): Promise<string[]>;
+  /** Removes by id, warning about (not throwing for) what it could not remove. */
+  removeCreated(runtime: ContainerRuntime, created: CreatedObjects, warn: Warn): Promise<void>;
   /** Runs before cleanup, whatever `cleanup` says (the cache engineer's seam: save the cache here). */
   cacheHook?: PostHook;
 }
@@ -49,52 +46,24 @@ export async function runPost(deps: PostDeps): Promise<void> {
     const runtime = await deps.connect(env);
     const run = { [LABEL.project]: state.project, [LABEL.run]: state.runId };
     // By label first: a container main created but had no time to record would keep a network in use.
-    let unrecorded = await removeContainers(runtime, await runtime.listContainers(run), state.created, warn);
-    const problems = await deps.removeObjects(runtime, state.created, warn);
+    const found = await removeContainers(runtime, await runtime.listContainers(run), warn);
+    let unrecorded = found.filter((id) => !state.created.containers.includes(id)).length;
+    let problems = 0;
+    await deps.removeCreated(runtime, state.created, (message) => {
+      problems++;
+      warn(message);
+    });
     for (const v of await runtime.listVolumes({ ...run, [LABEL.ephemeral]: 'true' })) {
-      if (await attempt(`volume ${v.name}`, () => runtime.removeVolume(v.name), warn)) unrecorded++;
+      if (await tryRemove(`volume ${v.name}`, () => runtime.removeVolume(v.name), warn)) unrecorded++;
     }
     const c = state.created;
     core.info(
       `initsteps: removed run ${state.runId} of project ${state.project}: ${c.containers.length} container(s), ` +
         `${c.networks.length} network(s), ${c.volumes.length} run-scoped volume(s) recorded` +
         (unrecorded > 0 ? `, ${unrecorded} more found by label` : '') +
-        (problems.length > 0 ? `; ${problems.length} could not be removed (see warnings)` : ''),
+        (problems > 0 ? `; ${problems} could not be removed (see warnings)` : ''),
     );
   } catch (e: unknown) {
     warn(`initsteps cleanup: ${errorMessage(e)}`);
   }
-}
-
-async function attempt(what: string, fn: () => Promise<void>, warn: (m: string) => void): Promise<boolean> {
-  try {
-    await fn();
-    return true;
-  } catch (e: unknown) {
-    warn(`could not remove ${what}: ${errorMessage(e)}`);
-    return false;
-  }
-}
-
-/** Removes the run's containers found by label, sandboxes last; returns how many were not among the recorded ids. */
-async function removeContainers(
-  runtime: ContainerRuntime,
-  found: ContainerInfo[],
-  recorded: CreatedObjects,
-  warn: (m: string) => void,
-): Promise<number> {
-  // Steps and main share their sandbox's network namespace: they go first.
-  const ordered = [...found].sort(
-    (a, b) => Number(a.labels[LABEL.role] === 'sandbox') - Number(b.labels[LABEL.role] === 'sandbox'),
-  );
-  let unrecorded = 0;
-  for (const c of ordered) {
-    const removed = await attempt(
-      `container ${c.id.slice(0, 12)}`,
-      () => runtime.removeContainer(c.id),
-      warn,
-    );
-    if (removed && !recorded.containers.includes(c.id)) unrecorded++;
-  }
-  return unrecorded;
 }

@@ -5,6 +5,7 @@ import { createHash, scrypt } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { lstat, readdir, readlink } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { instanceImages } from '../engine/images.js';
 import type { CacheContext } from '../engine/types.js';
 import type { ContainerSpec, EnvVar, VolumeMount } from '../spec/model.js';
 
@@ -99,16 +100,6 @@ export function canonicalJson(value: unknown): string {
   });
 }
 
-/** The images an instance involves: the service's, the main container's and every step's. */
-export function instanceImages(ctx: CacheContext): string[] {
-  const refs = [
-    ctx.service.template.image,
-    ctx.instance.main.image,
-    ...ctx.instance.steps.map((s) => s.image),
-  ];
-  return [...new Set(refs.filter((r): r is string => r !== undefined))].sort();
-}
-
 export async function computeCacheKey(ctx: CacheContext, imageId: ImageIdLookup): Promise<CacheKey> {
   const { project, service, instance } = ctx;
   const workspace = project.workspace;
@@ -138,7 +129,7 @@ export async function computeCacheKey(ctx: CacheContext, imageId: ImageIdLookup)
   });
 
   const images: Record<string, string> = {};
-  for (const ref of instanceImages(ctx)) {
+  for (const ref of instanceImages(ctx.service, ctx.instance)) {
     const id = await imageId(ref);
     if (id === undefined) throw new ImageNotPresentError(ref);
     images[ref] = id;

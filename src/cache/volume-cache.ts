@@ -9,7 +9,6 @@ import type { CacheContext, RunObserver, VolumeCache } from '../engine/types.js'
 import { errorMessage } from '../errors.js';
 import { getMarkers, setMarkers } from '../markers/store.js';
 import type { Marker } from '../plan/plan.js';
-import { dockerArchiveClient, type ArchiveClient } from '../runtime/docker-archive.js';
 import { ensureSandboxImage } from '../runtime/sandbox-image.js';
 import type { ContainerRuntime } from '../runtime/types.js';
 import {
@@ -21,7 +20,7 @@ import {
   type SavedMarkers,
   type VolumeSource,
 } from './archive.js';
-import { ImageNotPresentError, computeCacheKey, instanceImages } from './key.js';
+import { ImageNotPresentError, computeCacheKey } from './key.js';
 import type { SnapshotStore } from './stores.js';
 
 export const DEFAULT_CACHE_MAX_BYTES = 2 * 1024 ** 3;
@@ -33,8 +32,6 @@ export interface VolumeCacheOptions {
   store: SnapshotStore;
   observer: RunObserver;
   runtime: ContainerRuntime;
-  /** Docker's archive endpoints; default: a client for `runtime.endpoint`. */
-  archive?: ArchiveClient;
   /** Snapshots above this are not saved (a warning). Default 2 GiB. */
   maxBytes?: number;
   /**
@@ -82,11 +79,9 @@ class DockerVolumeCache implements VolumeCache {
   private readonly savedKeys = new Set<string>();
   private readonly waiting: PendingUpload[] = [];
   private readonly maxBytes: number;
-  private readonly archive: ArchiveClient;
 
   constructor(private readonly o: VolumeCacheOptions) {
     this.maxBytes = o.maxBytes ?? DEFAULT_CACHE_MAX_BYTES;
-    this.archive = o.archive ?? dockerArchiveClient(o.runtime.endpoint);
   }
 
   private warn(message: string): void {
@@ -174,24 +169,12 @@ class DockerVolumeCache implements VolumeCache {
     return volumes.sort((a, b) => (a.name < b.name ? -1 : 1));
   }
 
-  /**
-   * The key, pulling a missing image as the run would (its ID is part of the key, and the steps need it
-   * anyway). Undefined when an image cannot be had: the engine reports that when it gets to the step.
-   */
+  /** The key; undefined when an image could not be had (the engine reports that when it gets to the step). */
   private async key(ctx: CacheContext): Promise<string | undefined> {
-    const policy = ctx.service.pullPolicy;
-    for (const ref of instanceImages(ctx)) {
-      if (policy === 'Never' || (policy === 'IfNotPresent' && (await this.archive.imageId(ref)))) continue;
-      try {
-        await this.o.runtime.pullImage(ref, (progress) =>
-          this.o.observer({ type: 'image-pull', image: ref, progress }),
-        );
-      } catch {
-        return undefined;
-      }
-    }
+    const ids = ctx.imageIds;
+    if (ids === undefined) return undefined;
     try {
-      return (await computeCacheKey(ctx, (ref) => this.archive.imageId(ref))).key;
+      return (await computeCacheKey(ctx, (ref) => Promise.resolve(ids[ref]))).key;
     } catch (e: unknown) {
       if (e instanceof ImageNotPresentError) return undefined;
       throw e;
@@ -238,7 +221,7 @@ class DockerVolumeCache implements VolumeCache {
   private sources(helper: string, volumes: Volume[]): VolumeSource[] {
     return volumes.map((v) => ({
       name: v.name,
-      open: () => this.archive.getArchive(helper, `${HELPER_ROOT}/${v.name}`),
+      open: () => this.o.runtime.getArchive(helper, `${HELPER_ROOT}/${v.name}`),
     }));
   }
 
@@ -266,7 +249,7 @@ class DockerVolumeCache implements VolumeCache {
       try {
         // Streams into the volumes while it verifies: a snapshot that does not verify is then emptied out.
         snapshot = await restoreSnapshot(fetched.read(), key, (tar) =>
-          this.archive.putArchive(helper, HELPER_ROOT, tar),
+          this.o.runtime.putArchive(helper, HELPER_ROOT, tar),
         );
         const want = volumes.map((v) => v.name).join(',');
         if ([...snapshot.manifest.volumes].sort().join(',') !== want) {

@@ -1,11 +1,10 @@
-// `down` (by labels: everything of a project) and `removeObjects` (by id: what one run created, for the
-// action's post step). Both go on past individual failures and report them as warnings.
-import { errorMessage } from '../errors.js';
+// `down`: everything of a project, found by its labels (and the main processes its last run recorded).
+// It goes on past individual failures and reports them as warnings.
 import { deleteMarkers, stateDir } from '../markers/store.js';
 import type { ContainerRuntime } from '../runtime/types.js';
 import { LABEL } from './labels.js';
 import { clearLastRun, loadLastRun, saveLastRun } from './state.js';
-import type { CreatedObjects } from './types.js';
+import { removeContainers, stopProcessGroup, tryRemove } from './tracked.js';
 
 export interface DownOptions {
   project: string;
@@ -21,49 +20,23 @@ export interface DownResult {
   warnings: string[];
 }
 
-/** Stop a detached main process (it leads its own process group); false when it was already gone. */
-function stopProcess(pid: number): boolean {
-  try {
-    process.kill(-pid, 'SIGKILL');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export async function down(runtime: ContainerRuntime, options: DownOptions): Promise<DownResult> {
   const result: DownResult = { containers: 0, volumes: 0, networks: 0, processes: 0, warnings: [] };
-  const attempt = async (what: string, fn: () => Promise<void>): Promise<boolean> => {
-    try {
-      await fn();
-      return true;
-    } catch (e: unknown) {
-      result.warnings.push(`could not remove ${what}: ${errorMessage(e)}`);
-      return false;
-    }
-  };
+  const warn = (message: string): void => void result.warnings.push(message);
   const project = { [LABEL.project]: options.project };
   const dir = stateDir();
 
   const last = await loadLastRun(options.project, dir);
-  for (const p of last?.processes ?? []) if (stopProcess(p.pid)) result.processes += 1;
+  for (const p of last?.processes ?? []) if (await stopProcessGroup(p.pid)) result.processes += 1;
 
   const containers = await runtime.listContainers(project);
-  // Containers joined to a sandbox go before the sandbox.
-  const ordered = [
-    ...containers.filter((c) => c.labels[LABEL.role] !== 'sandbox'),
-    ...containers.filter((c) => c.labels[LABEL.role] === 'sandbox'),
-  ];
-  for (const c of ordered) {
-    if (await attempt(`container ${c.id.slice(0, 12)}`, () => runtime.removeContainer(c.id)))
-      result.containers += 1;
-  }
+  result.containers = (await removeContainers(runtime, containers, warn)).length;
 
   const volumes = await runtime.listVolumes(project);
   for (const v of volumes) {
     const ephemeral = v.labels[LABEL.ephemeral] === 'true';
     if (!ephemeral && !options.volumes) continue;
-    const removed = await attempt(`volume ${v.name}`, () => runtime.removeVolume(v.name));
+    const removed = await tryRemove(`volume ${v.name}`, () => runtime.removeVolume(v.name), warn);
     if (!removed) continue;
     result.volumes += 1;
     const uid = v.labels[LABEL.uid];
@@ -71,37 +44,11 @@ export async function down(runtime: ContainerRuntime, options: DownOptions): Pro
   }
 
   for (const n of await runtime.listNetworks(project)) {
-    if (await attempt(`network ${n.name}`, () => runtime.removeNetwork(n.id))) result.networks += 1;
+    if (await tryRemove(`network ${n.name}`, () => runtime.removeNetwork(n.id), warn)) result.networks += 1;
   }
 
   // Step results stay for `status`/`logs` unless the volumes (what they initialized) are gone too.
   if (options.volumes) await clearLastRun(options.project, dir);
   else if (last) await saveLastRun(options.project, { ...last, processes: [] }, dir);
   return result;
-}
-
-/** Remove what one run created, newest first (steps and main before their sandbox); returns warnings. */
-export async function removeObjects(
-  runtime: ContainerRuntime,
-  created: CreatedObjects,
-  onWarning: (message: string) => void = () => undefined,
-): Promise<string[]> {
-  const warnings: string[] = [];
-  const attempt = async (what: string, fn: () => Promise<void>): Promise<void> => {
-    try {
-      await fn();
-    } catch (e: unknown) {
-      const message = `could not remove ${what}: ${errorMessage(e)}`;
-      warnings.push(message);
-      onWarning(message);
-    }
-  };
-  for (const pid of created.processes ?? []) stopProcess(pid);
-  for (const id of [...created.containers].reverse()) {
-    await attempt(`container ${id.slice(0, 12)}`, () => runtime.removeContainer(id));
-  }
-  for (const name of created.volumes) await attempt(`volume ${name}`, () => runtime.removeVolume(name));
-  for (const id of created.networks)
-    await attempt(`network ${id.slice(0, 12)}`, () => runtime.removeNetwork(id));
-  return warnings;
 }

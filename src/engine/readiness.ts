@@ -15,6 +15,13 @@ export interface ReadinessTarget {
   state(): Promise<{ running: boolean; exitCode: number; health?: 'starting' | 'healthy' | 'unhealthy' }>;
 }
 
+/** A main container or process that started: how to tell when it is ready. */
+export interface StartedMain {
+  target: ReadinessTarget;
+  /** No readinessProbe, and the image declares a HEALTHCHECK: wait for it. */
+  healthcheck: boolean;
+}
+
 export type Readiness = { ok: true } | { ok: false; reason: ServiceReason; message: string };
 
 const HEALTH_POLL_MS = 250;

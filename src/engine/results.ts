@@ -4,12 +4,29 @@ import type { ResolvedInstance, ResolvedService } from '../spec/model.js';
 import { logKey } from './state.js';
 import type {
   InstanceResult,
+  PublishedPort,
   RunObserver,
   ServiceReason,
   ServiceResult,
   ServiceStatus,
   StepResult,
+  StepStatus,
 } from './types.js';
+
+/** How a step ended, as the step's runner knows it. */
+export interface StepEnd {
+  status: StepStatus;
+  attempts: number;
+  durationMs: number;
+  exitCode?: number;
+  reason?: StepResult['reason'];
+  message?: string;
+  /** Its whole kept log; the result keeps the tail. */
+  log: string[];
+}
+
+/** Lines of a step's log the report keeps (the state file keeps the whole bounded log). */
+const TAIL_LINES = 50;
 
 export class RunResults {
   private readonly byService = new Map<string, ServiceResult>();
@@ -106,6 +123,31 @@ export class RunResults {
   step(instance: string, step: string): StepResult {
     const r = this.bySteps.get(logKey(instance, step));
     if (!r) throw new Error(`internal: no result for step ${instance}/${step}`);
+    return r;
+  }
+
+  setPorts(service: string, instance: string, ports: PublishedPort[]): void {
+    this.instance(service, instance).ports = ports;
+  }
+
+  /** An attempt of the step begins. */
+  stepAttempt(service: string, instance: string, step: string, attempt: number, attempts: number): void {
+    this.step(instance, step).status = 'Running';
+    this.emit({ type: 'step-start', service, instance, step, attempt, attempts });
+  }
+
+  skipStep(instance: string, step: string, why: string, durationMs: number): void {
+    const r = this.step(instance, step);
+    Object.assign(r, { status: 'Skipped', message: why, durationMs });
+    this.emit({ type: 'step-end', result: { ...r } });
+  }
+
+  finishStep(instance: string, step: string, end: StepEnd): StepResult {
+    const r = this.step(instance, step);
+    const { log, ...fields } = end;
+    Object.assign(r, { ...fields, logTail: log.slice(-TAIL_LINES) });
+    this.logs[logKey(instance, step)] = log;
+    this.emit({ type: 'step-end', result: { ...r } });
     return r;
   }
 

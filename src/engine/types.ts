@@ -121,4 +121,9 @@ export interface CacheContext {
    * on a volume not created by initsteps) and `createdNow` when this run created it (so it is empty).
    */
   volumes: { mount: VolumeMount; volumeName: string; uid?: string; createdNow: boolean }[];
+  /**
+   * The ID of every image the instance involves, by reference, resolved by the engine after its one pull
+   * per image; undefined when one of them could not be had.
+   */
+  imageIds: Record<string, string> | undefined;
 }

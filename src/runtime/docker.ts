@@ -74,12 +74,15 @@ export class DockerRuntime implements ContainerRuntime {
   }
 
   async imageExists(ref: string): Promise<boolean> {
+    return (await this.imageId(ref)) !== undefined;
+  }
+
+  async imageId(ref: string): Promise<string | undefined> {
     try {
-      await this.docker.getImage(ref).inspect();
-      return true;
+      return (await this.docker.getImage(ref).inspect()).Id;
     } catch (e: unknown) {
-      if (statusOf(e) === 404) return false;
-      throw e;
+      if (statusOf(e) === 404) return undefined;
+      throw new Error(dockerMessage(e));
     }
   }
 
@@ -263,6 +266,23 @@ export class DockerRuntime implements ContainerRuntime {
     } catch (e: unknown) {
       if (statusOf(e) === 404) return false;
       throw e;
+    }
+  }
+
+  async getArchive(id: string, path: string): Promise<Readable> {
+    try {
+      return (await this.docker.getContainer(id).getArchive({ path })) as Readable;
+    } catch (e: unknown) {
+      throw new Error(`reading ${path}: ${dockerMessage(e)}`);
+    }
+  }
+
+  async putArchive(id: string, path: string, tar: Readable): Promise<void> {
+    try {
+      // No copyUIDGID: the owners in the tar are kept, not replaced by the container user's.
+      await this.docker.getContainer(id).putArchive(tar, { path });
+    } catch (e: unknown) {
+      throw new Error(`writing ${path}: ${dockerMessage(e)}`);
     }
   }
 

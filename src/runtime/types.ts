@@ -1,5 +1,6 @@
 // The container runtime as the engine sees it. Only src/runtime/docker.ts implements it against Docker;
 // the engine speaks these runtime-neutral shapes so its semantics stay readable and testable.
+import type { Readable } from 'node:stream';
 
 export type Labels = Record<string, string>;
 
@@ -91,6 +92,8 @@ export interface ContainerRuntime {
   readonly remoteHost: string | undefined;
 
   imageExists(ref: string): Promise<boolean>;
+  /** The image's content-addressed ID (`sha256:...`), undefined when the engine does not have it. */
+  imageId(ref: string): Promise<string | undefined>;
   /** Whether the image declares a HEALTHCHECK. */
   imageHasHealthcheck(ref: string): Promise<boolean>;
   pullImage(ref: string, onProgress: (progress: string) => void, signal?: AbortSignal): Promise<void>;
@@ -114,6 +117,10 @@ export interface ContainerRuntime {
   exec(id: string, command: string[], signal?: AbortSignal): Promise<number>;
   /** Whether `path` exists in the (created, not necessarily started) container's filesystem and mounts. */
   pathExists(id: string, path: string): Promise<boolean>;
+  /** `GET /containers/{id}/archive`: a tar whose single top-level entry is `path`'s basename. */
+  getArchive(id: string, path: string): Promise<Readable>;
+  /** `PUT /containers/{id}/archive`: extract `tar` under `path`, keeping the owners and modes it carries. */
+  putArchive(id: string, path: string, tar: Readable): Promise<void>;
   /** The container's IP address on `network`, when attached to it. */
   containerIp(id: string, network: string): Promise<string | undefined>;
 

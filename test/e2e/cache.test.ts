@@ -8,7 +8,8 @@ import { runMain } from '../../src/action/main.js';
 import { runPost } from '../../src/action/post.js';
 import { actionCacheFactory, actionCachePostHook } from '../../src/cache/action.js';
 import { runCli } from '../../src/cli/run.js';
-import { down, removeObjects } from '../../src/engine/down.js';
+import { down } from '../../src/engine/down.js';
+import { removeCreated } from '../../src/engine/tracked.js';
 import { up } from '../../src/engine/up.js';
 import { connectDocker } from '../../src/runtime/docker.js';
 import type { ContainerRuntime } from '../../src/runtime/types.js';
@@ -124,7 +125,7 @@ describe('the action: main restores and snapshots, post uploads', () => {
     const core = new FakeCore();
     await runMain({ env, core, loadProject, connect: connectDocker, up, cacheFactory: actionCacheFactory });
     const afterMain = server.entries.filter((e) => e.finalized).length;
-    await runPost({ env, core, connect: connectDocker, removeObjects, cacheHook: actionCachePostHook });
+    await runPost({ env, core, connect: connectDocker, removeCreated, cacheHook: actionCachePostHook });
     return { core, afterMain };
   };
 

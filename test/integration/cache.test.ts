@@ -18,6 +18,7 @@ import { verifySnapshot } from '../../src/cache/archive.js';
 import { ActionsCacheStore, DirCacheStore, type SnapshotStore } from '../../src/cache/stores.js';
 import { createVolumeCache, uploadPending, type PendingUpload } from '../../src/cache/volume-cache.js';
 import { down } from '../../src/engine/down.js';
+import { RunImages } from '../../src/engine/images.js';
 import { LABEL, volumeName as dockerVolumeName } from '../../src/engine/labels.js';
 import type { RunReport } from '../../src/engine/types.js';
 import { up } from '../../src/engine/up.js';
@@ -156,7 +157,8 @@ describe('volume cache in a directory (CLI --cache-dir)', () => {
     const rec = recorder();
     const cache = createVolumeCache({ store: new DirCacheStore(dir), observer: rec.observer, runtime });
     const volumes = [{ mount, volumeName, uid, createdNow: false }];
-    expect(await cache.restore({ project: p, service: db, instance: inst, volumes })).toBe(false);
+    const imageIds = await new RunImages(runtime, rec.observer, undefined).ensureAll(db, inst);
+    expect(await cache.restore({ project: p, service: db, instance: inst, volumes, imageIds })).toBe(false);
     expect(rec.events.filter((e) => e.type === 'warning')).toEqual([]);
   });
 

@@ -2,7 +2,7 @@
 // sequence, scale-down, and removing what a run created (the action's post step).
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeObjects } from '../../src/engine/down.js';
+import { removeCreated } from '../../src/engine/tracked.js';
 import type { CacheContext, RunReport, VolumeCache } from '../../src/engine/types.js';
 import { up } from '../../src/engine/up.js';
 import { DockerUnavailableError } from '../../src/errors.js';
@@ -173,7 +173,7 @@ describe('replicas and cleanup', () => {
     expect(await runtime.listVolumes({ 'dev.initsteps.project': name })).toHaveLength(3);
   });
 
-  it('removeObjects removes what one run created (the action post step) and keeps persistent volumes', async () => {
+  it('removeCreated removes what one run created (the action post step) and keeps persistent volumes', async () => {
     const p = newProject('post', [
       { name: 'db', command: ['sleep', '3600'], volumes: [claim('data', '/data'), emptyDir('tmp', '/tmp')] },
     ]);
@@ -188,13 +188,15 @@ describe('replicas and cleanup', () => {
     for (const id of report.created.containers) expect(created).toContain(`container ${id}`);
     for (const id of report.created.networks) expect(created).toContain(`network ${id}`);
     expect(report.created.volumes).toHaveLength(1);
-    expect(await removeObjects(runtime, report.created)).toEqual([]);
+    const warnings: string[] = [];
+    await removeCreated(runtime, report.created, (m) => warnings.push(m));
+    expect(warnings).toEqual([]);
     expect(await runtime.listContainers({ 'dev.initsteps.project': p.name })).toEqual([]);
     expect(await runtime.listNetworks({ 'dev.initsteps.project': p.name })).toEqual([]);
     const volumes = await runtime.listVolumes({ 'dev.initsteps.project': p.name });
     expect(volumes.map((v) => v.labels['dev.initsteps.volume'])).toEqual(['data']);
     // Removing again only warns (nothing throws).
-    expect(await removeObjects(runtime, report.created)).toEqual([]);
+    await removeCreated(runtime, report.created, (m) => warnings.push(m));
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StepLog } from '../../../src/action/log.js';
 import type { RunEvent, StepResult } from '../../../src/engine/types.js';
-import { createMasker } from '../../../src/report/mask.js';
+import { createMasker } from '../../../src/spec/secrets.js';
 import { FakeCore } from './fake-core.js';
 
 const start = (instance: string, step: string, attempt = 1): RunEvent => ({

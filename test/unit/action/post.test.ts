@@ -48,18 +48,17 @@ const state = (created: Partial<CreatedObjects>, cleanup = 'true') => ({
 
 function setup(saved: Record<string, string>, rt: FakeRuntime, over: Partial<PostDeps> = {}) {
   const core = new FakeCore(saved);
-  const removeObjects = vi.fn(async (_rt: ContainerRuntime, created: CreatedObjects) => {
+  const removeCreated = vi.fn(async (_rt: ContainerRuntime, created: CreatedObjects) => {
     rt.removed.push(...created.networks.map((n) => `net:${n}`));
-    return [];
   });
   const deps: PostDeps = {
     env: {},
     core,
     connect: vi.fn(async () => rt as unknown as ContainerRuntime),
-    removeObjects,
+    removeCreated,
     ...over,
   };
-  return { core, deps, removeObjects };
+  return { core, deps, removeCreated };
 }
 
 describe('runPost', () => {
@@ -76,13 +75,13 @@ describe('runPost', () => {
         { name: 'data', labels: run },
       ],
     );
-    const { core, deps, removeObjects } = setup(
+    const { core, deps, removeCreated } = setup(
       state({ containers: ['sandbox', 'main'], networks: ['n1'] }),
       rt,
     );
     await runPost(deps);
     expect(rt.removed).toEqual(['main', 'unrecorded-step', 'sandbox', 'net:n1', 'scratch']);
-    expect(removeObjects.mock.calls[0]?.[1]).toEqual({
+    expect(removeCreated.mock.calls[0]?.[1]).toEqual({
       containers: ['sandbox', 'main'],
       networks: ['n1'],
       volumes: [],

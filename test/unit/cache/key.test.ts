@@ -52,6 +52,7 @@ function ctx(inp: ServiceInput = input(), root = ws, file = join(root, 'initstep
     service: svc,
     instance,
     volumes: [{ mount: claim('data', '/var/lib/postgresql/data'), volumeName: 'v', createdNow: true }],
+    imageIds: undefined,
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SUMMARY_LIMIT_BYTES, buildSummary, escapeHtml } from '../../../src/report/summary.js';
 import { CancelledError, SpecError } from '../../../src/errors.js';
-import { createMasker } from '../../../src/report/mask.js';
+import { createMasker } from '../../../src/spec/secrets.js';
 import { SPEC, WS, failedReport, report, step } from './fixtures.js';
 
 const rows = (html: string): string[] => html.split('\n').filter((l) => l.startsWith('<tr><td>'));

@@ -1,5 +1,6 @@
-// Pure: hides `valueFrom.env` values (EnvVar.secret) in any text, the way the runner shows them: `***`.
-import type { ContainerSpec, ResolvedProject } from '../spec/model.js';
+// Pure: the project's secret values (`valueFrom.env`, EnvVar.secret), and hiding them in any text the
+// way the runner shows them: `***`.
+import type { ContainerSpec, ResolvedProject } from './model.js';
 
 export const MASK = '***';
 

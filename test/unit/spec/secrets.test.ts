@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMasker, secretValues } from '../../../src/report/mask.js';
+import { createMasker, secretValues } from '../../../src/spec/secrets.js';
 import type { ContainerSpec, ResolvedProject } from '../../../src/spec/model.js';
 
 const spec = (env: ContainerSpec['env']): ContainerSpec => ({

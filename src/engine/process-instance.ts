@@ -1,0 +1,142 @@
+// An instance of a `runtime: process` service: its steps and its main process run on the host, in the
+// service's workingDir and env (docs/spec.md, "runtime: process"). The main process is detached and
+// writes to a log file in the state dir, so it outlives `initsteps up`.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, open } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { errorMessage } from '../errors.js';
+import type {
+  ContainerSpec,
+  EnvVar,
+  ResolvedInstance,
+  ResolvedService,
+  ResolvedStep,
+} from '../spec/model.js';
+import { runProcessAttempt } from './attempt.js';
+import { hostPathExists, type FactSource } from './facts.js';
+import type { StartedMain } from './readiness.js';
+import type { RunContext } from './run-context.js';
+import { projectStateDir, type HostProcess } from './state.js';
+import type { InstanceDriver, StepAttempt } from './steps.js';
+import { stopProcessGroup } from './tracked.js';
+
+export class ProcessInstance implements InstanceDriver {
+  readonly facts: FactSource;
+
+  constructor(
+    private readonly ctx: RunContext,
+    private readonly s: ResolvedService,
+    private readonly inst: ResolvedInstance,
+    /** Main processes the previous run recorded. */
+    private readonly previous: HostProcess[],
+  ) {
+    this.facts = { stateDir: ctx.stateDir, volume: () => undefined, pathExists: hostPathExists };
+  }
+
+  async open(): Promise<boolean> {
+    // A restart: the previous run's main process of this instance goes first.
+    for (const p of this.previous) if (p.instance === this.inst.name) await stopProcessGroup(p.pid);
+    this.ctx.results.setPorts(
+      this.s.name,
+      this.inst.name,
+      this.s.ports.map((p) => ({
+        containerPort: p.containerPort,
+        protocol: p.protocol,
+        hostIp: '127.0.0.1',
+        hostPort: p.hostPort ?? p.containerPort,
+      })),
+    );
+    return true;
+  }
+
+  prepareStep(step: ResolvedStep): Promise<StepAttempt> {
+    const spec = {
+      command: [...(step.command ?? []), ...(step.args ?? [])],
+      cwd: this.cwd(step),
+      env: processEnv(step.env),
+    };
+    return Promise.resolve((onLine) =>
+      runProcessAttempt(spec, {
+        timeoutMs: step.timeoutMs,
+        killGraceMs: this.ctx.killGraceMs,
+        signal: this.ctx.signal,
+        onLine,
+      }),
+    );
+  }
+
+  async startMain(): Promise<StartedMain | undefined> {
+    let child: ChildProcess;
+    try {
+      child = await this.spawnMain();
+    } catch (e: unknown) {
+      this.ctx.results.setInstance(
+        this.s,
+        this.inst,
+        'Failed',
+        'StartFailed',
+        `main process: ${errorMessage(e)}`,
+      );
+      return undefined;
+    }
+    const cwd = this.cwd(this.inst.main);
+    const env = processEnv(this.inst.main.env);
+    return {
+      healthcheck: false,
+      target: {
+        address: (port) => Promise.resolve({ host: '127.0.0.1', port }),
+        exec: async (command, signal) => {
+          const outcome = await runProcessAttempt(
+            { command, cwd, env },
+            { timeoutMs: 2 ** 31 - 1, killGraceMs: 0, signal, onLine: () => undefined },
+          );
+          return outcome.exitCode ?? -1;
+        },
+        state: () =>
+          Promise.resolve({
+            running: child.exitCode === null && child.signalCode === null,
+            exitCode: child.exitCode ?? -1,
+          }),
+      },
+    };
+  }
+
+  private async spawnMain(): Promise<ChildProcess> {
+    const { ctx, s, inst } = this;
+    const [file, ...args] = [...(inst.main.command ?? []), ...(inst.main.args ?? [])];
+    if (file === undefined) throw new Error('no command to run');
+    const dir = projectStateDir(ctx.project.name, ctx.stateDir);
+    await mkdir(dir, { recursive: true });
+    const log = join(dir, `${inst.name}.log`);
+    const out = await open(log, 'a');
+    try {
+      const child = spawn(file, args, {
+        cwd: this.cwd(inst.main),
+        env: processEnv(inst.main.env),
+        detached: true,
+        stdio: ['ignore', out.fd, out.fd],
+      });
+      await new Promise<void>((resolve, reject) => {
+        child.once('spawn', resolve);
+        child.once('error', reject);
+      });
+      child.unref();
+      if (child.pid === undefined) throw new Error(`could not start ${file}`);
+      ctx.tracked.addProcess({ service: s.name, instance: inst.name, pid: child.pid, log });
+      return child;
+    } finally {
+      await out.close();
+    }
+  }
+
+  private cwd(spec: ContainerSpec): string {
+    return spec.workingDir ?? dirname(this.s.file);
+  }
+}
+
+const processEnv = (env: EnvVar[]): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) out[k] = v;
+  for (const e of env) out[e.name] = e.value;
+  return out;
+};

@@ -1,0 +1,94 @@
+// What every piece of one `up` shares: the runtime, the project, the results, the observer, the abort
+// signal, the labels, the images and the objects created so far.
+import { randomBytes } from 'node:crypto';
+import { errorMessage } from '../errors.js';
+import { stateDir } from '../markers/store.js';
+import type { ContainerRuntime, Labels } from '../runtime/types.js';
+import type { ResolvedInstance, ResolvedProject, ResolvedService } from '../spec/model.js';
+import { createMasker, secretValues, type Masker } from '../spec/secrets.js';
+import { RunImages } from './images.js';
+import { LABEL, type Role } from './labels.js';
+import { RunResults } from './results.js';
+import { Tracked } from './tracked.js';
+import type { RunObserver, VolumeCache } from './types.js';
+
+export interface RunSettings {
+  project: ResolvedProject;
+  observer: RunObserver;
+  signal?: AbortSignal;
+  cache?: VolumeCache;
+  /** Linear backoff between attempts: attempt n waits n × base. Default 1000 ms. */
+  backoffBaseMs?: number;
+  runId?: string;
+  /** Between SIGTERM and SIGKILL for a timed-out attempt. Default 2000 ms. */
+  killGraceMs?: number;
+}
+
+export class RunContext {
+  readonly project: ResolvedProject;
+  readonly runId: string;
+  readonly emit: RunObserver;
+  readonly signal: AbortSignal | undefined;
+  readonly cache: VolumeCache | undefined;
+  readonly backoffBaseMs: number;
+  readonly killGraceMs: number;
+  readonly stateDir = stateDir();
+  readonly results: RunResults;
+  readonly tracked: Tracked;
+  readonly images: RunImages;
+  /** Every `valueFrom` value of the project, hidden in captured output (docs/spec.md, "Secrets"). */
+  readonly mask: Masker;
+  /** Each restore's outcome: the report's cacheHit. */
+  readonly cacheRestores: boolean[] = [];
+  /** The image of sandboxes and probe containers; set once a container instance is in the run. */
+  sandboxImage = '';
+  /** The project network, being created while the first instance prepares its volumes and restore. */
+  network: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly runtime: ContainerRuntime,
+    o: RunSettings,
+  ) {
+    this.project = o.project;
+    this.runId = o.runId ?? randomBytes(4).toString('hex');
+    this.emit = o.observer;
+    this.signal = o.signal;
+    this.cache = o.cache;
+    this.backoffBaseMs = o.backoffBaseMs ?? 1000;
+    this.killGraceMs = o.killGraceMs ?? 2000;
+    this.mask = createMasker(secretValues(o.project));
+    this.results = new RunResults(o.observer);
+    this.tracked = new Tracked(o.observer);
+    this.images = new RunImages(runtime, o.observer, o.signal);
+  }
+
+  labels(s: ResolvedService, inst: ResolvedInstance, role: Role, step?: string): Labels {
+    return {
+      [LABEL.project]: this.project.name,
+      [LABEL.service]: s.name,
+      [LABEL.instance]: inst.name,
+      [LABEL.role]: role,
+      [LABEL.run]: this.runId,
+      ...(step !== undefined && { [LABEL.step]: step }),
+    };
+  }
+
+  warn(message: string): void {
+    this.emit({ type: 'warning', message });
+  }
+
+  throwIfAborted(): void {
+    this.signal?.throwIfAborted();
+  }
+
+  /** The cache never fails a run (docs/cache.md): its error is a warning, a failed restore leaves volumes fresh. */
+  async cacheStep<T>(what: string, fn: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await fn();
+    } catch (e: unknown) {
+      this.throwIfAborted();
+      this.warn(`cache ${what} failed: ${errorMessage(e)}`);
+      return fallback;
+    }
+  }
+}
