@@ -1,6 +1,7 @@
 // One attempt of one init step: in a container (joined to the instance's sandbox) or as a host process.
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { errorMessage } from '../errors.js';
 import { LineSplitter } from '../runtime/stream.js';
 import type { ContainerRuntime, CreateContainerSpec, OutputStream } from '../runtime/types.js';
@@ -25,8 +26,6 @@ export interface ContainerAttemptOptions extends AttemptOptions {
   onCreated(id: string): void;
   onRemoved(id: string): void;
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Settles with what ended the wait first: the work itself, the per-attempt timeout or cancellation. */
 function raceEnd(

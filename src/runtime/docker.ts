@@ -1,8 +1,7 @@
 // The Docker implementation of ContainerRuntime: the only module that imports dockerode.
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import Docker from 'dockerode';
 import { DockerUnavailableError, errorMessage } from '../errors.js';
-import { Demuxer } from './stream.js';
 import type {
   Attachment,
   ContainerInfo,
@@ -61,6 +60,22 @@ function followProgress(
       (event: { status?: string; id?: string; progress?: string }) => onProgress(event),
     );
   });
+}
+
+/** Docker's stdcopy framing of a non-TTY attach stream, split by stream (through docker-modem's demuxer). */
+export function demultiplex(
+  modem: Docker['modem'],
+  stream: NodeJS.ReadableStream,
+  onData: (stream: OutputStream, chunk: Buffer) => void,
+): void {
+  const sink = (name: OutputStream): Writable =>
+    new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        onData(name, chunk);
+        callback();
+      },
+    });
+  modem.demuxStream(stream, sink('stdout'), sink('stderr'));
 }
 
 export class DockerRuntime implements ContainerRuntime {
@@ -163,9 +178,8 @@ export class DockerRuntime implements ContainerRuntime {
     const stream = (await this.docker
       .getContainer(id)
       .attach({ stream: true, stdout: true, stderr: true })) as NodeJS.ReadableStream;
-    const demux = new Demuxer(onData);
+    demultiplex(this.docker.modem, stream, onData);
     const done = new Promise<void>((resolve) => {
-      stream.on('data', (chunk: Buffer) => demux.push(chunk));
       // The stream ends when the container exits; an aborted connection ends it too (nothing more to read).
       stream.on('end', () => resolve());
       stream.on('close', () => resolve());

@@ -1,29 +1,4 @@
-// Byte-stream helpers, pure: Docker's multiplexed attach framing and splitting output into lines.
-import type { OutputStream } from './types.js';
-
-/**
- * Docker's stdcopy framing for non-TTY attach streams: an 8-byte header (stream type, 3 zero bytes,
- * big-endian payload length) before each payload. Frames arrive split across chunks arbitrarily.
- */
-export class Demuxer {
-  private pending: Buffer = Buffer.alloc(0);
-
-  constructor(private readonly onFrame: (stream: OutputStream, payload: Buffer) => void) {}
-
-  push(chunk: Buffer): void {
-    this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
-    while (this.pending.length >= 8) {
-      const type = this.pending.readUInt8(0);
-      const length = this.pending.readUInt32BE(4);
-      if (this.pending.length < 8 + length) break;
-      const payload = this.pending.subarray(8, 8 + length);
-      this.pending = this.pending.subarray(8 + length);
-      // Type 0 (stdin echo) never happens without a TTY/stdin; treat anything but 2 as stdout.
-      this.onFrame(type === 2 ? 'stderr' : 'stdout', payload);
-    }
-  }
-}
-
+// Byte-stream helpers, pure: splitting output into lines, keeping the last lines.
 /** Splits a byte stream into lines (LF or CRLF), decoding UTF-8 across chunk boundaries. */
 export class LineSplitter {
   private partial = '';

@@ -1,5 +1,29 @@
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
+import Modem from 'docker-modem';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dockerEndpoint, dockerMessage, remoteHostOf } from '../../../src/runtime/docker.js';
+import { demultiplex, dockerEndpoint, dockerMessage, remoteHostOf } from '../../../src/runtime/docker.js';
+
+const frame = (type: number, payload: string): Buffer => {
+  const body = Buffer.from(payload);
+  const header = Buffer.alloc(8);
+  header.writeUInt8(type, 0);
+  header.writeUInt32BE(body.length, 4);
+  return Buffer.concat([header, body]);
+};
+
+/** Cuts a buffer at the given offsets. */
+const cut = (buf: Buffer, at: number[]): Buffer[] => {
+  const points = [...new Set(at.map((a) => a % (buf.length + 1)))].sort((a, b) => a - b);
+  const parts: Buffer[] = [];
+  let prev = 0;
+  for (const p of [...points, buf.length]) {
+    parts.push(buf.subarray(prev, p));
+    prev = p;
+  }
+  return parts;
+};
 
 describe('endpoints', () => {
   it('uses DOCKER_HOST, else the default socket', () => {
@@ -24,5 +48,27 @@ describe('dockerMessage', () => {
     });
     expect(dockerMessage(e)).toBe('No such image: x');
     expect(dockerMessage(new Error(' plain '))).toBe('plain');
+  });
+});
+
+describe('demultiplex', () => {
+  it("splits Docker's stdcopy frames by stream whatever the chunking", async () => {
+    const stream = Buffer.concat([
+      frame(1, 'out 1\n'),
+      frame(2, 'err 1\n'),
+      frame(1, 'out 2\n'),
+      frame(1, ''),
+    ]);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat(), { maxLength: 10 }), async (at) => {
+        const got: string[] = [];
+        const source = new PassThrough();
+        demultiplex(new Modem(), source, (s, p) => got.push(`${s}:${p.toString()}`));
+        for (const part of cut(stream, at)) source.write(part);
+        source.end();
+        await once(source, 'end');
+        expect(got).toEqual(['stdout:out 1\n', 'stderr:err 1\n', 'stdout:out 2\n', 'stdout:']);
+      }),
+    );
   });
 });

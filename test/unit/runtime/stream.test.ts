@@ -1,14 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Demuxer, LineSplitter, Tail } from '../../../src/runtime/stream.js';
-
-const frame = (type: number, payload: string): Buffer => {
-  const body = Buffer.from(payload);
-  const header = Buffer.alloc(8);
-  header.writeUInt8(type, 0);
-  header.writeUInt32BE(body.length, 4);
-  return Buffer.concat([header, body]);
-};
+import { LineSplitter, Tail } from '../../../src/runtime/stream.js';
 
 /** Cuts a buffer at the given offsets. */
 const cut = (buf: Buffer, at: number[]): Buffer[] => {
@@ -21,25 +13,6 @@ const cut = (buf: Buffer, at: number[]): Buffer[] => {
   }
   return parts;
 };
-
-describe('Demuxer', () => {
-  it('splits frames by stream whatever the chunking', () => {
-    const stream = Buffer.concat([
-      frame(1, 'out 1\n'),
-      frame(2, 'err 1\n'),
-      frame(1, 'out 2\n'),
-      frame(1, ''),
-    ]);
-    fc.assert(
-      fc.property(fc.array(fc.nat(), { maxLength: 10 }), (at) => {
-        const got: string[] = [];
-        const d = new Demuxer((s, p) => got.push(`${s}:${p.toString()}`));
-        for (const part of cut(stream, at)) d.push(part);
-        expect(got).toEqual(['stdout:out 1\n', 'stderr:err 1\n', 'stdout:out 2\n', 'stdout:']);
-      }),
-    );
-  });
-});
 
 describe('LineSplitter', () => {
   it('yields lines (LF or CRLF), joins UTF-8 split across chunks, and flushes the last partial line', () => {
