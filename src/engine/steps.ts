@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { errorMessage } from '../errors.js';
 import { addMarker } from '../markers/store.js';
 import { decideStep, markerKey } from '../plan/plan.js';
-import { Tail } from '../runtime/stream.js';
+import { LineTail } from '../runtime/stream.js';
 import type { OutputStream } from '../runtime/types.js';
 import {
   isPersistent,
@@ -20,8 +20,9 @@ import type { StartedMain } from './readiness.js';
 import type { RunContext } from './run-context.js';
 import type { StepResult } from './types.js';
 
-/** Lines of a step's output kept in the state dir for `logs --output`. */
-const LOG_KEEP = 1000;
+/** A step's output kept in the state dir for `logs --output`: its last lines, bounded in count and size. */
+const LOG_KEEP_LINES = 1000;
+const LOG_KEEP_CHARS = 256 * 1024;
 
 /** One attempt of a prepared step; `onLine` gets each line of its output. */
 export type StepAttempt = (onLine: (stream: OutputStream, line: string) => void) => Promise<AttemptOutcome>;
@@ -96,7 +97,7 @@ async function runStep(
   driver: InstanceDriver,
 ): Promise<StepResult> {
   const began = Date.now();
-  const log = new Tail<string>(LOG_KEEP);
+  const log = new LineTail(LOG_KEEP_LINES, LOG_KEEP_CHARS);
   const finish = (outcome: AttemptOutcome, attempts: number) =>
     ctx.results.finishStep(inst.name, step.name, {
       status:

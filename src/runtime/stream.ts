@@ -1,38 +1,95 @@
-// Byte-stream helpers, pure: splitting output into lines, keeping the last lines.
-/** Splits a byte stream into lines (LF or CRLF), decoding UTF-8 across chunk boundaries. */
+// Byte-stream helpers, pure: splitting output into bounded lines, keeping the last lines.
+
+/** Longest line passed on; a longer one is cut into pieces of this size (docs/spec.md, "Step output"). */
+export const MAX_LINE_CHARS = 64 * 1024;
+/** Ends each piece of a line that was cut, so a reader sees it continues on the next line. */
+export const SPLIT_MARKER = ' [… line longer than 64 KiB, continued on the next line]';
+
+/**
+ * Splits a byte stream into lines (LF or CRLF), decoding UTF-8 across chunk boundaries, in time linear in
+ * the bytes whatever the line lengths: a line is held as pieces, and one longer than MAX_LINE_CHARS is
+ * passed on in pieces, each ending with SPLIT_MARKER.
+ */
 export class LineSplitter {
-  private partial = '';
+  private pieces: string[] = [];
+  private held = 0;
   private readonly decoder = new TextDecoder('utf-8');
 
   constructor(private readonly onLine: (line: string) => void) {}
 
   push(chunk: Buffer): void {
-    const text = this.partial + this.decoder.decode(chunk, { stream: true });
-    const parts = text.split('\n');
-    this.partial = parts.pop() ?? '';
-    for (const p of parts) this.onLine(p.endsWith('\r') ? p.slice(0, -1) : p);
+    this.feed(this.decoder.decode(chunk, { stream: true }));
   }
 
   /** Emits the last unterminated line, if any. */
   end(): void {
-    const rest = this.partial + this.decoder.decode();
-    this.partial = '';
-    if (rest !== '') this.onLine(rest.endsWith('\r') ? rest.slice(0, -1) : rest);
+    this.feed(this.decoder.decode());
+    if (this.held > 0) this.flush(false);
+  }
+
+  private feed(text: string): void {
+    for (let from = 0; ;) {
+      const newline = text.indexOf('\n', from);
+      const end = newline === -1 ? text.length : newline;
+      let at = from;
+      while (end - at > MAX_LINE_CHARS - this.held) {
+        let take = MAX_LINE_CHARS - this.held;
+        // Never between the halves of a surrogate pair.
+        if (take > 1 && isHighSurrogate(text.charCodeAt(at + take - 1))) take -= 1;
+        this.hold(text.slice(at, at + take));
+        at += take;
+        this.flush(true);
+      }
+      if (end > at) this.hold(text.slice(at, end));
+      if (newline === -1) return;
+      this.flush(false);
+      from = newline + 1;
+    }
+  }
+
+  private hold(piece: string): void {
+    this.pieces.push(piece);
+    this.held += piece.length;
+  }
+
+  private flush(cut: boolean): void {
+    let line = this.pieces.length === 1 ? (this.pieces[0] as string) : this.pieces.join('');
+    this.pieces = [];
+    this.held = 0;
+    if (cut) line += SPLIT_MARKER;
+    else if (line.endsWith('\r')) line = line.slice(0, -1);
+    this.onLine(line);
   }
 }
 
-/** Keeps the last `max` items. */
-export class Tail<T> {
-  private items: T[] = [];
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 
-  constructor(private readonly max: number) {}
+/** The last lines of a log: at most `maxLines` of them and `maxChars` characters in all. */
+export class LineTail {
+  private lines: string[] = [];
+  private first = 0;
+  private chars = 0;
 
-  push(item: T): void {
-    this.items.push(item);
-    if (this.items.length > this.max * 2) this.items = this.items.slice(-this.max);
+  constructor(
+    private readonly maxLines: number,
+    private readonly maxChars: number,
+  ) {}
+
+  push(line: string): void {
+    this.lines.push(line);
+    this.chars += line.length;
+    while (this.lines.length - this.first > this.maxLines || this.chars > this.maxChars) {
+      this.chars -= (this.lines[this.first] as string).length;
+      this.first += 1;
+    }
+    // Compact now and then, so dropped lines are freed (amortised constant time per line).
+    if (this.first > this.maxLines) {
+      this.lines = this.lines.slice(this.first);
+      this.first = 0;
+    }
   }
 
-  values(): T[] {
-    return this.items.slice(-this.max);
+  values(): string[] {
+    return this.lines.slice(this.first);
   }
 }
