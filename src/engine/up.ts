@@ -11,13 +11,13 @@ import { CancelledError, UsageError, errorMessage } from '../errors.js';
 import { addMarker, deleteMarkers, getMarkers, stateDir } from '../markers/store.js';
 import { decideStep, markerKey, type StepFacts } from '../plan/plan.js';
 import { ensureSandboxImage } from '../runtime/sandbox-image.js';
+import { processEnv } from './host-env.js';
 import { pathExistsOnMounts } from './path-check.js';
 import { Tail } from '../runtime/stream.js';
 import type { ContainerRuntime, Labels, OutputStream } from '../runtime/types.js';
 import {
   isPersistent,
   type ContainerSpec,
-  type EnvVar,
   type PullPolicy,
   type ResolvedInstance,
   type ResolvedProject,
@@ -544,7 +544,7 @@ class Run {
       return undefined;
     }
     const cwd = processCwd(s, inst.main);
-    const env = processEnv(inst.main.env);
+    const env = processEnv(process.env, inst.main.env);
     const target: ReadinessTarget = {
       address: (port) => Promise.resolve({ host: '127.0.0.1', port }),
       exec: async (command, signal) => {
@@ -574,7 +574,7 @@ class Run {
     try {
       const child = spawn(file, args, {
         cwd: processCwd(s, inst.main),
-        env: processEnv(inst.main.env),
+        env: processEnv(process.env, inst.main.env),
         detached: true,
         stdio: ['ignore', out.fd, out.fd],
       });
@@ -764,7 +764,7 @@ class Run {
       const spec = {
         command: [...(step.command ?? []), ...(step.args ?? [])],
         cwd: processCwd(s, step),
-        env: processEnv(step.env),
+        env: processEnv(process.env, step.env),
       };
       attempt = () =>
         runProcessAttempt(spec, {
@@ -843,13 +843,6 @@ export async function removeContainersOrdered(
 const isAnyAddress = (hostIp: string): boolean => hostIp === '' || hostIp === '0.0.0.0' || hostIp === '::';
 
 const processCwd = (s: ResolvedService, spec: ContainerSpec): string => spec.workingDir ?? dirname(s.file);
-
-const processEnv = (env: EnvVar[]): Record<string, string> => {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) out[k] = v;
-  for (const e of env) out[e.name] = e.value;
-  return out;
-};
 
 /** SIGTERM to the process group a detached main process leads; gone already is fine. */
 export function killProcess(pid: number): void {
