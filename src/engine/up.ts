@@ -26,7 +26,7 @@ import {
   type VolumeMount,
 } from '../spec/model.js';
 import { runContainerAttempt, runProcessAttempt, type AttemptOutcome } from './attempt.js';
-import { mountsFor, readSeccompProfile, toCreateSpec } from './container-spec.js';
+import { specForCreate } from './container-spec.js';
 import { createMasker, secretValues, type Masker } from '../report/mask.js';
 import { removeObjects } from './down.js';
 import { LABEL, mainName, networkName, sandboxName, volumeName, type Role } from './labels.js';
@@ -482,14 +482,17 @@ class Run {
     let main: string;
     try {
       await this.ensureImage(image, s.pullPolicy);
-      const spec = toCreateSpec(inst.main, {
-        name: mainName(this.project.name, inst.name),
-        image,
-        labels: this.labels(s, inst, 'main'),
-        network: { mode: 'container', container: sandbox },
-        volumes: dockerNames(volumes),
-        localhostProfile: await readSeccompProfile(inst.main.securityContext),
-      });
+      const spec = await specForCreate(
+        inst.main,
+        {
+          name: mainName(this.project.name, inst.name),
+          image,
+          labels: this.labels(s, inst, 'main'),
+          network: { mode: 'container', container: sandbox },
+          volumes: dockerNames(volumes),
+        },
+        this.project,
+      );
       main = await this.runtime.createContainer(spec);
       this.track('container', main);
       await this.runtime.startContainer(main);
@@ -666,9 +669,13 @@ class Run {
     const labels = { [LABEL.project]: this.project.name, [LABEL.role]: 'step', [LABEL.run]: this.runId };
     return pathExistsOnMounts(
       this.runtime,
-      this.sandboxImage,
-      labels,
-      mountsFor(mounts, dockerNames(volumes)),
+      {
+        sandboxImage: this.sandboxImage,
+        labels,
+        volumes: mounts,
+        names: dockerNames(volumes),
+        gate: this.project,
+      },
       path,
       {
         created: (id) => this.track('container', id),
@@ -744,15 +751,16 @@ class Run {
         if (!(e instanceof ImageError)) throw e;
         return finish({ reason: e.reason, message: e.message }, 0);
       }
-      const spec = toCreateSpec(step, {
+      const ctx = {
         image,
         labels: this.labels(s, inst, 'step', step.name),
-        network: { mode: 'container', container: sandbox },
+        network: { mode: 'container', container: sandbox } as const,
         volumes: dockerNames(volumes),
-        localhostProfile: await readSeccompProfile(step.securityContext),
-      });
-      attempt = () =>
-        runContainerAttempt(this.runtime, spec, {
+      };
+      // Read from the host at each attempt (an earlier step or attempt may have changed it); a refusal
+      // is this attempt's RuntimeError.
+      attempt = async () =>
+        runContainerAttempt(this.runtime, await specForCreate(step, ctx, this.project), {
           timeoutMs: step.timeoutMs,
           killGraceMs: this.killGraceMs,
           signal: this.signal,
