@@ -6,7 +6,6 @@ import type { FactsLookup, StepFacts } from '../plan/plan.js';
 import type { ContainerRuntime } from '../runtime/types.js';
 import { ensureSandboxImage } from '../runtime/sandbox-image.js';
 import { isPersistent, type ResolvedProject } from '../spec/model.js';
-import { mountsFor } from './container-spec.js';
 import { LABEL, volumeName } from './labels.js';
 import { pathExistsOnMounts } from './path-check.js';
 
@@ -45,9 +44,7 @@ export async function readFacts(
             const labels = { [LABEL.project]: project.name, [LABEL.role]: 'step' };
             stepFacts.fileExists = await pathExistsOnMounts(
               runtime,
-              sandboxImage,
-              labels,
-              mountsFor(mounts, existing),
+              { sandboxImage, labels, volumes: mounts, names: existing, gate: project },
               runIf.path,
             );
           }

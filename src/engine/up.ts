@@ -11,13 +11,13 @@ import { CancelledError, UsageError, errorMessage } from '../errors.js';
 import { addMarker, deleteMarkers, getMarkers, stateDir } from '../markers/store.js';
 import { decideStep, markerKey, type StepFacts } from '../plan/plan.js';
 import { ensureSandboxImage } from '../runtime/sandbox-image.js';
+import { processEnv } from './host-env.js';
 import { pathExistsOnMounts } from './path-check.js';
 import { Tail } from '../runtime/stream.js';
 import type { ContainerRuntime, Labels, OutputStream } from '../runtime/types.js';
 import {
   isPersistent,
   type ContainerSpec,
-  type EnvVar,
   type PullPolicy,
   type ResolvedInstance,
   type ResolvedProject,
@@ -26,7 +26,7 @@ import {
   type VolumeMount,
 } from '../spec/model.js';
 import { runContainerAttempt, runProcessAttempt, type AttemptOutcome } from './attempt.js';
-import { mountsFor, readSeccompProfile, toCreateSpec } from './container-spec.js';
+import { specForCreate } from './container-spec.js';
 import { createMasker, secretValues, type Masker } from '../report/mask.js';
 import { removeObjects } from './down.js';
 import { LABEL, mainName, networkName, sandboxName, volumeName, type Role } from './labels.js';
@@ -482,14 +482,17 @@ class Run {
     let main: string;
     try {
       await this.ensureImage(image, s.pullPolicy);
-      const spec = toCreateSpec(inst.main, {
-        name: mainName(this.project.name, inst.name),
-        image,
-        labels: this.labels(s, inst, 'main'),
-        network: { mode: 'container', container: sandbox },
-        volumes: dockerNames(volumes),
-        localhostProfile: await readSeccompProfile(inst.main.securityContext),
-      });
+      const spec = await specForCreate(
+        inst.main,
+        {
+          name: mainName(this.project.name, inst.name),
+          image,
+          labels: this.labels(s, inst, 'main'),
+          network: { mode: 'container', container: sandbox },
+          volumes: dockerNames(volumes),
+        },
+        this.project,
+      );
       main = await this.runtime.createContainer(spec);
       this.track('container', main);
       await this.runtime.startContainer(main);
@@ -544,7 +547,7 @@ class Run {
       return undefined;
     }
     const cwd = processCwd(s, inst.main);
-    const env = processEnv(inst.main.env);
+    const env = processEnv(process.env, inst.main.env);
     const target: ReadinessTarget = {
       address: (port) => Promise.resolve({ host: '127.0.0.1', port }),
       exec: async (command, signal) => {
@@ -574,7 +577,7 @@ class Run {
     try {
       const child = spawn(file, args, {
         cwd: processCwd(s, inst.main),
-        env: processEnv(inst.main.env),
+        env: processEnv(process.env, inst.main.env),
         detached: true,
         stdio: ['ignore', out.fd, out.fd],
       });
@@ -666,9 +669,13 @@ class Run {
     const labels = { [LABEL.project]: this.project.name, [LABEL.role]: 'step', [LABEL.run]: this.runId };
     return pathExistsOnMounts(
       this.runtime,
-      this.sandboxImage,
-      labels,
-      mountsFor(mounts, dockerNames(volumes)),
+      {
+        sandboxImage: this.sandboxImage,
+        labels,
+        volumes: mounts,
+        names: dockerNames(volumes),
+        gate: this.project,
+      },
       path,
       {
         created: (id) => this.track('container', id),
@@ -744,15 +751,16 @@ class Run {
         if (!(e instanceof ImageError)) throw e;
         return finish({ reason: e.reason, message: e.message }, 0);
       }
-      const spec = toCreateSpec(step, {
+      const ctx = {
         image,
         labels: this.labels(s, inst, 'step', step.name),
-        network: { mode: 'container', container: sandbox },
+        network: { mode: 'container', container: sandbox } as const,
         volumes: dockerNames(volumes),
-        localhostProfile: await readSeccompProfile(step.securityContext),
-      });
-      attempt = () =>
-        runContainerAttempt(this.runtime, spec, {
+      };
+      // Read from the host at each attempt (an earlier step or attempt may have changed it); a refusal
+      // is this attempt's RuntimeError.
+      attempt = async () =>
+        runContainerAttempt(this.runtime, await specForCreate(step, ctx, this.project), {
           timeoutMs: step.timeoutMs,
           killGraceMs: this.killGraceMs,
           signal: this.signal,
@@ -764,7 +772,7 @@ class Run {
       const spec = {
         command: [...(step.command ?? []), ...(step.args ?? [])],
         cwd: processCwd(s, step),
-        env: processEnv(step.env),
+        env: processEnv(process.env, step.env),
       };
       attempt = () =>
         runProcessAttempt(spec, {
@@ -843,13 +851,6 @@ export async function removeContainersOrdered(
 const isAnyAddress = (hostIp: string): boolean => hostIp === '' || hostIp === '0.0.0.0' || hostIp === '::';
 
 const processCwd = (s: ResolvedService, spec: ContainerSpec): string => spec.workingDir ?? dirname(s.file);
-
-const processEnv = (env: EnvVar[]): Record<string, string> => {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) out[k] = v;
-  for (const e of env) out[e.name] = e.value;
-  return out;
-};
 
 /** SIGTERM to the process group a detached main process leads; gone already is fine. */
 export function killProcess(pid: number): void {
