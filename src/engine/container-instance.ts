@@ -7,9 +7,10 @@ import {
   type ResolvedInstance,
   type ResolvedService,
   type ResolvedStep,
+  type VolumeMount,
 } from '../spec/model.js';
 import { runContainerAttempt } from './attempt.js';
-import { mountsFor, readSeccompProfile, toCreateSpec } from './container-spec.js';
+import { specForCreate } from './container-spec.js';
 import type { FactSource } from './facts.js';
 import { ImageError } from './images.js';
 import { LABEL, mainName, networkName, sandboxName } from './labels.js';
@@ -100,15 +101,16 @@ export class ContainerInstance implements InstanceDriver {
     const { ctx, s, inst } = this;
     const image = step.image ?? '';
     await this.image(image);
-    const spec = toCreateSpec(step, {
+    const create = {
       image,
       labels: ctx.labels(s, inst, 'step', step.name),
-      network: { mode: 'container', container: this.sandbox },
+      network: { mode: 'container', container: this.sandbox } as const,
       volumes: dockerNames(this.volumes),
-      localhostProfile: await readSeccompProfile(step.securityContext),
-    });
-    return (onLine) =>
-      runContainerAttempt(ctx.runtime, spec, {
+    };
+    // Read from the host at each attempt (an earlier step or attempt may have changed it); a refusal
+    // is this attempt's RuntimeError.
+    return async (onLine) =>
+      runContainerAttempt(ctx.runtime, await specForCreate(step, create, ctx.project), {
         timeoutMs: step.timeoutMs,
         killGraceMs: ctx.killGraceMs,
         signal: ctx.signal,
@@ -129,14 +131,17 @@ export class ContainerInstance implements InstanceDriver {
     let main: string;
     try {
       await this.image(image);
-      const spec = toCreateSpec(inst.main, {
-        name: mainName(ctx.project.name, inst.name),
-        image,
-        labels: ctx.labels(s, inst, 'main'),
-        network: { mode: 'container', container: this.sandbox },
-        volumes: dockerNames(this.volumes),
-        localhostProfile: await readSeccompProfile(inst.main.securityContext),
-      });
+      const spec = await specForCreate(
+        inst.main,
+        {
+          name: mainName(ctx.project.name, inst.name),
+          image,
+          labels: ctx.labels(s, inst, 'main'),
+          network: { mode: 'container', container: this.sandbox },
+          volumes: dockerNames(this.volumes),
+        },
+        ctx.project,
+      );
       main = await ctx.runtime.createContainer(spec);
       ctx.tracked.add('container', main);
       await ctx.runtime.startContainer(main);
@@ -218,14 +223,18 @@ export class ContainerInstance implements InstanceDriver {
   }
 
   /** Checks a path on the volumes without starting anything. */
-  private pathExists(path: string, mounts: Parameters<typeof mountsFor>[0]): Promise<boolean> {
+  private pathExists(path: string, mounts: VolumeMount[]): Promise<boolean> {
     const { ctx } = this;
     const labels = { [LABEL.project]: ctx.project.name, [LABEL.role]: 'step', [LABEL.run]: ctx.runId };
     return pathExistsOnMounts(
       ctx.runtime,
-      ctx.sandboxImage,
-      labels,
-      mountsFor(mounts, dockerNames(this.volumes)),
+      {
+        sandboxImage: ctx.sandboxImage,
+        labels,
+        volumes: mounts,
+        names: dockerNames(this.volumes),
+        gate: ctx.project,
+      },
       path,
       {
         created: (id) => ctx.tracked.add('container', id),

@@ -1,7 +1,10 @@
-// A resolved ContainerSpec → what the runtime creates. Pure apart from reading a Localhost seccomp profile.
-import { readFile } from 'node:fs/promises';
+// A resolved ContainerSpec → what the runtime creates. Pure apart from `specForCreate`, which reads what
+// the host holds right before a create: hostPath real paths and a Localhost seccomp profile.
+import { readFile, stat } from 'node:fs/promises';
+import { errorMessage } from '../errors.js';
 import type { ContainerSpec, EnvVar, SecurityContext, VolumeMount } from '../spec/model.js';
 import type { CreateContainerSpec, Labels, MountSpec, NetworkSpec } from '../runtime/types.js';
+import { resolveHostPath, resolveHostPaths, type HostPathGate } from './mount-check.js';
 
 /**
  * Kubernetes command/args over Docker ENTRYPOINT/CMD (contract §1): `command` replaces ENTRYPOINT verbatim
@@ -31,9 +34,37 @@ export function securityOpt(sc: SecurityContext, localhostProfile?: string): str
   }
 }
 
-export async function readSeccompProfile(sc: SecurityContext): Promise<string | undefined> {
-  const path = sc.seccompProfile?.type === 'Localhost' ? sc.seccompProfile.localhostProfile : undefined;
-  return path === undefined ? undefined : readFile(path, 'utf8');
+/** Seccomp profiles are a few KB; anything far bigger is not one. */
+const MAX_PROFILE_BYTES = 1024 * 1024;
+
+/**
+ * A Localhost profile's contents, read now from its real path (held to the workspace like a hostPath).
+ * A file that vanished, cannot be read or is not JSON is an error naming it, so the step or main
+ * container that needs it fails with that message rather than the run.
+ */
+export async function readSeccompProfile(
+  sc: SecurityContext,
+  gate: HostPathGate,
+): Promise<string | undefined> {
+  const file = sc.seccompProfile?.type === 'Localhost' ? sc.seccompProfile.localhostProfile : undefined;
+  if (file === undefined) return undefined;
+  const real = await resolveHostPath(file, 'seccomp profile', gate);
+  let text: string;
+  try {
+    // A FIFO or device would block or never end: only a regular file of a profile's size is read.
+    const st = await stat(real);
+    if (!st.isFile()) throw new Error(`${real} is not a regular file`);
+    if (st.size > MAX_PROFILE_BYTES) throw new Error(`larger than ${MAX_PROFILE_BYTES / 1024 / 1024} MB`);
+    text = await readFile(real, 'utf8');
+  } catch (e: unknown) {
+    throw new Error(`seccomp profile ${file} cannot be read: ${errorMessage(e)}`);
+  }
+  try {
+    JSON.parse(text);
+  } catch (e: unknown) {
+    throw new Error(`seccomp profile ${file} is not valid JSON: ${errorMessage(e)}`);
+  }
+  return text;
 }
 
 /** Docker volume names for the instance's claim and emptyDir mounts, by spec volume name. */
@@ -78,4 +109,22 @@ export function toCreateSpec(spec: ContainerSpec, ctx: CreateContext): CreateCon
     ...(spec.resources.nanoCpus !== undefined && { nanoCpus: spec.resources.nanoCpus }),
     ...(spec.resources.memoryBytes !== undefined && { memoryBytes: spec.resources.memoryBytes }),
   };
+}
+
+/**
+ * `toCreateSpec` with what the host holds now: call it right before each create (every attempt), so an
+ * earlier step's changes to the workspace are seen. Throws, naming the volume or file, when a hostPath
+ * or the seccomp profile is refused or unreadable.
+ */
+export async function specForCreate(
+  spec: ContainerSpec,
+  ctx: Omit<CreateContext, 'localhostProfile'>,
+  gate: HostPathGate,
+): Promise<CreateContainerSpec> {
+  const volumes = await resolveHostPaths(spec.volumes, gate);
+  const localhostProfile = await readSeccompProfile(spec.securityContext, gate);
+  return toCreateSpec(
+    { ...spec, volumes },
+    { ...ctx, ...(localhostProfile !== undefined && { localhostProfile }) },
+  );
 }

@@ -13,7 +13,6 @@ import {
   type ResolvedStep,
   type VolumeMount,
 } from '../spec/model.js';
-import { mountsFor } from './container-spec.js';
 import { LABEL, volumeName } from './labels.js';
 import { pathExistsOnMounts } from './path-check.js';
 
@@ -67,7 +66,11 @@ export async function readFacts(
           sandboxImage ??= await ensureSandboxImage(runtime);
           const labels = { [LABEL.project]: project.name, [LABEL.role]: 'step' };
           const names = new Map([...existing].map(([name, v]) => [name, v.dockerName]));
-          return pathExistsOnMounts(runtime, sandboxImage, labels, mountsFor(mounts, names), path);
+          return pathExistsOnMounts(
+            runtime,
+            { sandboxImage, labels, volumes: mounts, names, gate: project },
+            path,
+          );
         },
       };
       for (const step of inst.steps) facts.set(`${inst.name}/${step.name}`, await stepFacts(step, source));

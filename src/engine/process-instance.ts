@@ -5,15 +5,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { errorMessage } from '../errors.js';
-import type {
-  ContainerSpec,
-  EnvVar,
-  ResolvedInstance,
-  ResolvedService,
-  ResolvedStep,
-} from '../spec/model.js';
+import type { ContainerSpec, ResolvedInstance, ResolvedService, ResolvedStep } from '../spec/model.js';
 import { runProcessAttempt } from './attempt.js';
 import { hostPathExists, type FactSource } from './facts.js';
+import { processEnv } from './host-env.js';
 import type { StartedMain } from './readiness.js';
 import type { RunContext } from './run-context.js';
 import { projectStateDir, type HostProcess } from './state.js';
@@ -53,7 +48,7 @@ export class ProcessInstance implements InstanceDriver {
     const spec = {
       command: [...(step.command ?? []), ...(step.args ?? [])],
       cwd: this.cwd(step),
-      env: processEnv(step.env),
+      env: processEnv(process.env, step.env),
     };
     return Promise.resolve((onLine) =>
       runProcessAttempt(spec, {
@@ -80,7 +75,7 @@ export class ProcessInstance implements InstanceDriver {
       return undefined;
     }
     const cwd = this.cwd(this.inst.main);
-    const env = processEnv(this.inst.main.env);
+    const env = processEnv(process.env, this.inst.main.env);
     return {
       healthcheck: false,
       target: {
@@ -112,7 +107,7 @@ export class ProcessInstance implements InstanceDriver {
     try {
       const child = spawn(file, args, {
         cwd: this.cwd(inst.main),
-        env: processEnv(inst.main.env),
+        env: processEnv(process.env, inst.main.env),
         detached: true,
         stdio: ['ignore', out.fd, out.fd],
       });
@@ -133,10 +128,3 @@ export class ProcessInstance implements InstanceDriver {
     return spec.workingDir ?? dirname(this.s.file);
   }
 }
-
-const processEnv = (env: EnvVar[]): Record<string, string> => {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) out[k] = v;
-  for (const e of env) out[e.name] = e.value;
-  return out;
-};

@@ -147,7 +147,8 @@ export function loadFromText(sources: SpecSource[], options: TextLoadOptions = {
 
     const services = orderByDependencies(docs.map((d) => resolveService(d, env)));
     const files = [...new Set(sources.map((s) => path.resolve(s.file)))];
-    return { ok: true, project: { name: project, workspace, files, services } };
+    const allowPrivileged = options.allowPrivileged ?? false;
+    return { ok: true, project: { name: project, workspace, files, services, allowPrivileged } };
   } catch (e: unknown) {
     problems.push({
       pos: start(first.file),

@@ -133,6 +133,11 @@ export interface ResolvedProject {
   /** Directory that bounds hostPath mounts (the spec's repository / GITHUB_WORKSPACE). */
   workspace: string;
   files: string[];
+  /**
+   * Loaded with allow-privileged. The engine applies the same gate again when it creates containers (a
+   * hostPath is resolved anew then); absent means not allowed.
+   */
+  allowPrivileged?: boolean;
   /** In dependency order: every service comes after the services it depends on. */
   services: ResolvedService[];
 }

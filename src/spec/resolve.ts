@@ -27,6 +27,7 @@ import type {
 } from './model.js';
 import { parseCpu, parseMemory, parsePort } from './quantity.js';
 import type { CheckedDoc } from './rules.js';
+import { isRunnerVariable } from './runner-env.js';
 
 /** Defaults; the field descriptions (and so the JSON Schema) state them too. */
 const DEFAULTS = {
@@ -45,8 +46,13 @@ function envVars(raw: RawEnv | undefined, source: Record<string, string | undefi
     return Object.entries(raw).map(([name, value]) => ({ name, value, secret: false }));
   return raw.map((item) => {
     const from = item.valueFrom?.env;
+    // Validation refuses a runner variable here; the lookup skips one anyway (src/spec/runner-env.ts).
     return from !== undefined
-      ? { name: item.name ?? '', value: source[from] ?? '', secret: true }
+      ? {
+          name: item.name ?? '',
+          value: (isRunnerVariable(from) ? undefined : source[from]) ?? '',
+          secret: true,
+        }
       : { name: item.name ?? '', value: item.value ?? '', secret: false };
   });
 }

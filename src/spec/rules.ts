@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { SpecProblem } from '../errors.js';
 import { has, type Loc, itemLoc, keyLoc, locOf, rawValue, valueLoc } from './check.js';
 import type { RawEnv, RawSecurityContext, RawService, RawSpec, RawStep } from './fields.js';
+import { isRunnerVariable } from './runner-env.js';
 import { didYouMean } from './suggest.js';
 
 export interface CheckedDoc {
@@ -112,7 +113,12 @@ export class RuleChecker {
         this.report(keyLoc(item, 'valueFrom'), 'set either `value` or `valueFrom`, not both');
       }
       const from = item.valueFrom?.env;
-      if (from !== undefined && this.options.env[from] === undefined && item.valueFrom) {
+      if (from !== undefined && isRunnerVariable(from) && item.valueFrom) {
+        this.report(
+          valueLoc(item.valueFrom, 'env'),
+          `environment variable "${from}" is reserved for the runner and never passed to a step (valueFrom.env; docs/spec.md lists these variables)`,
+        );
+      } else if (from !== undefined && this.options.env[from] === undefined && item.valueFrom) {
         this.report(
           valueLoc(item.valueFrom, 'env'),
           `environment variable "${from}" is not set (valueFrom.env)`,

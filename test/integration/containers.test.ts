@@ -16,11 +16,11 @@ beforeAll(async () => {
 const newProjectName = projectsRemovedAfterAll(() => runtime);
 
 /** Runs one service and returns its report plus the recorded output. */
-async function run(tag: string, svc: ServiceInput) {
+async function run(tag: string, svc: ServiceInput, workspace?: string) {
   const name = newProjectName(tag);
   const rec = recorder();
   const report = await up(runtime, {
-    project: project(name, [svc]),
+    project: project(name, [svc], workspace),
     observer: rec.observer,
     backoffBaseMs: 10,
   });
@@ -117,25 +117,29 @@ describe('what a step inherits', () => {
     const dir = mkdtempSync(join(tmpdir(), 'initsteps-host-'));
     writeFileSync(join(dir, 'seed.txt'), 'seed data\n');
     const ls = ['sh', '-c', 'for d in /data /scratch /seed; do [ -d $d ] && echo $d; done; true'];
-    const { report, rec } = await run('vols', {
-      name: 'svc',
-      command: ['sleep', '3600'],
-      volumes: [
-        claim('data', '/data'),
-        emptyDir('scratch', '/scratch'),
-        hostPath('seed', '/seed', dir, true),
-      ],
-      steps: [
-        { name: 'all', command: ls },
-        { name: 'none', command: ls, volumes: [] },
-        { name: 'subset', command: ls, volumes: ['seed'] },
-        { name: 'read-seed', command: ['cat', '/seed/seed.txt'], volumes: ['seed'] },
-        {
-          name: 'readonly',
-          command: ['sh', '-c', 'touch /seed/x 2>/dev/null && echo writable || echo read-only'],
-        },
-      ],
-    });
+    const { report, rec } = await run(
+      'vols',
+      {
+        name: 'svc',
+        command: ['sleep', '3600'],
+        volumes: [
+          claim('data', '/data'),
+          emptyDir('scratch', '/scratch'),
+          hostPath('seed', '/seed', dir, true),
+        ],
+        steps: [
+          { name: 'all', command: ls },
+          { name: 'none', command: ls, volumes: [] },
+          { name: 'subset', command: ls, volumes: ['seed'] },
+          { name: 'read-seed', command: ['cat', '/seed/seed.txt'], volumes: ['seed'] },
+          {
+            name: 'readonly',
+            command: ['sh', '-c', 'touch /seed/x 2>/dev/null && echo writable || echo read-only'],
+          },
+        ],
+      },
+      dir, // the workspace: a hostPath outside it is refused at create
+    );
     expect(report.services[0]?.status).toBe('Running');
     expect(rec.output('svc-0', 'all')).toEqual(['/data', '/scratch', '/seed']);
     expect(rec.output('svc-0', 'none')).toEqual([]);

@@ -1,5 +1,5 @@
 // `runtime: process`: steps and the main process are host subprocesses in the workingDir with the env.
-import { mkdtempSync, realpathSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,6 +65,73 @@ describe('runtime: process', () => {
     expect(res.processes).toBe(1);
     await new Promise((r) => setTimeout(r, 200));
     expect(processAlive(pid ?? 0)).toBe(false);
+  });
+
+  it('gives steps, the main process and its probe none of the runner tokens or file-command variables', async () => {
+    const runner = {
+      ACTIONS_RUNTIME_TOKEN: 'runtime-token',
+      ACTIONS_RUNTIME_URL: 'https://pipelines.example/',
+      ACTIONS_RESULTS_URL: 'https://results.example/',
+      ACTIONS_CACHE_URL: 'https://cache.example/',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-token',
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'https://oidc.example/',
+      GITHUB_STATE: '/runner/file_commands/save_state',
+      GITHUB_OUTPUT: '/runner/file_commands/set_output',
+      GITHUB_ENV: '/runner/file_commands/set_env',
+      GITHUB_PATH: '/runner/file_commands/add_path',
+      GITHUB_STEP_SUMMARY: '/runner/file_commands/step_summary',
+      INPUT_SPEC: 'input-spec.yaml',
+      STATE_CACHE_PENDING: 'saved-state-value',
+    };
+    // The run's environment, as the runner gives it to the action.
+    const saved = { ...process.env };
+    Object.assign(process.env, runner, { PLAIN_VARIABLE: 'kept' });
+    const dir = realpathSync(mkdtempSync(join(tmpdir(), 'initsteps-procenv-')));
+    const name = projectName('procenv');
+    used.push(name);
+    const rec = recorder();
+    let report;
+    try {
+      report = await up(runtime, {
+        project: project(name, [
+          {
+            name: 'app',
+            runtime: 'process',
+            workingDir: dir,
+            // The main process writes its environment where the probe checks it.
+            command: ['sh', '-c', 'env > main.env; exec sleep 3600'],
+            readinessProbe: {
+              check: {
+                kind: 'exec',
+                command: ['sh', '-c', 'test -s main.env && env > probe.env'],
+              },
+              initialDelayMs: 0,
+              periodMs: 100,
+              timeoutMs: 2000,
+              failureThreshold: 30,
+            },
+            steps: [{ name: 'env', command: ['env'] }],
+          },
+        ]),
+        observer: rec.observer,
+      });
+    } finally {
+      for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+      Object.assign(process.env, saved);
+    }
+    expect(report.services[0]?.status).toBe('Running');
+    const seen = {
+      step: rec.output('app-0', 'env').join('\n'),
+      main: readFileSync(join(dir, 'main.env'), 'utf8'),
+      probe: readFileSync(join(dir, 'probe.env'), 'utf8'),
+    };
+    for (const [who, env] of Object.entries(seen)) {
+      expect(env, who).toContain('PLAIN_VARIABLE=kept');
+      for (const [k, v] of Object.entries(runner)) {
+        expect(env, `${who}: ${k}`).not.toContain(`${k}=`);
+        expect(env, `${who}: value of ${k}`).not.toContain(v);
+      }
+    }
   });
 
   it('reports Timeout for a step past its timeout and a spawn failure as RuntimeError', async () => {
