@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { down } from '../../../src/engine/down.js';
 import type { RunEvent } from '../../../src/engine/types.js';
+import { CancelledError } from '../../../src/errors.js';
 import { claim, emptyDir, project } from '../../support/model.js';
 import type { FakeRuntime } from '../../support/fake-runtime.js';
 import { sleeper, expectLeft, fakeRuntime, runUp, stepOf, useStateDir, warnings } from './fake-harness.js';
@@ -85,6 +86,8 @@ describe('cancel mid-step', () => {
     expect(run.lines).toContain('✗ init step "long" on tb-0 cancelled: run cancelled');
     // Cancelled, not timed out: straight to SIGKILL.
     expect(rt.log('killContainer')).toEqual(['killContainer step tb-0/long#1 SIGKILL']);
+    // A cancelled attempt is not retried.
+    expect(run.events.filter((e) => e.type === 'step-retry')).toEqual([]);
 
     const removed = removals(rt, callsBeforeCancel);
     expect([...removed].sort()).toEqual(
@@ -199,7 +202,12 @@ describe('cancel mid-step', () => {
 
   it('reports a run-level timeout as the timeout kind', async () => {
     const rt = longRunning();
-    const run = await runUp(rt, twoServices(), { signal: AbortSignal.timeout(50) });
+    const controller = new AbortController();
+    const onEvent = (e: RunEvent) => {
+      // What the CLI's --timeout aborts with.
+      if (e.type === 'step-output') controller.abort(new CancelledError('timeout'));
+    };
+    const run = await runUp(rt, twoServices(), { signal: controller.signal, onEvent });
     expect(run.cancelled?.signal).toBe('timeout');
     expect(stepOf(run.report, 'tb-0', 'long').status).toBe('Cancelled');
     expectLeft(rt);
