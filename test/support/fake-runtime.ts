@@ -66,7 +66,6 @@ export interface FakeRuntimeOptions {
   pull?: (ref: string) => { error?: string; delayMs?: number } | undefined;
   /** Makes a call fail: return a message to throw, for `method` on its target (as `calls` names it). */
   fault?: (method: string, target: string) => string | undefined;
-  remoteHost?: string;
 }
 
 export interface Call {
@@ -112,7 +111,8 @@ function defaultBehaviour(role: string | undefined): ContainerBehaviour {
 
 export class FakeRuntime implements ContainerRuntime {
   readonly endpoint = 'fake://engine';
-  readonly remoteHost: string | undefined;
+  /** A local engine: readiness probes go to the instance's address. */
+  readonly remoteHost = undefined;
   /** Every call, in the order it was made. */
   readonly calls: Call[] = [];
   /** What Docker would not complain about but the engine must never do (a sandbox removed before a container joined to it). */
@@ -131,7 +131,6 @@ export class FakeRuntime implements ContainerRuntime {
   constructor(private readonly options: FakeRuntimeOptions = {}) {
     this.images = new Set(options.images ?? []);
     this.healthchecks = new Set(options.healthchecks ?? []);
-    this.remoteHost = options.remoteHost;
   }
 
   // ---- for tests -----------------------------------------------------------------------------------
@@ -173,13 +172,12 @@ export class FakeRuntime implements ContainerRuntime {
   }
 
   /**
-   * A container an earlier run (or someone else) left, created directly (no call recorded). `describe`
-   * names it `old <role> <instance>`.
+   * A running container an earlier run (or someone else) left, created directly (no call recorded).
+   * `describe` names it `old <role> <instance>`.
    */
   seedContainer(spec: {
     name?: string;
     labels: Labels;
-    running?: boolean;
     /** Volume names, mounted at `/<name>`. */
     mounts?: string[];
     network?: NetworkSpec;
@@ -202,9 +200,7 @@ export class FakeRuntime implements ContainerRuntime {
       capDrop: [],
       privileged: false,
     });
-    const c = this.newContainer(view, {});
-    c.status = spec.running === false ? 'exited' : 'running';
-    if (c.status === 'exited') c.markExited();
+    this.newContainer(view, {}).status = 'running';
     return id;
   }
 
