@@ -1,5 +1,4 @@
-// A resolved ContainerSpec → what the runtime creates. Pure apart from reading a Localhost seccomp profile.
-import { readFile } from 'node:fs/promises';
+// A resolved ContainerSpec → what the runtime creates. Pure.
 import type { ContainerSpec, EnvVar, SecurityContext, VolumeMount } from '../spec/model.js';
 import type { CreateContainerSpec, Labels, MountSpec, NetworkSpec } from '../runtime/types.js';
 
@@ -31,9 +30,12 @@ export function securityOpt(sc: SecurityContext, localhostProfile?: string): str
   }
 }
 
+/**
+ * A Localhost profile's JSON as the spec loader read and checked it, never the file again: a step that
+ * rewrites the file cannot loosen a later step's profile (docs/spec.md#privileges).
+ */
 export async function readSeccompProfile(sc: SecurityContext): Promise<string | undefined> {
-  const path = sc.seccompProfile?.type === 'Localhost' ? sc.seccompProfile.localhostProfile : undefined;
-  return path === undefined ? undefined : readFile(path, 'utf8');
+  return sc.seccompProfile?.type === 'Localhost' ? sc.seccompProfile.profile : undefined;
 }
 
 /** Docker volume names for the instance's claim and emptyDir mounts, by spec volume name. */

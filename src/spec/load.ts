@@ -145,7 +145,7 @@ export function loadFromText(sources: SpecSource[], options: TextLoadOptions = {
     }
     if (problems.length > 0) return { ok: false, problems: sortProblems(problems, sources) };
 
-    const services = orderByDependencies(docs.map((d) => resolveService(d, env)));
+    const services = orderByDependencies(docs.map((d) => resolveService(d, env, rules.profiles)));
     const files = [...new Set(sources.map((s) => path.resolve(s.file)))];
     return { ok: true, project: { name: project, workspace, files, services } };
   } catch (e: unknown) {

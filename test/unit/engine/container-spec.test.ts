@@ -36,11 +36,15 @@ describe('securityOpt', () => {
     ]);
   });
 
-  it('reads a Localhost profile from its absolute path', async () => {
+  it('gives the Localhost profile the loader checked, not what the file holds now', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'seccomp-')), 'p.json');
+    const checked = '{"defaultAction":"SCMP_ACT_ERRNO"}';
     writeFileSync(file, '{"defaultAction":"SCMP_ACT_ALLOW"}');
-    const sc = { ...base, seccompProfile: { type: 'Localhost' as const, localhostProfile: file } };
-    expect(await readSeccompProfile(sc)).toBe('{"defaultAction":"SCMP_ACT_ALLOW"}');
+    const sc = {
+      ...base,
+      seccompProfile: { type: 'Localhost' as const, localhostProfile: file, profile: checked },
+    };
+    expect(await readSeccompProfile(sc)).toBe(checked);
     expect(await readSeccompProfile(base)).toBeUndefined();
   });
 });
