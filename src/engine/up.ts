@@ -27,7 +27,7 @@ import {
 } from '../spec/model.js';
 import { runContainerAttempt, runProcessAttempt, type AttemptOutcome } from './attempt.js';
 import { mountsFor, readSeccompProfile, toCreateSpec } from './container-spec.js';
-import { createMasker, secretValues, type Masker } from '../report/mask.js';
+import { createMasker, maskReportText, secretValues, type Masker } from '../report/mask.js';
 import { removeObjects } from './down.js';
 import { LABEL, mainName, networkName, sandboxName, volumeName, type Role } from './labels.js';
 import { waitReady, type ReadinessTarget } from './readiness.js';
@@ -243,7 +243,9 @@ class Run {
       logs: { ...keptLogs(prev, names), ...this.results.logs },
       processes: [...keep(prev?.processes), ...this.processes.map((p) => p.info)],
     };
-    await saveLastRun(this.project.name, merged, this.stateDir);
+    // Messages masked too: `status --json` prints them without the secrets at hand.
+    const masked = { ...merged, report: maskReportText(merged.report, this.mask) };
+    await saveLastRun(this.project.name, masked, this.stateDir);
   }
 
   // ---- objects -------------------------------------------------------------------------------------
