@@ -3,6 +3,7 @@
 import { errorMessage } from '../errors.js';
 import { deleteMarkers, stateDir } from '../markers/store.js';
 import type { ContainerRuntime } from '../runtime/types.js';
+import { signalProcessGroup, stopRecordedProcess } from './host-process.js';
 import { LABEL } from './labels.js';
 import { clearLastRun, loadLastRun, saveLastRun } from './state.js';
 import type { CreatedObjects } from './types.js';
@@ -18,21 +19,21 @@ export interface DownResult {
   volumes: number;
   networks: number;
   processes: number;
+  /** What could not be removed: the exit code says so. */
   warnings: string[];
-}
-
-/** Stop a detached main process (it leads its own process group); false when it was already gone. */
-function stopProcess(pid: number): boolean {
-  try {
-    process.kill(-pid, 'SIGKILL');
-    return true;
-  } catch {
-    return false;
-  }
+  /** What was left alone on purpose: a recorded pid that is no longer our process, an unusable last run. */
+  notes: string[];
 }
 
 export async function down(runtime: ContainerRuntime, options: DownOptions): Promise<DownResult> {
-  const result: DownResult = { containers: 0, volumes: 0, networks: 0, processes: 0, warnings: [] };
+  const result: DownResult = {
+    containers: 0,
+    volumes: 0,
+    networks: 0,
+    processes: 0,
+    warnings: [],
+    notes: [],
+  };
   const attempt = async (what: string, fn: () => Promise<void>): Promise<boolean> => {
     try {
       await fn();
@@ -45,8 +46,12 @@ export async function down(runtime: ContainerRuntime, options: DownOptions): Pro
   const project = { [LABEL.project]: options.project };
   const dir = stateDir();
 
-  const last = await loadLastRun(options.project, dir);
-  for (const p of last?.processes ?? []) if (stopProcess(p.pid)) result.processes += 1;
+  const last = await loadLastRun(options.project, dir, (message) => result.notes.push(message));
+  for (const p of last?.processes ?? []) {
+    const stop = stopRecordedProcess(p, 'SIGKILL');
+    if (stop.signalled) result.processes += 1;
+    if (stop.notSignalled) result.notes.push(`${p.instance}: ${stop.notSignalled}`);
+  }
 
   const containers = await runtime.listContainers(project);
   // Containers joined to a sandbox go before the sandbox.
@@ -96,7 +101,7 @@ export async function removeObjects(
       onWarning(message);
     }
   };
-  for (const pid of created.processes ?? []) stopProcess(pid);
+  for (const pid of created.processes ?? []) signalProcessGroup(pid, 'SIGKILL');
   for (const id of [...created.containers].reverse()) {
     await attempt(`container ${id.slice(0, 12)}`, () => runtime.removeContainer(id));
   }

@@ -27,8 +27,9 @@ import {
 } from '../spec/model.js';
 import { runContainerAttempt, runProcessAttempt, type AttemptOutcome } from './attempt.js';
 import { specForCreate } from './container-spec.js';
-import { createMasker, secretValues, type Masker } from '../report/mask.js';
+import { createMasker, maskReportText, secretValues, type Masker } from '../report/mask.js';
 import { removeObjects } from './down.js';
+import { processStartTime, stopRecordedProcess } from './host-process.js';
 import { LABEL, mainName, networkName, sandboxName, volumeName, type Role } from './labels.js';
 import { waitReady, type ReadinessTarget } from './readiness.js';
 import { RunResults } from './results.js';
@@ -172,7 +173,9 @@ class Run {
     const startedAt = new Date();
     const selected = selectServices(this.project, this.o.services);
     for (const s of selected) this.results.add(s);
-    this.previous = await loadLastRun(this.project.name, this.stateDir);
+    this.previous = await loadLastRun(this.project.name, this.stateDir, (message) =>
+      this.emit({ type: 'warning', message }),
+    );
     try {
       this.throwIfAborted();
       if (selected.some((s) => s.runtime === 'container')) {
@@ -243,7 +246,9 @@ class Run {
       logs: { ...keptLogs(prev, names), ...this.results.logs },
       processes: [...keep(prev?.processes), ...this.processes.map((p) => p.info)],
     };
-    await saveLastRun(this.project.name, merged, this.stateDir);
+    // Messages masked too: `status --json` prints them without the secrets at hand.
+    const masked = { ...merged, report: maskReportText(merged.report, this.mask) };
+    await saveLastRun(this.project.name, masked, this.stateDir);
   }
 
   // ---- objects -------------------------------------------------------------------------------------
@@ -530,7 +535,8 @@ class Run {
   ): Promise<{ target: ReadinessTarget; healthcheck: boolean } | undefined> {
     // A restart: the previous run's main process of this instance goes first.
     for (const p of this.previous?.processes ?? []) {
-      if (p.instance === inst.name) killProcess(p.pid);
+      const { notSignalled } = p.instance === inst.name ? stopRecordedProcess(p, 'SIGTERM') : {};
+      if (notSignalled) this.emit({ type: 'warning', message: `${inst.name}: ${notSignalled}` });
     }
     this.results.instance(s.name, inst.name).ports = s.ports.map((p) => ({
       containerPort: p.containerPort,
@@ -587,7 +593,9 @@ class Run {
       });
       child.unref();
       if (child.pid === undefined) throw new Error(`could not start ${file}`);
-      this.processes.push({ info: { service: s.name, instance: inst.name, pid: child.pid, log }, child });
+      const startTime = processStartTime(child.pid);
+      const info = { service: s.name, instance: inst.name, pid: child.pid, startTime, log };
+      this.processes.push({ info, child });
       this.emit({ type: 'created', kind: 'process', id: String(child.pid) });
       return child;
     } finally {
@@ -851,12 +859,3 @@ export async function removeContainersOrdered(
 const isAnyAddress = (hostIp: string): boolean => hostIp === '' || hostIp === '0.0.0.0' || hostIp === '::';
 
 const processCwd = (s: ResolvedService, spec: ContainerSpec): string => spec.workingDir ?? dirname(s.file);
-
-/** SIGTERM to the process group a detached main process leads; gone already is fine. */
-export function killProcess(pid: number): void {
-  try {
-    process.kill(-pid, 'SIGTERM');
-  } catch {
-    // Already exited.
-  }
-}

@@ -1,4 +1,7 @@
 // Pure: hides `valueFrom.env` values (EnvVar.secret) in any text, the way the runner shows them: `***`.
+// Masking applies to raw strings, before they are serialised or escaped: a mask over JSON or HTML would
+// turn `true` or `0` into a bare `***` (no longer JSON) and miss a value once `&`, `<` or `\` was escaped.
+import type { RunReport } from '../engine/types.js';
 import type { ContainerSpec, ResolvedProject } from '../spec/model.js';
 
 export const MASK = '***';
@@ -43,4 +46,31 @@ export function createMasker(values: Iterable<string>): Masker {
     'g',
   );
   return (text) => text.replace(pattern, MASK);
+}
+
+/** Plain data with every string value masked; keys, numbers, booleans and the shape are kept. */
+export function maskStrings<T>(value: T, mask: Masker): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return mask(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === 'object') {
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    }
+    return v;
+  };
+  return walk(value) as T;
+}
+
+/**
+ * A report with its free text masked: the messages of steps, instances and services and the log tails.
+ * Names, ids and positions stay as they are: they come from the spec and the engine, and are looked up.
+ */
+export function maskReportText(report: RunReport, mask: Masker): RunReport {
+  const text = <T extends { message?: string }>(x: T): T =>
+    x.message === undefined ? x : { ...x, message: mask(x.message) };
+  return {
+    ...report,
+    services: report.services.map((s) => ({ ...text(s), instances: s.instances.map(text) })),
+    steps: report.steps.map((s) => ({ ...text(s), logTail: s.logTail.map(mask) })),
+  };
 }

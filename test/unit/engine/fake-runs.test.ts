@@ -515,6 +515,7 @@ describe('plan and down on what up left', () => {
       networks: 1,
       processes: 0,
       warnings: [],
+      notes: [],
     });
     expect(since(rt, from, 'removeContainer', 'removeVolume', 'removeNetwork')).toEqual([
       'removeContainer main db-0',
