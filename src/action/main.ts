@@ -11,7 +11,7 @@ import type { LoadOptions, LoadResult } from '../spec/index.js';
 import type { ResolvedProject } from '../spec/model.js';
 import { buildAnnotations } from '../report/annotations.js';
 import { describeFailure, runFailure } from '../report/failure.js';
-import { createMasker, secretValues } from '../spec/secrets.js';
+import { createMasker, maskStrings, secretValues } from '../spec/secrets.js';
 import { buildOutputDocument, buildOutputs } from '../report/outputs.js';
 import { buildSummary } from '../report/summary.js';
 import type { ActionCore } from './core.js';
@@ -184,10 +184,12 @@ async function conclude(c: Conclusion): Promise<void> {
       core.warning(`could not write the job summary: ${errorMessage(e)}`);
     }
   }
-  const outputs = buildOutputs(buildOutputDocument(c.report, c.projectName, failure?.message));
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, mask(value));
+  // Masked before serialising: `result` stays JSON whatever the secret values are.
+  const doc = maskStrings(buildOutputDocument(c.report, c.projectName, failure?.message), mask);
+  for (const [name, value] of Object.entries(buildOutputs(doc))) core.setOutput(name, value);
 
-  // setFailed adds an error annotation of its own: the runner keeps 10 per step.
+  // setFailed adds an error annotation of its own: the runner keeps 10 per step. Messages and titles are
+  // masked raw, before the toolkit escapes them into the workflow command.
   const { annotations, note } = buildAnnotations(c.report, c.error, c.workspace, failure ? 9 : 10);
   for (const a of annotations) {
     core.error(mask(a.message), {

@@ -1,5 +1,6 @@
 // What main hands to post through the runner's state (core.saveState / getState). Never secrets: only the
 // project, the run id, the cleanup choice and the ids of what the run created.
+import type { RecordedProcess } from '../engine/host-process.js';
 import type { CreatedObjects, RunEvent } from '../engine/types.js';
 import type { ActionCore } from './core.js';
 
@@ -38,8 +39,8 @@ export class StateRecorder {
     if (event.kind === 'process') {
       const pid = Number(event.id);
       const running = (this.created.processes ??= []);
-      if (!Number.isInteger(pid) || running.includes(pid)) return;
-      running.push(pid);
+      if (!Number.isInteger(pid) || running.some((p) => p.pid === pid)) return;
+      running.push({ pid, ...(event.startTime !== undefined && { startTime: event.startTime }) });
     } else {
       const list = this.created[`${event.kind}s`];
       if (list.includes(event.id)) return;
@@ -52,8 +53,16 @@ export class StateRecorder {
 const ids = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 
-const pids = (v: unknown): number[] =>
-  Array.isArray(v) ? v.filter((x): x is number => Number.isInteger(x)) : [];
+/** Recorded processes; the engine signals one only while its start time still matches (host-process.ts). */
+const processes = (v: unknown): RecordedProcess[] =>
+  Array.isArray(v)
+    ? v.flatMap((x: unknown) => {
+        if (typeof x !== 'object' || x === null) return [];
+        const { pid, startTime } = x as { pid?: unknown; startTime?: unknown };
+        if (!Number.isSafeInteger(pid)) return [];
+        return [{ pid: pid as number, ...(typeof startTime === 'string' && { startTime }) }];
+      })
+    : [];
 
 /** The state main saved; undefined when main stopped before knowing its project (nothing to clean up). */
 export function readState(core: Pick<ActionCore, 'getState'>): SavedState | undefined {
@@ -69,7 +78,7 @@ export function readState(core: Pick<ActionCore, 'getState'>): SavedState | unde
         containers: ids(parsed.containers),
         networks: ids(parsed.networks),
         volumes: ids(parsed.volumes),
-        processes: pids(parsed.processes),
+        processes: processes(parsed.processes),
       };
     } catch {
       // A torn value (main killed while the runner wrote it) still leaves the label sweep.

@@ -2,7 +2,8 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { describeFailure } from '../report/failure.js';
-import type { CliIO, Command, ParsedArgs } from './io.js';
+import { projectNameProblem } from '../spec/index.js';
+import { flagString, type CliIO, type Command, type ParsedArgs } from './io.js';
 // Imported statically: the bundle is then one file, where lazy imports made ncc copy shared modules per chunk.
 import { run as down } from './commands/down.js';
 import { run as logs } from './commands/logs.js';
@@ -63,6 +64,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     const command = commands[args.command];
     if (!command) throw new UsageError(`unknown command "${args.command}"\n${usage()}`);
+    // Checked for every command: the name becomes a path in the state dir (`down --project ../../x`).
+    const project = flagString(args, 'project');
+    const problem = project === undefined ? undefined : projectNameProblem(project);
+    if (problem) throw new UsageError(`initsteps ${args.command} --project: ${problem}`);
     return await command.run(args, io);
   } catch (e: unknown) {
     const failure = describeFailure(e);

@@ -1,10 +1,8 @@
-// A resolved ContainerSpec → what the runtime creates. Pure apart from `specForCreate`, which reads what
-// the host holds right before a create: hostPath real paths and a Localhost seccomp profile.
-import { readFile, stat } from 'node:fs/promises';
-import { errorMessage } from '../errors.js';
+// A resolved ContainerSpec → what the runtime creates. Pure apart from `specForCreate`, which resolves
+// hostPath real paths right before a create.
 import type { ContainerSpec, EnvVar, SecurityContext, VolumeMount } from '../spec/model.js';
 import type { CreateContainerSpec, Labels, MountSpec, NetworkSpec } from '../runtime/types.js';
-import { resolveHostPath, resolveHostPaths, type HostPathGate } from './mount-check.js';
+import { resolveHostPaths, type HostPathGate } from './mount-check.js';
 
 /**
  * Kubernetes command/args over Docker ENTRYPOINT/CMD (contract §1): `command` replaces ENTRYPOINT verbatim
@@ -21,50 +19,24 @@ export function entrypointAndCmd(spec: Pick<ContainerSpec, 'command' | 'args'>):
 
 export const envList = (env: EnvVar[]): string[] => env.map((e) => `${e.name}=${e.value}`);
 
-/** Docker SecurityOpt for a seccomp profile; a Localhost profile is passed as its JSON contents. */
-export function securityOpt(sc: SecurityContext, localhostProfile?: string): string[] {
-  switch (sc.seccompProfile?.type) {
+/**
+ * Docker SecurityOpt for a seccomp profile. A Localhost profile is passed as the JSON the spec loader read
+ * and checked, never the file again: a step that rewrites the file cannot loosen a later step's profile
+ * (docs/spec.md#privileges).
+ */
+export function securityOpt(sc: SecurityContext): string[] {
+  const seccomp = sc.seccompProfile;
+  switch (seccomp?.type) {
     case 'Unconfined':
       return ['seccomp=unconfined'];
     case 'Localhost':
-      if (localhostProfile === undefined) throw new Error('Localhost seccomp profile contents missing');
-      return [`seccomp=${localhostProfile}`];
+      if (seccomp.profile === undefined) {
+        throw new Error(`seccomp profile ${seccomp.localhostProfile} was not read when the spec was loaded`);
+      }
+      return [`seccomp=${seccomp.profile}`];
     default:
       return [];
   }
-}
-
-/** Seccomp profiles are a few KB; anything far bigger is not one. */
-const MAX_PROFILE_BYTES = 1024 * 1024;
-
-/**
- * A Localhost profile's contents, read now from its real path (held to the workspace like a hostPath).
- * A file that vanished, cannot be read or is not JSON is an error naming it, so the step or main
- * container that needs it fails with that message rather than the run.
- */
-export async function readSeccompProfile(
-  sc: SecurityContext,
-  gate: HostPathGate,
-): Promise<string | undefined> {
-  const file = sc.seccompProfile?.type === 'Localhost' ? sc.seccompProfile.localhostProfile : undefined;
-  if (file === undefined) return undefined;
-  const real = await resolveHostPath(file, 'seccomp profile', gate);
-  let text: string;
-  try {
-    // A FIFO or device would block or never end: only a regular file of a profile's size is read.
-    const st = await stat(real);
-    if (!st.isFile()) throw new Error(`${real} is not a regular file`);
-    if (st.size > MAX_PROFILE_BYTES) throw new Error(`larger than ${MAX_PROFILE_BYTES / 1024 / 1024} MB`);
-    text = await readFile(real, 'utf8');
-  } catch (e: unknown) {
-    throw new Error(`seccomp profile ${file} cannot be read: ${errorMessage(e)}`);
-  }
-  try {
-    JSON.parse(text);
-  } catch (e: unknown) {
-    throw new Error(`seccomp profile ${file} is not valid JSON: ${errorMessage(e)}`);
-  }
-  return text;
 }
 
 /** Docker volume names for the instance's claim and emptyDir mounts, by spec volume name. */
@@ -86,7 +58,6 @@ export interface CreateContext {
   labels: Labels;
   network: NetworkSpec;
   volumes: VolumeNames;
-  localhostProfile?: string;
   name?: string;
 }
 
@@ -102,7 +73,7 @@ export function toCreateSpec(spec: ContainerSpec, ctx: CreateContext): CreateCon
     labels: ctx.labels,
     network: ctx.network,
     mounts: mountsFor(spec.volumes, ctx.volumes),
-    securityOpt: securityOpt(sc, ctx.localhostProfile),
+    securityOpt: securityOpt(sc),
     capAdd: sc.capAdd,
     capDrop: sc.capDrop,
     privileged: sc.privileged,
@@ -112,19 +83,14 @@ export function toCreateSpec(spec: ContainerSpec, ctx: CreateContext): CreateCon
 }
 
 /**
- * `toCreateSpec` with what the host holds now: call it right before each create (every attempt), so an
- * earlier step's changes to the workspace are seen. Throws, naming the volume or file, when a hostPath
- * or the seccomp profile is refused or unreadable.
+ * `toCreateSpec` with the hostPaths as they resolve now: call it right before each create (every attempt),
+ * so an earlier step's changes to the workspace are seen. Throws, naming the volume, when a hostPath is
+ * refused.
  */
 export async function specForCreate(
   spec: ContainerSpec,
-  ctx: Omit<CreateContext, 'localhostProfile'>,
+  ctx: CreateContext,
   gate: HostPathGate,
 ): Promise<CreateContainerSpec> {
-  const volumes = await resolveHostPaths(spec.volumes, gate);
-  const localhostProfile = await readSeccompProfile(spec.securityContext, gate);
-  return toCreateSpec(
-    { ...spec, volumes },
-    { ...ctx, ...(localhostProfile !== undefined && { localhostProfile }) },
-  );
+  return toCreateSpec({ ...spec, volumes: await resolveHostPaths(spec.volumes, gate) }, ctx);
 }

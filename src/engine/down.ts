@@ -2,9 +2,10 @@
 // It goes on past individual failures and reports them as warnings.
 import { deleteMarkers, stateDir } from '../markers/store.js';
 import type { ContainerRuntime } from '../runtime/types.js';
+import { stopRecordedProcess } from './host-process.js';
 import { LABEL } from './labels.js';
 import { clearLastRun, loadLastRun, saveLastRun } from './state.js';
-import { removeContainers, stopProcessGroup, tryRemove } from './tracked.js';
+import { removeContainers, tryRemove } from './tracked.js';
 
 export interface DownOptions {
   project: string;
@@ -17,17 +18,31 @@ export interface DownResult {
   volumes: number;
   networks: number;
   processes: number;
+  /** What could not be removed: the exit code says so. */
   warnings: string[];
+  /** What was left alone on purpose: a recorded pid that is no longer our process, an unusable last run. */
+  notes: string[];
 }
 
 export async function down(runtime: ContainerRuntime, options: DownOptions): Promise<DownResult> {
-  const result: DownResult = { containers: 0, volumes: 0, networks: 0, processes: 0, warnings: [] };
+  const result: DownResult = {
+    containers: 0,
+    volumes: 0,
+    networks: 0,
+    processes: 0,
+    warnings: [],
+    notes: [],
+  };
   const warn = (message: string): void => void result.warnings.push(message);
   const project = { [LABEL.project]: options.project };
   const dir = stateDir();
 
-  const last = await loadLastRun(options.project, dir);
-  for (const p of last?.processes ?? []) if (await stopProcessGroup(p.pid)) result.processes += 1;
+  const last = await loadLastRun(options.project, dir, (message) => result.notes.push(message));
+  for (const p of last?.processes ?? []) {
+    const stop = await stopRecordedProcess(p);
+    if (stop.signalled) result.processes += 1;
+    if (stop.notSignalled) result.notes.push(`${p.instance}: ${stop.notSignalled}`);
+  }
 
   const containers = await runtime.listContainers(project);
   result.containers = (await removeContainers(runtime, containers, warn)).length;

@@ -9,11 +9,11 @@ import type { ContainerSpec, ResolvedInstance, ResolvedService, ResolvedStep } f
 import { runProcessAttempt } from './attempt.js';
 import { hostPathExists, type FactSource } from './facts.js';
 import { processEnv } from './host-env.js';
+import { processStartTime, stopRecordedProcess } from './host-process.js';
 import type { StartedMain } from './readiness.js';
 import type { RunContext } from './run-context.js';
 import { projectStateDir, type HostProcess } from './state.js';
 import type { InstanceDriver, StepAttempt } from './steps.js';
-import { stopProcessGroup } from './tracked.js';
 
 export class ProcessInstance implements InstanceDriver {
   readonly facts: FactSource;
@@ -30,7 +30,10 @@ export class ProcessInstance implements InstanceDriver {
 
   async open(): Promise<boolean> {
     // A restart: the previous run's main process of this instance goes first.
-    for (const p of this.previous) if (p.instance === this.inst.name) await stopProcessGroup(p.pid);
+    for (const p of this.previous.filter((p) => p.instance === this.inst.name)) {
+      const { notSignalled } = await stopRecordedProcess(p);
+      if (notSignalled) this.ctx.warn(`${this.inst.name}: ${notSignalled}`);
+    }
     this.ctx.results.setPorts(
       this.s.name,
       this.inst.name,
@@ -117,7 +120,8 @@ export class ProcessInstance implements InstanceDriver {
       });
       child.unref();
       if (child.pid === undefined) throw new Error(`could not start ${file}`);
-      ctx.tracked.addProcess({ service: s.name, instance: inst.name, pid: child.pid, log });
+      const startTime = processStartTime(child.pid);
+      ctx.tracked.addProcess({ service: s.name, instance: inst.name, pid: child.pid, startTime, log });
       return child;
     } finally {
       await out.close();

@@ -1,11 +1,13 @@
 // What a run reports, kept up to date as it goes: a result per service, instance and step, every status
 // change announced to the observer when it happens, and each step's full log for the state file.
 import type { ResolvedInstance, ResolvedService } from '../spec/model.js';
+import type { Masker } from '../spec/secrets.js';
 import { logKey } from './state.js';
 import type {
   InstanceResult,
   PublishedPort,
   RunObserver,
+  RunReport,
   ServiceReason,
   ServiceResult,
   ServiceStatus,
@@ -155,4 +157,18 @@ export class RunResults {
   notRun(inst: ResolvedInstance, from: number, why: string): void {
     for (const step of inst.steps.slice(from)) this.step(inst.name, step.name).message = `not run: ${why}`;
   }
+}
+
+/**
+ * A report with its free text masked: the messages of steps, instances and services and the log tails.
+ * Names, ids and positions stay as they are: they come from the spec and the engine, and are looked up.
+ */
+export function maskReportText(report: RunReport, mask: Masker): RunReport {
+  const text = <T extends { message?: string }>(x: T): T =>
+    x.message === undefined ? x : { ...x, message: mask(x.message) };
+  return {
+    ...report,
+    services: report.services.map((s) => ({ ...text(s), instances: s.instances.map(text) })),
+    steps: report.steps.map((s) => ({ ...text(s), logTail: s.logTail.map(mask) })),
+  };
 }

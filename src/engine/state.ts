@@ -1,14 +1,17 @@
 // The last run of each project, kept in the state dir so `status` and `logs --init-step` can show step
-// results and captured output after `up` has exited.
-import { readFile, rm } from 'node:fs/promises';
+// results and captured output after `up` has exited, and `down` can stop its host processes.
+import { constants } from 'node:fs';
+import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { UsageError } from '../errors.js';
 import { stateDir, writeFileAtomic } from '../markers/store.js';
+import { projectNameProblem } from '../spec/index.js';
+import type { RecordedProcess } from './host-process.js';
 import type { RunReport } from './types.js';
 
-export interface HostProcess {
+export interface HostProcess extends RecordedProcess {
   service: string;
   instance: string;
-  pid: number;
   /** Where its output goes. */
   log: string;
 }
@@ -24,8 +27,18 @@ export interface LastRun {
   processes: HostProcess[];
 }
 
-export const projectStateDir = (project: string, dir: string = stateDir()): string =>
-  join(dir, 'projects', project);
+/**
+ * A larger last-run.json is not read: up keeps 1000 lines per step, so only a file that was not written
+ * by initsteps (or a run of very many steps with very long lines) gets there.
+ */
+export const MAX_LAST_RUN_BYTES = 64 * 1024 * 1024;
+
+/** The project's directory in the state dir; a name that is not a project name (`../x`) is refused. */
+export function projectStateDir(project: string, dir: string = stateDir()): string {
+  const problem = projectNameProblem(project);
+  if (problem) throw new UsageError(problem);
+  return join(dir, 'projects', project);
+}
 
 const lastRunPath = (project: string, dir?: string): string =>
   join(projectStateDir(project, dir), 'last-run.json');
@@ -36,22 +49,101 @@ export async function saveLastRun(project: string, run: LastRun, dir?: string): 
   await writeFileAtomic(lastRunPath(project, dir), `${JSON.stringify(run)}\n`);
 }
 
-/** The last run, or undefined when there is none (a file that does not parse counts as none). */
-export async function loadLastRun(project: string, dir?: string): Promise<LastRun | undefined> {
+/**
+ * The last run, or undefined when there is none. A file that is too large, does not parse or does not
+ * have the shape of a last run counts as none, with a warning; so does each process entry that is not one.
+ */
+export async function loadLastRun(
+  project: string,
+  dir?: string,
+  onWarning: (message: string) => void = () => undefined,
+): Promise<LastRun | undefined> {
+  const file = lastRunPath(project, dir);
   let text: string;
   try {
-    text = await readFile(lastRunPath(project, dir), 'utf8');
+    text = await readBounded(file, MAX_LAST_RUN_BYTES);
   } catch (e: unknown) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (e instanceof Unusable) {
+      onWarning(`${file} ${e.message}: ignored`);
+      return undefined;
+    }
     throw e;
   }
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as LastRun;
+    parsed = JSON.parse(text);
   } catch {
+    onWarning(`${file} is not valid JSON: ignored`);
     return undefined;
   }
+  if (!isLastRun(parsed)) {
+    onWarning(`${file} is not a last run written by initsteps: ignored`);
+    return undefined;
+  }
+  const processes = parsed.processes.filter(isHostProcess);
+  if (processes.length < parsed.processes.length) {
+    onWarning(`${file}: ${parsed.processes.length - processes.length} process entry(ies) ignored`);
+  }
+  return { ...parsed, processes };
 }
 
 export async function clearLastRun(project: string, dir?: string): Promise<void> {
   await rm(lastRunPath(project, dir), { force: true });
+}
+
+/** A file that is there but is not read (its message says why). */
+class Unusable extends Error {}
+
+/** A regular file's text, refusing one larger than `max` bytes before reading it. */
+async function readBounded(file: string, max: number): Promise<string> {
+  // Non-blocking: a FIFO in its place must not hang the command.
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) throw new Unusable('is not a regular file');
+    if (st.size > max) throw new Unusable(`is larger than ${max / 1024 / 1024} MiB`);
+    const buffer = Buffer.alloc(st.size);
+    let got = 0;
+    while (got < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, got, buffer.length - got, got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    return buffer.subarray(0, got).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+const isListOf = <T>(v: unknown, item: (x: unknown) => x is T): v is T[] => Array.isArray(v) && v.every(item);
+
+/** The parts every reader relies on: step and service lists, the logs map, the process list. */
+function isLastRun(v: unknown): v is LastRun & { processes: unknown[] } {
+  if (!isObject(v) || !isObject(v.report) || !isObject(v.logs)) return false;
+  const isService = (s: unknown): boolean => isObject(s) && isListOf(s.instances, isObject);
+  return (
+    typeof v.runId === 'string' &&
+    typeof v.startedAt === 'string' &&
+    typeof v.finishedAt === 'string' &&
+    Array.isArray(v.report.services) &&
+    v.report.services.every(isService) &&
+    isListOf(v.report.steps, isObject) &&
+    Object.values(v.logs).every((lines) => isListOf(lines, (l): l is string => typeof l === 'string')) &&
+    Array.isArray(v.processes)
+  );
+}
+
+function isHostProcess(v: unknown): v is HostProcess {
+  return (
+    isObject(v) &&
+    Number.isSafeInteger(v.pid) &&
+    typeof v.service === 'string' &&
+    typeof v.instance === 'string' &&
+    typeof v.log === 'string' &&
+    (v.startTime === undefined || typeof v.startTime === 'string')
+  );
 }

@@ -1,13 +1,17 @@
 // `status`: what runs now (from the engine, by label) joined with the last run's step results (state dir).
 import type { ResolvedProject } from '../spec/model.js';
 import type { ContainerRuntime } from '../runtime/types.js';
+import { recordedProcessState, type RecordedState } from './host-process.js';
 import { LABEL } from './labels.js';
 import { loadLastRun } from './state.js';
 import type { PublishedPort, ServiceResult, StepResult } from './types.js';
 
 export interface InstanceStatus {
   name: string;
-  /** The main container's state (`running`, `exited`, ...), `running`/`exited` for a host process, or `absent`. */
+  /**
+   * The main container's state (`running`, `exited`, ...); for a host process `running`, `exited` (its pid
+   * is gone or another process's now) or `unknown` (nothing tells whether the pid is still it); or `absent`.
+   */
   state: string;
   ports: PublishedPort[];
   /** The last run's result for each of its init steps. */
@@ -28,22 +32,20 @@ export interface ProjectStatus {
   services: ServiceStatusInfo[];
 }
 
-/** Whether a host process with this pid exists (signal 0 checks without sending anything). */
-export const processAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+const PROCESS_STATE = {
+  running: 'running',
+  gone: 'exited',
+  replaced: 'exited',
+  unverifiable: 'unknown',
+} satisfies Record<RecordedState, string>;
 
 export async function status(
   runtime: ContainerRuntime,
   project: ResolvedProject | string,
+  onWarning: (message: string) => void = () => undefined,
 ): Promise<ProjectStatus> {
   const name = typeof project === 'string' ? project : project.name;
-  const last = await loadLastRun(name);
+  const last = await loadLastRun(name, undefined, onWarning);
   const containers = await runtime.listContainers({ [LABEL.project]: name });
 
   // Services and instances: the spec's (when given), the last run's, and whatever is found running.
@@ -76,7 +78,7 @@ export async function status(
           containers.find((c) => c.labels[LABEL.instance] === instance && c.labels[LABEL.role] === role);
         const proc = last?.processes.find((p) => p.instance === instance);
         const main = of('main');
-        const state = main?.state ?? (proc ? (processAlive(proc.pid) ? 'running' : 'exited') : 'absent');
+        const state = main?.state ?? (proc ? PROCESS_STATE[recordedProcessState(proc)] : 'absent');
         const lastPorts = lastService?.instances.find((i) => i.name === instance)?.ports ?? [];
         return {
           name: instance,

@@ -1,19 +1,15 @@
 // What a run created, and the one way objects are removed: each removal on its own (a failure is a
 // warning and the rest goes on), containers joined to a sandbox before the sandbox, networks last.
 // `up`'s cleanup, `down` and the action's post step all remove through here.
-import { setTimeout as sleep } from 'node:timers/promises';
 import { errorMessage } from '../errors.js';
 import type { ContainerRuntime, Labels } from '../runtime/types.js';
+import { stopRecordedProcess } from './host-process.js';
 import { LABEL } from './labels.js';
 import type { HostProcess } from './state.js';
 import type { CreatedObjects, RunObserver } from './types.js';
 
 export type Warn = (message: string) => void;
 type ObjectKind = 'container' | 'network' | 'volume';
-
-/** Between SIGTERM and SIGKILL for a stopped process group. */
-const PROCESS_GRACE_MS = 2000;
-const PROCESS_POLL_MS = 50;
 
 /** Runs one removal; a failure becomes a warning naming `what`. True when it succeeded. */
 export async function tryRemove(what: string, remove: () => Promise<void>, warn: Warn): Promise<boolean> {
@@ -42,43 +38,16 @@ export async function removeContainers(
   return removed;
 }
 
-const groupAlive = (pid: number): boolean => {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/**
- * Stops a detached process group (a `runtime: process` main leads its own): SIGTERM, then SIGKILL when
- * it is still there after a grace period. False when it was gone already.
- */
-export async function stopProcessGroup(pid: number, graceMs = PROCESS_GRACE_MS): Promise<boolean> {
-  try {
-    process.kill(-pid, 'SIGTERM');
-  } catch {
-    return false;
-  }
-  for (let waited = 0; waited < graceMs && groupAlive(pid); waited += PROCESS_POLL_MS) {
-    await sleep(PROCESS_POLL_MS);
-  }
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // Ended within the grace.
-  }
-  return true;
-}
-
 /** Removes what one run created, newest container first (steps and main before their sandbox). */
 export async function removeCreated(
   runtime: ContainerRuntime,
   created: CreatedObjects,
   warn: Warn,
 ): Promise<void> {
-  await Promise.all((created.processes ?? []).map((pid) => stopProcessGroup(pid)));
+  for (const p of created.processes ?? []) {
+    const { notSignalled } = await stopRecordedProcess(p);
+    if (notSignalled) warn(`main process: ${notSignalled}`);
+  }
   for (const id of [...created.containers].reverse()) {
     await tryRemove(`container ${id.slice(0, 12)}`, () => runtime.removeContainer(id), warn);
   }
@@ -113,7 +82,12 @@ export class Tracked {
 
   addProcess(info: HostProcess): void {
     this.processes.push(info);
-    this.emit({ type: 'created', kind: 'process', id: String(info.pid) });
+    this.emit({
+      type: 'created',
+      kind: 'process',
+      id: String(info.pid),
+      ...(info.startTime !== undefined && { startTime: info.startTime }),
+    });
   }
 
   snapshot(): CreatedObjects {
@@ -121,7 +95,10 @@ export class Tracked {
       containers: [...this.live.containers],
       networks: [...this.live.networks],
       volumes: [...this.live.volumes],
-      processes: this.processes.map((p) => p.pid),
+      processes: this.processes.map(({ pid, startTime }) => ({
+        pid,
+        ...(startTime !== undefined && { startTime }),
+      })),
     };
   }
 

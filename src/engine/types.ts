@@ -1,4 +1,5 @@
 // What a run reports: results, the live event stream, and the hooks the engine is given.
+import type { RecordedProcess } from './host-process.js';
 import type {
   ResolvedInstance,
   ResolvedProject,
@@ -74,8 +75,8 @@ export interface CreatedObjects {
   containers: string[];
   networks: string[];
   volumes: string[];
-  /** Pids of `runtime: process` main processes (each leads its own process group). */
-  processes?: number[];
+  /** `runtime: process` main processes (each leads its own process group), with their start times. */
+  processes?: RecordedProcess[];
 }
 
 /** The live event stream; report/lines.ts turns these into the contract's console lines. */
@@ -98,7 +99,7 @@ export type RunEvent =
   /** Emitted as soon as an object exists, so the action can record it for `post` before anything can fail. */
   | { type: 'created'; kind: 'container' | 'network' | 'volume'; id: string }
   /** A `runtime: process` main process was started (id: its pid); stop it in `post`. */
-  | { type: 'created'; kind: 'process'; id: string };
+  | { type: 'created'; kind: 'process'; id: string; startTime?: string };
 
 export type RunObserver = (event: RunEvent) => void;
 

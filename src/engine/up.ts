@@ -10,6 +10,7 @@ import { ContainerInstance } from './container-instance.js';
 import { LABEL, networkName, type Role } from './labels.js';
 import { ProcessInstance } from './process-instance.js';
 import { waitReady, type StartedMain } from './readiness.js';
+import { maskReportText } from './results.js';
 import { RunContext, type RunSettings } from './run-context.js';
 import { loadLastRun, logKey, saveLastRun, type LastRun } from './state.js';
 import { runInitSteps, type InstanceDriver } from './steps.js';
@@ -69,7 +70,7 @@ export async function up(runtime: ContainerRuntime, options: UpOptions): Promise
   const startedAt = new Date();
   const selected = selectServices(ctx.project, options.services);
   for (const s of selected) ctx.results.add(s);
-  const previous = await loadLastRun(ctx.project.name, ctx.stateDir);
+  const previous = await loadLastRun(ctx.project.name, ctx.stateDir, (m) => ctx.warn(m));
   const finish = async (): Promise<RunReport> => {
     const report = reportOf(ctx);
     await persist(ctx, previous, startedAt, selected);
@@ -198,7 +199,9 @@ async function persist(
     logs: { ...keptLogs(prev, names), ...ctx.results.logs },
     processes: [...keep(prev?.processes), ...ctx.tracked.processes],
   };
-  await saveLastRun(ctx.project.name, merged, ctx.stateDir);
+  // Messages masked too: `status --json` prints them without the secrets at hand.
+  const masked = { ...merged, report: maskReportText(merged.report, ctx.mask) };
+  await saveLastRun(ctx.project.name, masked, ctx.stateDir);
 }
 
 /** The previous run's captured output of steps of services this run did not touch. */

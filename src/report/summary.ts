@@ -1,6 +1,8 @@
 // Pure: the job summary (contract §5) as HTML the runner renders: one row per instance and step, the
 // services with their published ports, the escaped log tail of each failed step in a collapsible block,
 // or the spec problems when the run stopped before running. Kept under the runner's 1 MiB summary limit.
+// Every piece of text is masked first, then escaped; a cell or a block title keeps no line break, since
+// a blank line ends an HTML block and the rest of the summary would render as Markdown.
 import type { RunReport, ServiceStatus, StepResult, StepStatus } from '../engine/types.js';
 import { SpecError } from '../errors.js';
 import { describeFailure } from './failure.js';
@@ -18,7 +20,7 @@ export interface SummaryInput {
   error?: unknown;
   /** Spec file paths are shown relative to it. */
   workspace: string;
-  /** Applied to every piece of text before it is measured (secret values → `***`). */
+  /** Applied to every piece of raw text before it is escaped (secret values → `***`). */
   mask?: (text: string) => string;
   /** Overrides SUMMARY_LIMIT_BYTES (tests). */
   limitBytes?: number;
@@ -52,34 +54,32 @@ const dash = (v: string | number | undefined): string => (v === undefined || v =
 const why = (reason: string | undefined, message: string | undefined): string =>
   dash([reason, message].filter((p) => p !== undefined && p !== '').join(': '));
 
+/** Line breaks as HTML: `\r\n`, `\n` and a lone `\r` (CommonMark ends a line at each). */
+const LINE_BREAK = /\r\n|\n|\r/g;
+
 /** Accumulates HTML within a byte budget, counting what did not fit. */
 class Budget {
   private readonly parts: string[] = [];
   private used = 0;
   omitted = 0;
-  constructor(
-    private readonly limit: number,
-    private readonly mask: (text: string) => string,
-  ) {}
+  constructor(private readonly limit: number) {}
 
-  /** Adds `text` if it fits with `reserve` bytes still free afterwards; counts it as omitted otherwise. */
-  add(text: string, reserve = 0): boolean {
-    const masked = this.mask(text);
-    const size = Buffer.byteLength(masked);
+  /** Adds `html` if it fits with `reserve` bytes still free afterwards; counts it as omitted otherwise. */
+  add(html: string, reserve = 0): boolean {
+    const size = Buffer.byteLength(html);
     if (this.used + size + reserve > this.limit) {
       this.omitted++;
       return false;
     }
-    this.parts.push(masked);
+    this.parts.push(html);
     this.used += size;
     return true;
   }
 
-  /** Adds text that must appear (closing tags whose bytes were reserved, the truncation note). */
-  force(text: string): void {
-    const masked = this.mask(text);
-    this.parts.push(masked);
-    this.used += Buffer.byteLength(masked);
+  /** Adds HTML that must appear (closing tags whose bytes were reserved, the truncation note). */
+  force(html: string): void {
+    this.parts.push(html);
+    this.used += Buffer.byteLength(html);
   }
 
   toString(): string {
@@ -87,16 +87,18 @@ class Budget {
   }
 }
 
-function table(out: Budget, header: string[], rows: string[][]): void {
+/** Raw text → HTML for the summary: masked, escaped, and on one line (`<br>` for its line breaks). */
+type Inline = (text: string) => string;
+
+function table(out: Budget, inline: Inline, header: string[], rows: string[][]): void {
   const close = '</tbody></table>\n\n';
   const reserve = Buffer.byteLength(close);
-  const th = header.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
+  const th = header.map((h) => `<th>${inline(h)}</th>`).join('');
   if (!out.add(`<table><thead><tr>${th}</tr></thead><tbody>\n`, reserve)) {
     out.omitted += rows.length;
     return;
   }
-  for (const row of rows)
-    out.add(`<tr>${row.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>\n`, reserve);
+  for (const row of rows) out.add(`<tr>${row.map((c) => `<td>${inline(c)}</td>`).join('')}</tr>\n`, reserve);
   out.force(close);
 }
 
@@ -111,12 +113,12 @@ const stepRow = (s: StepResult): string[] => [
   why(s.reason, s.message),
 ];
 
-function headline(input: SummaryInput): string {
+function headline(input: SummaryInput, inline: Inline): string {
   const { report, error } = input;
-  const name = escapeHtml(input.project);
+  const name = inline(input.project);
   if (error instanceof SpecError) return `## ❌ initsteps: invalid spec (project ${name})\n\n`;
   if (error !== undefined) {
-    const message = escapeHtml(describeFailure(error).message.split('\n')[0] ?? '');
+    const message = inline(describeFailure(error).message.split(LINE_BREAK)[0] ?? '');
     return `## ❌ initsteps: ${message} (project ${name})\n\n`;
   }
   const failed = report?.services.some((s) => s.status !== 'Running') ?? true;
@@ -128,14 +130,18 @@ function headline(input: SummaryInput): string {
 export function buildSummary(input: SummaryInput): string {
   const limit = input.limitBytes ?? SUMMARY_LIMIT_BYTES;
   // Room for the truncation note, which is always added last.
-  const out = new Budget(limit - 512, input.mask ?? ((t) => t));
+  const out = new Budget(limit - 512);
+  const mask = input.mask ?? ((t: string) => t);
+  const block = (text: string): string => escapeHtml(mask(text));
+  const inline: Inline = (text) => block(text).replace(LINE_BREAK, '<br>');
   const rel = (file: string): string => workspaceRelative(file, input.workspace);
-  out.add(headline(input));
+  out.add(headline(input, inline));
 
   if (input.error instanceof SpecError) {
     out.add(`${input.error.problems.length} problem(s) found:\n\n`);
     table(
       out,
+      inline,
       ['location', 'field', 'problem'],
       input.error.problems.map((p) => [
         `${rel(p.pos.file)}:${p.pos.line}:${p.pos.col}`,
@@ -145,7 +151,7 @@ export function buildSummary(input: SummaryInput): string {
     );
   } else if (input.error !== undefined) {
     const message = describeFailure(input.error).message;
-    if (message.includes('\n')) out.add(`<pre>${escapeHtml(message)}</pre>\n\n`);
+    if (/[\r\n]/.test(message)) out.add(`<pre>${block(message)}</pre>\n\n`);
   }
 
   const report = input.report;
@@ -159,12 +165,14 @@ export function buildSummary(input: SummaryInput): string {
     out.add('### Init steps\n\n');
     table(
       out,
+      inline,
       ['service', 'instance', 'step', 'status', 'exit code', 'attempts', 'duration', 'reason / message'],
       report.steps.map(stepRow),
     );
     out.add('### Services\n\n');
     table(
       out,
+      inline,
       ['service', 'instance', 'status', 'reason / message', 'published ports'],
       report.services.flatMap((svc) =>
         svc.instances.map((inst) => [
@@ -185,8 +193,8 @@ export function buildSummary(input: SummaryInput): string {
     for (const s of failed) {
       const title = `init step "${s.step}" on ${s.instance} ${s.status === 'Failed' ? `failed: ${failureDetail(s)}` : 'cancelled'}`;
       out.add(
-        `<details><summary>${escapeHtml(title)} (${escapeHtml(rel(s.pos.file))}:${s.pos.line})</summary>\n\n` +
-          `<pre>${escapeHtml(s.logTail.join('\n'))}</pre>\n</details>\n\n`,
+        `<details><summary>${inline(title)} (${inline(rel(s.pos.file))}:${s.pos.line})</summary>\n\n` +
+          `<pre>${block(s.logTail.join('\n'))}</pre>\n</details>\n\n`,
       );
     }
   }

@@ -116,11 +116,17 @@ const securityContext = f({
         localhostProfile: {
           type: 'string',
           format: 'absPath',
-          description: 'Absolute path of the profile on the host (type Localhost only).',
+          description:
+            'Absolute path of the profile on the host (type Localhost only); outside the workspace, or allowing by default, needs allow-privileged.',
         },
       },
     },
-    capAdd: { type: 'array', items: { type: 'string', format: 'capability' } },
+    capAdd: {
+      type: 'array',
+      items: { type: 'string', format: 'capability' },
+      description:
+        'Any case, `CAP_` optional. ALL, SYS_ADMIN and others that reach the host need allow-privileged.',
+    },
     capDrop: { type: 'array', items: { type: 'string', format: 'capability' } },
     privileged: { type: 'boolean', description: 'Needs allow-privileged.' },
   },

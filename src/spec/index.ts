@@ -5,7 +5,13 @@ import { loadFromText, MAX_SPEC_BYTES, type SpecSource } from './load.js';
 import type { ResolvedProject } from './model.js';
 
 export { parseDuration, MAX_DURATION_MS } from './duration.js';
-export { loadFromText, MAX_SPEC_BYTES, type SpecSource, type TextLoadOptions } from './load.js';
+export {
+  loadFromText,
+  MAX_SPEC_BYTES,
+  projectNameProblem,
+  type SpecSource,
+  type TextLoadOptions,
+} from './load.js';
 
 export interface LoadOptions {
   /** Spec files (already expanded from globs). */

@@ -53,6 +53,15 @@ const projectNameFrom = (dir: string): string =>
 /** What Docker accepts as a Compose-style project name (an explicit `project` may use `_`). */
 const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 
+/**
+ * Why a project name cannot be used, or undefined. The name labels Docker objects and names a directory
+ * of the state dir, so `../x` must never get through.
+ */
+export const projectNameProblem = (name: string): string | undefined =>
+  PROJECT_NAME.test(name)
+    ? undefined
+    : `project name "${name}" is not valid: use lowercase letters, digits, '_' and '-', starting with a letter or digit`;
+
 /** Parses and checks one file's documents; pushes the services it declares onto `docs`. */
 function loadSource(src: SpecSource, problems: SpecProblem[], docs: CheckedDoc[]): void {
   const { file, text } = src;
@@ -136,16 +145,11 @@ export function loadFromText(sources: SpecSource[], options: TextLoadOptions = {
     rules.project(docs);
 
     const project = options.project ?? projectNameFrom(workspace);
-    if (!PROJECT_NAME.test(project)) {
-      problems.push({
-        pos: start(first.file),
-        path: '',
-        message: `project name "${project}" is not valid: use lowercase letters, digits, '_' and '-', starting with a letter or digit`,
-      });
-    }
+    const projectProblem = projectNameProblem(project);
+    if (projectProblem) problems.push({ pos: start(first.file), path: '', message: projectProblem });
     if (problems.length > 0) return { ok: false, problems: sortProblems(problems, sources) };
 
-    const services = orderByDependencies(docs.map((d) => resolveService(d, env)));
+    const services = orderByDependencies(docs.map((d) => resolveService(d, env, rules.profiles)));
     const files = [...new Set(sources.map((s) => path.resolve(s.file)))];
     const allowPrivileged = options.allowPrivileged ?? false;
     return { ok: true, project: { name: project, workspace, files, services, allowPrivileged } };

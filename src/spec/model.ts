@@ -15,7 +15,15 @@ export type SeccompType = 'Unconfined' | 'RuntimeDefault' | 'Localhost';
 export type RestartPolicy = 'OnFailure' | 'Never';
 
 export interface SecurityContext {
-  seccompProfile?: { type: SeccompType; localhostProfile?: string };
+  seccompProfile?: {
+    type: SeccompType;
+    localhostProfile?: string;
+    /**
+     * A Localhost profile's JSON as validation read and checked it (docs/spec.md#privileges). Docker gets
+     * these contents: the file is not read again, so a step that rewrites it cannot loosen a later step.
+     */
+    profile?: string;
+  };
   capAdd: string[];
   capDrop: string[];
   privileged: boolean;

@@ -64,14 +64,20 @@ function mergeEnv(parent: EnvVar[], child: EnvVar[]): EnvVar[] {
   return [...byName.values()];
 }
 
-function securityContext(raw: RawSecurityContext | undefined): SecurityContext {
+/** Localhost seccomp profiles as validation read them, by localhostProfile (RuleChecker.profiles). */
+export type CheckedProfiles = ReadonlyMap<string, string>;
+
+function securityContext(raw: RawSecurityContext | undefined, profiles: CheckedProfiles): SecurityContext {
   const seccomp = raw?.seccompProfile;
+  const file = seccomp?.type === 'Localhost' ? seccomp.localhostProfile : undefined;
+  const profile = file === undefined ? undefined : profiles.get(file);
   return {
     ...(seccomp?.type
       ? {
           seccompProfile: {
             type: seccomp.type,
             ...(seccomp.localhostProfile !== undefined ? { localhostProfile: seccomp.localhostProfile } : {}),
+            ...(profile !== undefined ? { profile } : {}),
           },
         }
       : {}),
@@ -165,6 +171,7 @@ function step(
   index: number,
   parent: ContainerSpec,
   envSource: Record<string, string | undefined>,
+  profiles: CheckedProfiles,
   process: boolean,
   specDir: string,
 ): ResolvedStep {
@@ -191,7 +198,9 @@ function step(
     ...((raw.user ?? parent.user) !== undefined ? { user: raw.user ?? parent.user } : {}),
     env: mergeEnv(parent.env, envVars(raw.env, envSource)),
     volumes: mounts,
-    securityContext: raw.securityContext ? securityContext(raw.securityContext) : parent.securityContext,
+    securityContext: raw.securityContext
+      ? securityContext(raw.securityContext, profiles)
+      : parent.securityContext,
     resources: raw.resources ? resources(raw.resources) : parent.resources,
     runIf: runIf(raw.runIf),
     timeoutMs:
@@ -212,6 +221,7 @@ const instanceEnv = (service: string, ordinal: number): EnvVar[] => [
 export function resolveService(
   doc: CheckedDoc,
   envSource: Record<string, string | undefined>,
+  profiles: CheckedProfiles,
 ): ResolvedService {
   const raw: RawService = doc.service;
   const spec: RawSpec = raw.spec ?? {};
@@ -229,10 +239,12 @@ export function resolveService(
     ...(spec.user !== undefined ? { user: spec.user } : {}),
     env: envVars(spec.env, envSource),
     volumes: volumes(spec, specDir),
-    securityContext: securityContext(spec.securityContext),
+    securityContext: securityContext(spec.securityContext, profiles),
     resources: resources(spec.resources),
   };
-  const steps = (spec.initSteps ?? []).map((s, i) => step(s, i, template, envSource, process, specDir));
+  const steps = (spec.initSteps ?? []).map((s, i) =>
+    step(s, i, template, envSource, profiles, process, specDir),
+  );
   const replicas = spec.replicas ?? 1;
   const instances: ResolvedInstance[] = Array.from({ length: replicas }, (_, ordinal) => {
     const extra = instanceEnv(name, ordinal);

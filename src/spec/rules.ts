@@ -1,9 +1,9 @@
 // The rule half of validation: everything the field table cannot say (cross-field, cross-step and
-// cross-service rules, the privileged gate, hostPath containment). Runs on the values check.ts kept, so
+// cross-service rules, the privileged gate, hostPath containment, Localhost seccomp profiles). Runs on the values check.ts kept, so
 // a field that was already reported invalid is skipped here rather than reported twice.
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { SpecProblem } from '../errors.js';
+import { errorMessage, type SpecProblem } from '../errors.js';
 import { has, type Loc, itemLoc, keyLoc, locOf, rawValue, valueLoc } from './check.js';
 import type { RawEnv, RawSecurityContext, RawService, RawSpec, RawStep } from './fields.js';
 import { isRunnerVariable } from './runner-env.js';
@@ -25,6 +25,37 @@ export interface RuleOptions {
 
 const ALLOW_HINT = 'allow it with --allow-privileged (action input `allow-privileged: true`)';
 
+/**
+ * Capabilities that let a container reach past its own namespaces (docs/spec.md#privileges): kernel
+ * modules, raw devices, mounts and namespaces, other processes' memory, file handles on the host, eBPF
+ * and perf, reboot and kexec, the LSM policy, the host's clock, kernel log and audit rules.
+ */
+export const GATED_CAPABILITIES: ReadonlySet<string> = new Set([
+  'ALL',
+  'SYS_ADMIN',
+  'SYS_MODULE',
+  'SYS_RAWIO',
+  'SYS_PTRACE',
+  'DAC_READ_SEARCH',
+  'BPF',
+  'PERFMON',
+  'SYS_BOOT',
+  'MAC_ADMIN',
+  'MAC_OVERRIDE',
+  'SYS_TIME',
+  'SYSLOG',
+  'AUDIT_CONTROL',
+]);
+
+/** A capability as Docker reads it: any case, with or without `CAP_`. */
+const normaliseCapability = (cap: string): string => cap.toUpperCase().replace(/^CAP_/, '');
+
+/** Seccomp profiles are a few KiB (Docker's default is about 20); a larger file is not one. */
+const MAX_SECCOMP_PROFILE_BYTES = 1024 * 1024;
+
+/** Actions under which a syscall simply runs: a profile with one of them as default confines nothing. */
+const PERMISSIVE_DEFAULTS = new Set(['SCMP_ACT_ALLOW', 'SCMP_ACT_LOG']);
+
 /** A string the source wrote for this key, valid or not (cross references use it to avoid cascades). */
 const rawString = (obj: object | undefined, key: string): string | undefined => {
   const v = obj ? rawValue(obj, key) : undefined;
@@ -38,6 +69,9 @@ const subject = (service: string, step?: string): string =>
   `service "${service}"${step !== undefined ? `, init step "${step}"` : ''}`;
 
 export class RuleChecker {
+  /** Localhost seccomp profiles read and checked here, by path as written: the model carries these contents. */
+  readonly profiles = new Map<string, string>();
+
   constructor(
     private readonly problems: SpecProblem[],
     private readonly options: RuleOptions,
@@ -145,12 +179,75 @@ export class RuleChecker {
           `${subject(service, step)}: securityContext.seccompProfile.type Unconfined is refused; ${ALLOW_HINT}`,
         );
       }
+      if (seccomp.type === 'Localhost' && seccomp.localhostProfile !== undefined) {
+        this.localhostProfile(seccomp.localhostProfile, valueLoc(seccomp, 'localhostProfile'), service, step);
+      }
     }
+    (sc.capAdd ?? []).forEach((cap, i, list) => {
+      const name = normaliseCapability(cap);
+      if (GATED_CAPABILITIES.has(name) && !this.options.allowPrivileged) {
+        this.report(
+          itemLoc(list, i),
+          `${subject(service, step)}: securityContext.capAdd ${name} is refused (it reaches past the container); ${ALLOW_HINT}`,
+        );
+      }
+    });
     if (sc.privileged === true && !this.options.allowPrivileged) {
       this.report(
         valueLoc(sc, 'privileged'),
         `${subject(service, step)}: securityContext.privileged: true is refused; ${ALLOW_HINT}`,
       );
+    }
+  }
+
+  /**
+   * A Localhost profile must exist and be a seccomp profile (JSON with a `defaultAction`). Without the
+   * allowing flag it must lie in the workspace (on its real path) and must not allow by default, which is
+   * Unconfined under another name. Its contents are kept: the engine uses them rather than the file.
+   */
+  private localhostProfile(file: string, loc: Loc, service: string, step: string | undefined): void {
+    const refuse = (why: string): void =>
+      this.report(
+        loc,
+        `${subject(service, step)}: securityContext.seccompProfile.localhostProfile ${file} ${why}; ${ALLOW_HINT}`,
+      );
+    let real: string;
+    try {
+      real = realpathSync(file);
+    } catch {
+      this.report(loc, `seccomp profile ${file} does not exist`);
+      return;
+    }
+    // Checked before reading: a file outside the workspace is not opened (nor quoted) without the flag.
+    const rel = path.relative(realOrResolved(this.options.workspace), real);
+    if (!this.options.allowPrivileged && (rel.startsWith('..') || path.isAbsolute(rel))) {
+      refuse(`resolves outside the workspace ${this.options.workspace} (${real})`);
+      return;
+    }
+    const text = this.profiles.get(file) ?? readProfile(real);
+    if (typeof text !== 'string') {
+      this.report(loc, `seccomp profile ${file} ${text.problem}`);
+      return;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // JSON.parse quotes the text it failed on: not repeated, the file may hold anything.
+      this.report(loc, `seccomp profile ${file} is not valid JSON`);
+      return;
+    }
+    const defaultAction =
+      parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+        ? (parsed as Record<string, unknown>).defaultAction
+        : undefined;
+    if (typeof defaultAction !== 'string') {
+      this.report(loc, `seccomp profile ${file} is not a seccomp profile (no string \`defaultAction\`)`);
+      return;
+    }
+    this.profiles.set(file, text);
+    if (!this.options.allowPrivileged && PERMISSIVE_DEFAULTS.has(defaultAction)) {
+      refuse(`allows every syscall by default (defaultAction ${defaultAction}), which is Unconfined`);
     }
   }
 
@@ -194,14 +291,7 @@ export class RuleChecker {
       return;
     }
     if (this.options.allowPrivileged) return;
-    const real = (p: string) => {
-      try {
-        return realpathSync(p);
-      } catch {
-        return path.resolve(p);
-      }
-    };
-    const rel = path.relative(real(this.options.workspace), real(abs));
+    const rel = path.relative(realOrResolved(this.options.workspace), realOrResolved(abs));
     if (rel.startsWith('..') || path.isAbsolute(rel)) {
       this.report(
         loc,
@@ -337,6 +427,30 @@ export class RuleChecker {
       state.set(name, 'done');
     };
     for (const name of byName.keys()) if (!state.has(name)) visit(name);
+  }
+}
+
+/** The real path, or the plain absolute one when it cannot be resolved. */
+const realOrResolved = (p: string): string => {
+  try {
+    return realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+};
+
+/** A regular file's text, at most MAX_SECCOMP_PROFILE_BYTES; otherwise what is wrong, in words. */
+function readProfile(file: string): string | { problem: string } {
+  try {
+    // stat first: opening a FIFO would block.
+    const st = statSync(file);
+    if (!st.isFile()) return { problem: 'is not a regular file' };
+    if (st.size > MAX_SECCOMP_PROFILE_BYTES) {
+      return { problem: `is larger than ${MAX_SECCOMP_PROFILE_BYTES / 1024 / 1024} MiB` };
+    }
+    return readFileSync(file, 'utf8');
+  } catch (e: unknown) {
+    return { problem: `cannot be read: ${errorMessage(e)}` };
   }
 }
 

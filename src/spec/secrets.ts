@@ -1,5 +1,6 @@
 // Pure: the project's secret values (`valueFrom.env`, EnvVar.secret), and hiding them in any text the
-// way the runner shows them: `***`.
+// way the runner shows them: `***`. Masking applies to raw strings, before they are serialised or escaped: a mask over JSON or HTML would
+// turn `true` or `0` into a bare `***` (no longer JSON) and miss a value once `&`, `<` or `\` was escaped.
 import type { ContainerSpec, ResolvedProject } from './model.js';
 
 export const MASK = '***';
@@ -44,4 +45,17 @@ export function createMasker(values: Iterable<string>): Masker {
     'g',
   );
   return (text) => text.replace(pattern, MASK);
+}
+
+/** Plain data with every string value masked; keys, numbers, booleans and the shape are kept. */
+export function maskStrings<T>(value: T, mask: Masker): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return mask(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === 'object') {
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    }
+    return v;
+  };
+  return walk(value) as T;
 }

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { down } from '../../src/engine/down.js';
-import { processAlive, status } from '../../src/engine/status.js';
+import { processAlive } from '../../src/engine/host-process.js';
+import { status } from '../../src/engine/status.js';
 import { up, UpCancelledError } from '../../src/engine/up.js';
 import type { ContainerRuntime } from '../../src/runtime/types.js';
 import { project } from '../support/model.js';
@@ -55,7 +56,7 @@ describe('runtime: process', () => {
     expect(rec.output('app-0', 'where')).toEqual([dir, 'hi app-0']);
     expect(stepOf(report, 'app-0', 'fail-once')).toMatchObject({ status: 'Succeeded', attempts: 2 });
     expect(report.services[0]?.status).toBe('Running');
-    const pid = report.created.processes?.[0];
+    const pid = report.created.processes?.[0]?.pid;
     expect(pid).toBeDefined();
     expect(processAlive(pid ?? 0)).toBe(true);
     const st = await status(runtime, name);

@@ -39,6 +39,7 @@ export const run: Command = async (args, io) => {
   const project = await projectNameOf(args, io, files);
   const runtime = await connectDocker(io.env);
   const res = await down(runtime, { project, volumes: flagBool(args, 'volumes') });
+  for (const n of res.notes) io.err(`note: ${n}`);
   for (const w of res.warnings) io.err(`⚠ ${w}`);
   const parts = [
     `${res.containers} container(s)`,

@@ -15,7 +15,7 @@ export const run: Command = async (args, io) => {
   }
   const spec = flagString(args, 'spec');
   const project = await projectNameOf(args, io, spec === undefined ? [] : [path.resolve(io.cwd, spec)]);
-  const last = await loadLastRun(project);
+  const last = await loadLastRun(project, undefined, (message) => io.err(`⚠ ${message}`));
   const results = (last?.report.steps ?? []).filter((r) => r.service === service && r.step === step);
   if (results.length === 0) {
     throw new UsageError(

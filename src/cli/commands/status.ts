@@ -26,7 +26,7 @@ export const run: Command = async (args, io) => {
   const files = args.positionals.map((f) => path.resolve(io.cwd, f));
   const project = await projectNameOf(args, io, files);
   const runtime = await connectDocker(io.env);
-  const st = await status(runtime, project);
+  const st = await status(runtime, project, (message) => io.err(`⚠ ${message}`));
   if (flagBool(args, 'json')) {
     io.out(JSON.stringify(st, null, 2));
     return 0;

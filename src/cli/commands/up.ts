@@ -7,6 +7,7 @@ import { up, UpCancelledError } from '../../engine/up.js';
 import type { RunObserver, RunReport } from '../../engine/types.js';
 import { eventToLines } from '../../report/lines.js';
 import { runFailure } from '../../report/failure.js';
+import { createMasker, maskStrings, secretValues } from '../../spec/secrets.js';
 import { connectDocker } from '../../runtime/docker.js';
 import { parseDuration } from '../../spec/index.js';
 import { flagBool, flagList, flagString, type Command } from '../io.js';
@@ -36,13 +37,15 @@ export const run: Command = async (args, io) => {
       ? undefined
       : setTimeout(() => controller.abort(new CancelledError('timeout')), timeoutMs);
   const signal = controller.signal;
+  // Output lines arrive masked from the engine; messages (a failed spawn, an engine error) are masked here.
+  const mask = createMasker(secretValues(project));
   const printReport = (report: RunReport) => {
-    if (json) io.out(JSON.stringify(report, null, 2));
+    if (json) io.out(JSON.stringify(maskStrings(report, mask), null, 2));
   };
   const observer: RunObserver = (event) => {
     if (json) return;
     const lines = eventToLines(event);
-    for (const line of lines) (event.type === 'warning' ? io.err : io.out)(line);
+    for (const line of lines) (event.type === 'warning' ? io.err : io.out)(mask(line));
   };
   // --cache-dir: initialized volumes are kept between runs in a directory (docs/cache.md).
   const cacheDir = flagString(args, 'cache-dir');
@@ -65,8 +68,8 @@ export const run: Command = async (args, io) => {
   const failure = runFailure(report);
   if (failure) {
     // Each failure at its spec line, in the form editors and terminals link (`file:line:col: title`).
-    for (const a of failure.annotations) io.err(`${a.file}:${a.line}:${a.col ?? 1}: ${a.title}`);
-    io.err(failure.message);
+    for (const a of failure.annotations) io.err(mask(`${a.file}:${a.line}:${a.col ?? 1}: ${a.title}`));
+    io.err(mask(failure.message));
     return failure.exitCode;
   }
   return 0;

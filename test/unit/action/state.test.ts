@@ -9,12 +9,17 @@ it('round-trips what main records, each kind once', () => {
   rec.record({ type: 'created', kind: 'container', id: 'c1' });
   rec.record({ type: 'created', kind: 'container', id: 'c1' });
   rec.record({ type: 'created', kind: 'volume', id: 'v1' });
-  rec.record({ type: 'created', kind: 'process', id: '4242' });
+  rec.record({ type: 'created', kind: 'process', id: '4242', startTime: 'boot:17' });
   expect(readState(core)).toEqual({
     project: 'demo',
     runId: 'r1',
     cleanup: false,
-    created: { containers: ['c1'], networks: [], volumes: ['v1'], processes: [4242] },
+    created: {
+      containers: ['c1'],
+      networks: [],
+      volumes: ['v1'],
+      processes: [{ pid: 4242, startTime: 'boot:17' }],
+    },
   });
   expect(core.saves.filter(([n]) => n === STATE.created)).toHaveLength(3);
 });
@@ -29,7 +34,10 @@ it('survives a torn or odd created value', () => {
   const odd = new FakeCore({
     project: 'demo',
     'run-id': 'r1',
-    created: '{"containers":["c1",3],"processes":["x",7]}',
+    created: '{"containers":["c1",3],"processes":["x",7,{"pid":8},{"pid":"9"},{"pid":10,"startTime":11}]}',
   });
-  expect(readState(odd)).toMatchObject({ cleanup: true, created: { containers: ['c1'], processes: [7] } });
+  expect(readState(odd)).toMatchObject({
+    cleanup: true,
+    created: { containers: ['c1'], processes: [{ pid: 8 }, { pid: 10 }] },
+  });
 });

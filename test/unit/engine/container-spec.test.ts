@@ -1,11 +1,10 @@
-import { mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   entrypointAndCmd,
   mountsFor,
-  readSeccompProfile,
   securityOpt,
   toCreateSpec,
 } from '../../../src/engine/container-spec.js';
@@ -31,55 +30,26 @@ describe('securityOpt', () => {
     expect(securityOpt(base)).toEqual([]);
     expect(securityOpt({ ...base, seccompProfile: { type: 'RuntimeDefault' } })).toEqual([]);
     expect(securityOpt({ ...base, seccompProfile: { type: 'Unconfined' } })).toEqual(['seccomp=unconfined']);
-    expect(securityOpt({ ...base, seccompProfile: { type: 'Localhost' } }, '{"a":1}')).toEqual([
+    expect(securityOpt({ ...base, seccompProfile: { type: 'Localhost', profile: '{"a":1}' } })).toEqual([
       'seccomp={"a":1}',
     ]);
   });
 
-  const localhost = (file: string) => ({
-    ...base,
-    seccompProfile: { type: 'Localhost' as const, localhostProfile: file },
+  it('gives the Localhost profile the loader checked, not what the file holds now', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'seccomp-')), 'p.json');
+    const checked = '{"defaultAction":"SCMP_ACT_ERRNO"}';
+    writeFileSync(file, '{"defaultAction":"SCMP_ACT_ALLOW"}');
+    const sc = {
+      ...base,
+      seccompProfile: { type: 'Localhost' as const, localhostProfile: file, profile: checked },
+    };
+    expect(securityOpt(sc)).toEqual([`seccomp=${checked}`]);
+    expect(securityOpt(base)).toEqual([]);
   });
 
-  it('reads a Localhost profile from its absolute path', async () => {
-    const ws = mkdtempSync(join(tmpdir(), 'seccomp-'));
-    const file = join(ws, 'p.json');
-    writeFileSync(file, '{"defaultAction":"SCMP_ACT_ERRNO"}');
-    expect(await readSeccompProfile(localhost(file), { workspace: ws })).toBe(
-      '{"defaultAction":"SCMP_ACT_ERRNO"}',
-    );
-    expect(await readSeccompProfile(base, { workspace: ws })).toBeUndefined();
-  });
-
-  it('names the profile file that vanished, is not a file or is not JSON', async () => {
-    const ws = mkdtempSync(join(tmpdir(), 'seccomp-'));
-    const gate = { workspace: ws };
-    const gone = join(ws, 'gone.json');
-    await expect(readSeccompProfile(localhost(gone), gate)).rejects.toThrow(
-      `seccomp profile ${gone} cannot be resolved: ENOENT`,
-    );
-    await expect(readSeccompProfile(localhost(ws), gate)).rejects.toThrow(
-      `seccomp profile ${ws} cannot be read: ${realpathSync(ws)} is not a regular file`,
-    );
-    const broken = join(ws, 'broken.json');
-    writeFileSync(broken, '{"defaultAction":');
-    await expect(readSeccompProfile(localhost(broken), gate)).rejects.toThrow(
-      `seccomp profile ${broken} is not valid JSON`,
-    );
-  });
-
-  it('holds the profile to the workspace like a hostPath, unless privileged specs are allowed', async () => {
-    const ws = mkdtempSync(join(tmpdir(), 'seccomp-'));
-    const outside = join(mkdtempSync(join(tmpdir(), 'seccomp-out-')), 'allow-all.json');
-    writeFileSync(outside, '{"defaultAction":"SCMP_ACT_ALLOW"}');
-    symlinkSync(outside, join(ws, 'p.json'));
-    const sc = localhost(join(ws, 'p.json'));
-    await expect(readSeccompProfile(sc, { workspace: ws })).rejects.toThrow(
-      /seccomp profile \(.*p\.json\) resolves to .*allow-all\.json, outside the workspace/,
-    );
-    expect(await readSeccompProfile(sc, { workspace: ws, allowPrivileged: true })).toContain(
-      'SCMP_ACT_ALLOW',
-    );
+  it('names the profile file when the loader did not read it', () => {
+    const sc = { ...base, seccompProfile: { type: 'Localhost' as const, localhostProfile: '/p.json' } };
+    expect(() => securityOpt(sc)).toThrow('seccomp profile /p.json was not read when the spec was loaded');
   });
 });
 

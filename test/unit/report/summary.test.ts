@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SUMMARY_LIMIT_BYTES, buildSummary, escapeHtml } from '../../../src/report/summary.js';
 import { CancelledError, SpecError } from '../../../src/errors.js';
 import { createMasker } from '../../../src/spec/secrets.js';
-import { SPEC, WS, failedReport, report, step } from './fixtures.js';
+import { SPEC, WS, failedReport, report, service, step } from './fixtures.js';
 
 const rows = (html: string): string[] => html.split('\n').filter((l) => l.startsWith('<tr><td>'));
 
@@ -75,6 +75,53 @@ describe('buildSummary', () => {
     });
     expect(html).toContain('token=***');
     expect(html).not.toContain('hunter2');
+  });
+
+  // The masker sees raw text: once escaped, `a&b<c>"'\` would be `a&amp;b&lt;c&gt;&quot;&#39;\` and slip by.
+  it.each(['true', '0', `a&b<c>"'\\`])('masks the secret %s before escaping it', (secret) => {
+    const html = buildSummary({
+      project: 'demo',
+      report: report({
+        steps: [
+          step({
+            instance: 'tb-1',
+            status: 'Failed',
+            reason: 'RuntimeError',
+            attempts: 1,
+            message: `spawn ${secret} failed`,
+            logTail: [`token=${secret}`],
+          }),
+        ],
+      }),
+      workspace: WS,
+      mask: createMasker([secret]),
+    });
+    expect(html).toContain('token=***');
+    expect(html).toContain('RuntimeError: spawn *** failed');
+    expect(html).not.toContain(escapeHtml(secret) === secret ? `=${secret}` : escapeHtml(secret));
+  });
+
+  it.each([
+    ['\n', 'a\n\n![x](https://e.example/x.png)'],
+    ['\r\n', 'a\r\n\r\n![x](https://e.example/x.png)'],
+    ['\r', 'a\r\r![x](https://e.example/x.png)'],
+  ])('keeps every table cell and block title on one line (%j)', (_kind, message) => {
+    const html = buildSummary({
+      project: 'demo',
+      report: report({
+        services: [service({ status: 'Failed', reason: 'StartFailed', message })],
+        steps: [step({ status: 'Failed', reason: 'RuntimeError', attempts: 1, message, logTail: ['x'] })],
+      }),
+      workspace: WS,
+    });
+    // A blank line would end the HTML block: the rest of the summary would be Markdown (an image here).
+    const tables = html.match(/<table>[\s\S]*?<\/table>/g) ?? [];
+    expect(tables).toHaveLength(2);
+    for (const t of tables) expect(t).not.toMatch(/\n\s*\n/);
+    expect(html).toContain('<td>RuntimeError: a<br><br>![x](https://e.example/x.png)</td>');
+    const summaryLine = html.split('\n').find((l) => l.startsWith('<details>'));
+    expect(summaryLine).toContain('RuntimeError after 1 attempt: a<br><br>![x]');
+    expect(html).not.toMatch(/\r/);
   });
 
   it('stays under the limit and says it was truncated', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createMasker, secretValues } from '../../../src/spec/secrets.js';
+import { maskReportText } from '../../../src/engine/results.js';
+import { createMasker, maskStrings, secretValues } from '../../../src/spec/secrets.js';
+import { failedReport } from '../report/fixtures.js';
 import type { ContainerSpec, ResolvedProject } from '../../../src/spec/model.js';
 
 const spec = (env: ContainerSpec['env']): ContainerSpec => ({
@@ -58,5 +60,50 @@ describe('secretValues', () => {
       ],
     } as unknown as ResolvedProject;
     expect(secretValues(project).sort()).toEqual(['main-secret', 'step-secret', 'tmpl']);
+  });
+});
+
+describe('maskStrings', () => {
+  it.each(['true', '0', `a&b<c>"'\\`])(
+    'masks the secret %s in string values only, so the JSON still parses',
+    (secret) => {
+      const data = {
+        cacheHit: true,
+        exitCode: 0,
+        keys: { [secret]: 1 },
+        text: [`x ${secret} y`],
+        none: null,
+      };
+      const json = JSON.stringify(maskStrings(data, createMasker([secret])));
+      expect(JSON.parse(json)).toEqual({
+        cacheHit: true,
+        exitCode: 0,
+        keys: { [secret]: 1 },
+        text: ['x *** y'],
+        none: null,
+      });
+    },
+  );
+});
+
+describe('maskReportText', () => {
+  it('masks messages and log tails, and leaves names and positions alone', () => {
+    const base = failedReport(['token=0xs3cret']);
+    const input = {
+      ...base,
+      services: base.services.map((s) => ({
+        ...s,
+        message: 'service s3cret',
+        instances: s.instances.map((i) => ({ ...i, message: 'instance s3cret' })),
+      })),
+      steps: base.steps.map((s) => ({ ...s, message: 'step s3cret', service: 's3cret' })),
+    };
+    const out = maskReportText(input, createMasker(['s3cret']));
+    expect(out.services[0]?.message).toBe('service ***');
+    expect(out.services[0]?.instances.map((i) => i.message)).toEqual(['instance ***', 'instance ***']);
+    expect(out.steps.map((s) => s.message)).toEqual(['step ***', 'step ***', 'step ***']);
+    expect(out.steps[2]?.logTail).toEqual(['token=0x***']);
+    expect(out.steps.map((s) => s.service)).toEqual(['s3cret', 's3cret', 's3cret']);
+    expect(input.steps[0]?.message).toBe('step s3cret');
   });
 });
