@@ -1,7 +1,7 @@
-// The VolumeCache the engine calls around an instance's init sequence (contract §5). Restore: only into
+// The VolumeCache the engine calls around an instance's init sequence (docs/cache.md). Restore: only into
 // volumes that are fresh (no marker, empty), only the exact key; the snapshot streams into the volumes
-// while it is checked against its manifest (volumes that took a bad one are emptied again); then the
-// markers are written for the volumes' new identities.
+// while it is checked (entry by entry, then against its manifest; volumes that took a bad one are emptied
+// again); then the markers are written for the volumes' new identities.
 // Save: only what this run initialized from fresh volumes under the key computed at restore time, once
 // per key. Every failure is a warning through the observer; the run goes on as on fresh volumes.
 import { LABEL } from '../engine/labels.js';
@@ -16,6 +16,7 @@ import {
   SnapshotInvalidError,
   SnapshotTooLargeError,
   holdsMoreThanRoot,
+  printable,
   restoreSnapshot,
   writeSnapshot,
   type SavedMarkers,
@@ -26,6 +27,8 @@ import type { SnapshotStore } from './stores.js';
 
 export const DEFAULT_CACHE_MAX_BYTES = 2 * 1024 ** 3;
 
+const WARNING_MAX_CHARS = 2000;
+
 /** Where the helper container mounts each volume: flat, so nested mount paths cannot overlap. */
 const HELPER_ROOT = '/initsteps-cache';
 
@@ -35,7 +38,7 @@ export interface VolumeCacheOptions {
   runtime: ContainerRuntime;
   /** Docker's archive endpoints; default: a client for `runtime.endpoint`. */
   archive?: ArchiveClient;
-  /** Snapshots above this are not saved (a warning). Default 2 GiB. */
+  /** Snapshots above this are not saved (a warning), entries above it not restored. Default 2 GiB. */
   maxBytes?: number;
   /**
    * Keep snapshots on disk for `uploadPending` (the action's post step) instead of storing them in `save`,
@@ -89,8 +92,9 @@ class DockerVolumeCache implements VolumeCache {
     this.archive = o.archive ?? dockerArchiveClient(o.runtime.endpoint);
   }
 
+  /** Messages may quote an entry (a path, an engine error about it): printable, bounded. */
   private warn(message: string): void {
-    this.o.observer({ type: 'warning', message: `cache: ${message}` });
+    this.o.observer({ type: 'warning', message: printable(`cache: ${message}`, WARNING_MAX_CHARS) });
   }
 
   /** The markers of a volume identity, from the engine's marker store. */
@@ -147,11 +151,17 @@ class DockerVolumeCache implements VolumeCache {
           }),
         );
       } catch (e: unknown) {
-        if (!(e instanceof SnapshotTooLargeError)) throw e;
-        this.warn(
-          `${ctx.instance.name} not saved: its volumes are larger than cache-max-size (${this.maxBytes} bytes)`,
-        );
-        return;
+        if (e instanceof SnapshotTooLargeError) {
+          this.warn(
+            `${ctx.instance.name} not saved: its volumes are larger than cache-max-size (${this.maxBytes} bytes)`,
+          );
+          return;
+        }
+        if (e instanceof SnapshotInvalidError) {
+          this.warn(`${ctx.instance.name} not saved, a restore would refuse it: ${errorMessage(e)}`);
+          return;
+        }
+        throw e;
       }
       if (this.o.deferUpload) {
         this.waiting.push({ key, file });
@@ -265,20 +275,16 @@ class DockerVolumeCache implements VolumeCache {
       let snapshot;
       try {
         // Streams into the volumes while it verifies: a snapshot that does not verify is then emptied out.
-        snapshot = await restoreSnapshot(fetched.read(), key, (tar) =>
-          this.archive.putArchive(helper, HELPER_ROOT, tar),
+        snapshot = await restoreSnapshot(
+          fetched.read(),
+          { key, volumes: volumes.map((v) => v.name), maxBytes: this.maxBytes },
+          (tar) => this.archive.putArchive(helper, HELPER_ROOT, tar),
         );
-        const want = volumes.map((v) => v.name).join(',');
-        if ([...snapshot.manifest.volumes].sort().join(',') !== want) {
-          throw new SnapshotInvalidError(
-            `it holds volumes ${snapshot.manifest.volumes.join(',')}, not ${want}`,
-          );
-        }
       } catch (e: unknown) {
         corrupt = e instanceof SnapshotInvalidError;
         this.warn(
           corrupt
-            ? `the entry for ${name} in ${this.o.store.description} does not verify, not restored (its steps run on emptied volumes): ${errorMessage(e)}`
+            ? `the entry ${key} for ${name} in ${this.o.store.description} does not verify, not restored (its steps run on emptied volumes): ${errorMessage(e)}`
             : `restoring ${name} failed (its steps run on emptied volumes): ${errorMessage(e)}`,
         );
         await this.o.runtime.removeContainer(helper);
