@@ -3,7 +3,8 @@
 // while it is checked (entry by entry, then against its manifest; volumes that took a bad one are emptied
 // again); then the markers are written for the volumes' new identities.
 // Save: only what this run initialized from fresh volumes under the key computed at restore time, once
-// per key. Every failure is a warning through the observer; the run goes on as on fresh volumes.
+// per key, and only with `cacheSecrets` when its steps receive `valueFrom` values. Every failure is a
+// warning through the observer; the run goes on as on fresh volumes.
 import { LABEL } from '../engine/labels.js';
 import type { CacheContext, RunObserver, VolumeCache } from '../engine/types.js';
 import { errorMessage } from '../errors.js';
@@ -41,6 +42,12 @@ export interface VolumeCacheOptions {
   /** Snapshots above this are not saved (a warning), entries above it not restored. Default 2 GiB. */
   maxBytes?: number;
   /**
+   * Save instances whose init steps receive `valueFrom` values. The action passes its `cache-secrets`
+   * input (default false: pull requests from forks can read the Actions cache); the CLI's cache directory
+   * is the user's own and passes true. See docs/cache.md (who can read an entry).
+   */
+  cacheSecrets?: boolean;
+  /**
    * Keep snapshots on disk for `uploadPending` (the action's post step) instead of storing them in `save`,
    * so the services start without waiting for an upload. Called with every snapshot waiting so far, each
    * time one is added (main hands the list to post through the runner's state).
@@ -75,6 +82,11 @@ interface Volume {
 class VolumeNotEmptiedError extends Error {
   override readonly name = 'VolumeNotEmptiedError';
 }
+
+/** Names of the `valueFrom` variables the instance's init steps receive, each once. */
+const secretNames = (ctx: CacheContext): string[] => [
+  ...new Set(ctx.instance.steps.flatMap((s) => s.env.filter((v) => v.secret).map((v) => v.name))),
+];
 
 export function createVolumeCache(options: VolumeCacheOptions): VolumeCache {
   return new DockerVolumeCache(options);
@@ -132,6 +144,17 @@ class DockerVolumeCache implements VolumeCache {
     if (state?.kind !== 'fresh' || this.savedKeys.has(state.key)) return;
     const key = state.key;
     this.savedKeys.add(key);
+    const secrets = secretNames(ctx);
+    if (secrets.length > 0 && !this.o.cacheSecrets) {
+      const volumes = ctx.volumes.map((v) => v.mount.name).join(', ');
+      this.o.observer({
+        type: 'notice',
+        message:
+          `cache: ${ctx.instance.name} not saved (volumes ${volumes}): its init steps receive secrets ` +
+          `through valueFrom (${secrets.join(', ')}); set cache-secrets: true to cache it`,
+      });
+      return;
+    }
     try {
       if (await this.o.store.has(key)) return;
       const volumes = this.identify(ctx);

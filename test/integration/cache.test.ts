@@ -326,6 +326,26 @@ describe('volume cache in a directory (CLI --cache-dir)', () => {
       ).resolves.toBeDefined();
     },
   );
+
+  it('does not save an instance whose steps receive valueFrom values, unless cacheSecrets says so', async () => {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    const secrets = { DB_PASSWORD: 's3cret' };
+    const left = await freshRun(new DirCacheStore(dir), { secrets });
+    expect(statuses(left.report)).toEqual(['Succeeded', 'Succeeded']);
+    expect(left.warnings).toEqual([]);
+    expect(left.notices).toEqual([
+      'cache: db-0 not saved (volumes data): its init steps receive secrets through valueFrom ' +
+        '(DB_PASSWORD); set cache-secrets: true to cache it',
+    ]);
+    expect(entries()).toEqual([]);
+
+    const saved = await freshRun(new DirCacheStore(dir), { secrets, cacheSecrets: true });
+    expect(saved.notices).toEqual([]);
+    expect(entries()).toHaveLength(1);
+    const restored = await freshRun(new DirCacheStore(dir), { secrets });
+    expect(restored.report.cacheHit).toBe(true);
+  });
 });
 
 describe('volume cache on the Actions cache service (local server)', () => {
