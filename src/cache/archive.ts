@@ -2,7 +2,8 @@
 // name (`<mount>/...`, byte for byte what Docker's GET archive gave: owners, modes, links, mtimes, pax
 // records), then `markers.json`, then `manifest.json` (sha256 and size of every regular file, type,
 // mode, owner and link of every entry). The layout is what Docker's PUT archive extracts at the helper's
-// mount root, so a restore streams the file to Docker unchanged while checking it against the manifest.
+// mount root, so a restore streams the file to Docker unchanged, each entry once its header passed the
+// checks (docs/cache.md, what a restore checks), and compares it with the manifest on the way.
 // Mount names are DNS labels (no dot): they cannot collide with the two JSON entries.
 import { createHash } from 'node:crypto';
 import { mkdir, open, rm } from 'node:fs/promises';
@@ -101,7 +102,8 @@ const UNCHECKED_MAX_BYTES = 1 << 20;
 
 /**
  * The entry kinds a snapshot holds and their tar type flags. Device nodes, FIFOs and the rest are refused:
- * a data directory needs none of them, and a device node in a volume is a way to the host's devices.
+ * a data directory needs none of them, and a device node in a volume hands a host device to any
+ * container allowed to open it.
  */
 const TYPEFLAGS: Partial<Record<EntryType, string>> = { file: '0', link: '1', symlink: '2', directory: '5' };
 const REFUSED_KINDS: Partial<Record<EntryType, string>> = {
@@ -384,6 +386,9 @@ class EntryChecks {
   }
 }
 
+/** tar-stream's offset of the entry's data, just past its (last) header block. */
+const dataOffset = (h: Header): number | undefined => (h as Header & { byteOffset?: number }).byteOffset;
+
 interface Parsed {
   entries: ManifestEntry[];
   /** Where the archive's end-of-archive blocks start (the end of the last entry's data). */
@@ -422,8 +427,9 @@ async function parseTar(source: AsyncIterable<unknown>, o: ParseOptions): Promis
   // Synchronously as tar-stream reads each header, before the next bytes can be released: an entry is
   // accepted (its headers and data may go on) or refused (nothing from its headers on ever goes).
   ex.on('entry', (h) => {
-    if (refused) return;
-    const dataAt = (h as Header & { byteOffset?: number }).byteOffset ?? Number.NaN;
+    const dataAt = dataOffset(h);
+    // Without an offset nothing is accepted; the loop below then fails.
+    if (refused || dataAt === undefined) return;
     const problem = checks.problem(h, checked.bytes(checked.accepted, dataAt));
     if (problem) refused = new SnapshotInvalidError(problem);
     else checked.accepted = dataAt + (isFile(h.type) ? blocks(h.size) : 0);
@@ -442,8 +448,7 @@ async function parseTar(source: AsyncIterable<unknown>, o: ParseOptions): Promis
     for await (const entry of ex) {
       if (refused) throw refused;
       const h = entry.header;
-      // tar-stream's offset of the entry's data, just past its (last) header block.
-      const dataAt = (h as Header & { byteOffset?: number }).byteOffset;
+      const dataAt = dataOffset(h);
       if (dataAt === undefined) throw new Error('tar-stream gave no byte offsets');
       parsed.end = dataAt + (isFile(h.type) ? blocks(h.size) : 0);
       await checked.flush();
