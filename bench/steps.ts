@@ -1,11 +1,13 @@
 // Step benchmark (docs/benchmarks.md): N trivial steps (`true`, one instance) through the engine against
 // the same N containers started by a `docker run --rm busybox true` loop, in the same run; plus the fixed
-// start-up of a run (load the spec, connect, plan; no steps).
-// Usage: npm run bench [-- --steps N]
+// start-up of a run (load the spec, connect, plan; no steps); and the bundle's start-up and size
+// (bench/bundle.ts), measured on dist/ as `npm run bundle` left it.
+// Usage: npm run bench [-- --steps N | --bundle-only]
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { down } from '../src/engine/down.js';
 import type { RunEvent } from '../src/engine/types.js';
@@ -13,6 +15,7 @@ import { up } from '../src/engine/up.js';
 import { freshFacts, planProject } from '../src/plan/plan.js';
 import { connectDocker } from '../src/runtime/docker.js';
 import { loadProject } from '../src/spec/index.js';
+import { bundleLines, measureBundle } from './bundle.js';
 
 const run = promisify(execFile);
 const IMAGE = 'busybox:latest';
@@ -47,6 +50,13 @@ function specText(steps: number): string {
 }
 
 async function main(): Promise<void> {
+  // First, while no engine work competes for the machine.
+  const bundle = bundleLines(await measureBundle(join(dirname(fileURLToPath(import.meta.url)), '..')));
+  if (process.argv.includes('--bundle-only')) {
+    for (const line of bundle.lines) console.log(line);
+    if (bundle.missed) process.exitCode = 1;
+    return;
+  }
   const n = arg('steps', 30);
   const dir = mkdtempSync(join(tmpdir(), 'initsteps-bench-'));
   const file = join(dir, 'initsteps.yaml');
@@ -120,7 +130,8 @@ async function main(): Promise<void> {
   console.log(
     `fixed start-up (load spec, connect, plan) ${ms(startupMs)}   (target ≤ 300 ms) ${startupMs <= 300 ? 'ok' : 'MISSED'}`,
   );
-  if (ratio > 0.9 || startupMs > 300) process.exitCode = 1;
+  for (const line of bundle.lines) console.log(line);
+  if (ratio > 0.9 || startupMs > 300 || bundle.missed) process.exitCode = 1;
 }
 
 await main();

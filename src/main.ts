@@ -1,10 +1,9 @@
 // The action's main step with the real environment: @actions/core, the spec loader, Docker and the engine.
+// The engine, the cache client and Docker are imported when the run gets to them, so the step's first line
+// comes before they are loaded (docs/benchmarks.md, "Start-up").
 import { actionsCore } from './action/core.js';
 import { runMain } from './action/main.js';
-import { actionCacheFactory } from './cache/action.js';
-import { up } from './engine/up.js';
 import { CancelledError } from './errors.js';
-import { connectDocker } from './runtime/docker.js';
 import { loadProject } from './spec/index.js';
 
 export async function run(): Promise<void> {
@@ -22,9 +21,9 @@ export async function run(): Promise<void> {
       env: process.env,
       core: actionsCore,
       loadProject,
-      connect: connectDocker,
-      up,
-      cacheFactory: actionCacheFactory,
+      connect: async (env) => (await import('./runtime/docker.js')).connectDocker(env),
+      up: async (runtime, options) => (await import('./engine/up.js')).up(runtime, options),
+      cacheFactory: async (ctx) => (await import('./cache/action.js')).actionCacheFactory(ctx),
       signal: controller.signal,
     });
   } finally {

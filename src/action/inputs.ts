@@ -22,8 +22,10 @@ export interface ActionInputs {
   allowPrivileged: boolean;
   cleanup: boolean;
   summary: boolean;
-  /** Largest cache entry to save, in bytes. */
+  /** Largest cache entry to save or restore, in bytes. */
   cacheMaxSizeBytes: number;
+  /** Save instances whose init steps receive `valueFrom` values to the Actions cache. */
+  cacheSecrets: boolean;
 }
 
 export const DEFAULT_CACHE_MAX_SIZE = '2Gi';
@@ -128,6 +130,7 @@ export async function parseInputs(env: Env, workspace: string): Promise<ActionIn
     cleanup: booleanInput(env, 'cleanup', true),
     summary: booleanInput(env, 'summary', true),
     cacheMaxSizeBytes: sizeInput(env, 'cache-max-size', DEFAULT_CACHE_MAX_SIZE),
+    cacheSecrets: booleanInput(env, 'cache-secrets', false),
   };
   return { specPatterns, specFiles: await expandSpecs(specPatterns, workspace), ...scalars };
 }

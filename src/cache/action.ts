@@ -15,6 +15,7 @@ export const actionCacheFactory: CacheFactory = (ctx) =>
     observer: ctx.observer,
     runtime: ctx.runtime,
     maxBytes: ctx.inputs.cacheMaxSizeBytes,
+    cacheSecrets: ctx.inputs.cacheSecrets,
     deferUpload: (pending) => ctx.saveState(PENDING, JSON.stringify(pending)),
   });
 

@@ -1,9 +1,10 @@
-// The VolumeCache the engine calls around an instance's init sequence (contract §5). Restore: only into
+// The VolumeCache the engine calls around an instance's init sequence (docs/cache.md). Restore: only into
 // volumes that are fresh (no marker, empty), only the exact key; the snapshot streams into the volumes
-// while it is checked against its manifest (volumes that took a bad one are emptied again); then the
-// markers are written for the volumes' new identities.
+// while it is checked (entry by entry, then against its manifest; volumes that took a bad one are emptied
+// again); then the markers are written for the volumes' new identities.
 // Save: only what this run initialized from fresh volumes under the key computed at restore time, once
-// per key. Every failure is a warning through the observer; the run goes on as on fresh volumes.
+// per key, and only with `cacheSecrets` when its steps receive `valueFrom` values. Every failure is a
+// warning through the observer; the run goes on as on fresh volumes.
 import { LABEL } from '../engine/labels.js';
 import type { CacheContext, RunObserver, VolumeCache } from '../engine/types.js';
 import { errorMessage } from '../errors.js';
@@ -15,6 +16,7 @@ import {
   SnapshotInvalidError,
   SnapshotTooLargeError,
   holdsMoreThanRoot,
+  printable,
   restoreSnapshot,
   writeSnapshot,
   type SavedMarkers,
@@ -25,6 +27,8 @@ import type { SnapshotStore } from './stores.js';
 
 export const DEFAULT_CACHE_MAX_BYTES = 2 * 1024 ** 3;
 
+const WARNING_MAX_CHARS = 2000;
+
 /** Where the helper container mounts each volume: flat, so nested mount paths cannot overlap. */
 const HELPER_ROOT = '/initsteps-cache';
 
@@ -32,8 +36,14 @@ export interface VolumeCacheOptions {
   store: SnapshotStore;
   observer: RunObserver;
   runtime: ContainerRuntime;
-  /** Snapshots above this are not saved (a warning). Default 2 GiB. */
+  /** Snapshots above this are not saved (a warning), entries above it not restored. Default 2 GiB. */
   maxBytes?: number;
+  /**
+   * Save instances whose init steps receive `valueFrom` values. The action passes its `cache-secrets`
+   * input (default false: pull requests from forks can read the Actions cache); the CLI's cache directory
+   * is the user's own and passes true. See docs/cache.md (who can read an entry).
+   */
+  cacheSecrets?: boolean;
   /**
    * Keep snapshots on disk for `uploadPending` (the action's post step) instead of storing them in `save`,
    * so the services start without waiting for an upload. Called with every snapshot waiting so far, each
@@ -70,6 +80,11 @@ class VolumeNotEmptiedError extends Error {
   override readonly name = 'VolumeNotEmptiedError';
 }
 
+/** Names of the `valueFrom` variables the instance's init steps receive, each once. */
+const secretNames = (ctx: CacheContext): string[] => [
+  ...new Set(ctx.instance.steps.flatMap((s) => s.env.filter((v) => v.secret).map((v) => v.name))),
+];
+
 export function createVolumeCache(options: VolumeCacheOptions): VolumeCache {
   return new DockerVolumeCache(options);
 }
@@ -84,8 +99,9 @@ class DockerVolumeCache implements VolumeCache {
     this.maxBytes = o.maxBytes ?? DEFAULT_CACHE_MAX_BYTES;
   }
 
+  /** Messages may quote an entry (a path, an engine error about it): printable, bounded. */
   private warn(message: string): void {
-    this.o.observer({ type: 'warning', message: `cache: ${message}` });
+    this.o.observer({ type: 'warning', message: printable(`cache: ${message}`, WARNING_MAX_CHARS) });
   }
 
   /** The markers of a volume identity, from the engine's marker store. */
@@ -123,6 +139,17 @@ class DockerVolumeCache implements VolumeCache {
     if (state?.kind !== 'fresh' || this.savedKeys.has(state.key)) return;
     const key = state.key;
     this.savedKeys.add(key);
+    const secrets = secretNames(ctx);
+    if (secrets.length > 0 && !this.o.cacheSecrets) {
+      const volumes = ctx.volumes.map((v) => v.mount.name).join(', ');
+      this.o.observer({
+        type: 'notice',
+        message:
+          `cache: ${ctx.instance.name} not saved (volumes ${volumes}): its init steps receive secrets ` +
+          `through valueFrom (${secrets.join(', ')}); set cache-secrets: true to cache it`,
+      });
+      return;
+    }
     try {
       if (await this.o.store.has(key)) return;
       const volumes = this.identify(ctx);
@@ -142,11 +169,17 @@ class DockerVolumeCache implements VolumeCache {
           }),
         );
       } catch (e: unknown) {
-        if (!(e instanceof SnapshotTooLargeError)) throw e;
-        this.warn(
-          `${ctx.instance.name} not saved: its volumes are larger than cache-max-size (${this.maxBytes} bytes)`,
-        );
-        return;
+        if (e instanceof SnapshotTooLargeError) {
+          this.warn(
+            `${ctx.instance.name} not saved: its volumes are larger than cache-max-size (${this.maxBytes} bytes)`,
+          );
+          return;
+        }
+        if (e instanceof SnapshotInvalidError) {
+          this.warn(`${ctx.instance.name} not saved, a restore would refuse it: ${errorMessage(e)}`);
+          return;
+        }
+        throw e;
       }
       if (this.o.deferUpload) {
         this.waiting.push({ key, file });
@@ -248,20 +281,16 @@ class DockerVolumeCache implements VolumeCache {
       let snapshot;
       try {
         // Streams into the volumes while it verifies: a snapshot that does not verify is then emptied out.
-        snapshot = await restoreSnapshot(fetched.read(), key, (tar) =>
-          this.o.runtime.putArchive(helper, HELPER_ROOT, tar),
+        snapshot = await restoreSnapshot(
+          fetched.read(),
+          { key, volumes: volumes.map((v) => v.name), maxBytes: this.maxBytes },
+          (tar) => this.o.runtime.putArchive(helper, HELPER_ROOT, tar),
         );
-        const want = volumes.map((v) => v.name).join(',');
-        if ([...snapshot.manifest.volumes].sort().join(',') !== want) {
-          throw new SnapshotInvalidError(
-            `it holds volumes ${snapshot.manifest.volumes.join(',')}, not ${want}`,
-          );
-        }
       } catch (e: unknown) {
         corrupt = e instanceof SnapshotInvalidError;
         this.warn(
           corrupt
-            ? `the entry for ${name} in ${this.o.store.description} does not verify, not restored (its steps run on emptied volumes): ${errorMessage(e)}`
+            ? `the entry ${key} for ${name} in ${this.o.store.description} does not verify, not restored (its steps run on emptied volumes): ${errorMessage(e)}`
             : `restoring ${name} failed (its steps run on emptied volumes): ${errorMessage(e)}`,
         );
         await this.o.runtime.removeContainer(helper);

@@ -4,25 +4,25 @@ import { UsageError } from '../errors.js';
 import { describeFailure } from '../report/failure.js';
 import { projectNameProblem } from '../spec/index.js';
 import { flagString, type CliIO, type Command, type ParsedArgs } from './io.js';
-// Imported statically: the bundle is then one file, where lazy imports made ncc copy shared modules per chunk.
-import { run as down } from './commands/down.js';
-import { run as logs } from './commands/logs.js';
-import { run as plan } from './commands/plan.js';
-import { run as status } from './commands/status.js';
-import { run as up } from './commands/up.js';
-import { run as validate } from './commands/validate.js';
 
-const commands: Record<string, { usage: string; run: Command }> = {
-  validate: { usage: 'validate <spec...>', run: validate },
-  plan: { usage: 'plan <spec...> [--json]', run: plan },
+/**
+ * Each command's module is imported when that command runs: `validate` loads the spec loader and nothing of
+ * Docker or the cache client (docs/benchmarks.md, "Start-up").
+ */
+const commands: Record<string, { usage: string; load: () => Promise<{ run: Command }> }> = {
+  validate: { usage: 'validate <spec...>', load: () => import('./commands/validate.js') },
+  plan: { usage: 'plan <spec...> [--json]', load: () => import('./commands/plan.js') },
   up: {
     usage:
       'up <spec...> [--timeout D] [--services a,b] [--project P] [--allow-privileged] [--cache-dir DIR] [--json]',
-    run: up,
+    load: () => import('./commands/up.js'),
   },
-  down: { usage: 'down <spec...> [--volumes] [--project P]', run: down },
-  status: { usage: 'status <spec...> [--project P] [--json]', run: status },
-  logs: { usage: 'logs <service> --init-step <name> [--spec F] [--output]', run: logs },
+  down: { usage: 'down <spec...> [--volumes] [--project P]', load: () => import('./commands/down.js') },
+  status: { usage: 'status <spec...> [--project P] [--json]', load: () => import('./commands/status.js') },
+  logs: {
+    usage: 'logs <service> --init-step <name> [--spec F] [--output]',
+    load: () => import('./commands/logs.js'),
+  },
 };
 
 const options = {
@@ -68,7 +68,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const project = flagString(args, 'project');
     const problem = project === undefined ? undefined : projectNameProblem(project);
     if (problem) throw new UsageError(`initsteps ${args.command} --project: ${problem}`);
-    return await command.run(args, io);
+    const { run } = await command.load();
+    return await run(args, io);
   } catch (e: unknown) {
     const failure = describeFailure(e);
     for (const line of failure.message.split('\n')) io.err(line);

@@ -96,6 +96,8 @@ export type RunEvent =
     }
   | { type: 'main-output'; instance: string; stream: 'stdout' | 'stderr'; line: string }
   | { type: 'warning'; message: string }
+  /** Something the user chose or can change, not a problem (an instance the cache leaves out and why). */
+  | { type: 'notice'; message: string }
   /** Emitted as soon as an object exists, so the action can record it for `post` before anything can fail. */
   | { type: 'created'; kind: 'container' | 'network' | 'volume'; id: string }
   /** A `runtime: process` main process was started (id: its pid); stop it in `post`. */

@@ -75,6 +75,8 @@ export function eventToLines(event: RunEvent): string[] {
       return [`${event.instance} | ${event.line}`];
     case 'warning':
       return [`⚠ ${event.message}`];
+    case 'notice':
+      return [`ℹ ${event.message}`];
     case 'created':
       return [];
   }

@@ -11,8 +11,10 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { extract, pack, type Header } from 'tar-stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifySnapshot } from '../../src/cache/archive.js';
 import { ActionsCacheStore, DirCacheStore, type SnapshotStore } from '../../src/cache/stores.js';
@@ -62,13 +64,14 @@ afterAll(async () => {
   rmSync(workspace, { recursive: true, force: true });
 });
 
-const spec = () =>
+const spec = (secrets?: Record<string, string>) =>
   project(
     name,
     [
       {
         name: 'db',
         command: ['sleep', '3600'],
+        ...(secrets && { secrets }),
         volumes: [
           claim('data', DATA),
           hostPath('migrations', '/migrations', join(workspace, 'migrations'), true),
@@ -86,21 +89,92 @@ const spec = () =>
 interface Run {
   report: RunReport;
   warnings: string[];
+  notices: string[];
   inspect: string[];
 }
 
 /** A fresh start as on a hosted runner (no volumes, no markers), then `up` with a cache over `store`. */
 async function freshRun(
   store: SnapshotStore,
-  opts: { deferUpload?: (pending: PendingUpload[]) => void } = {},
+  opts: {
+    deferUpload?: (pending: PendingUpload[]) => void;
+    secrets?: Record<string, string>;
+    cacheSecrets?: boolean;
+  } = {},
 ): Promise<Run> {
   await down(runtime, { project: name, volumes: true });
   const rec = recorder();
-  const cache = createVolumeCache({ store, observer: rec.observer, runtime, ...opts });
-  const report = await up(runtime, { project: spec(), observer: rec.observer, cache, backoffBaseMs: 10 });
+  const { secrets, ...options } = opts;
+  const cache = createVolumeCache({ store, observer: rec.observer, runtime, ...options });
+  const report = await up(runtime, {
+    project: spec(secrets),
+    observer: rec.observer,
+    cache,
+    backoffBaseMs: 10,
+  });
   expect(report.services[0]?.status).toBe('Running');
-  const warnings = rec.events.flatMap((e) => (e.type === 'warning' ? [e.message] : []));
-  return { report, warnings, inspect: rec.output('db-0', 'inspect') };
+  const messages = (type: string) =>
+    rec.events.flatMap((e) => (e.type === type && 'message' in e ? [e.message ?? ''] : []));
+  return {
+    report,
+    warnings: messages('warning'),
+    notices: messages('notice'),
+    inspect: rec.output('db-0', 'inspect'),
+  };
+}
+
+/** The entries of a tar, in order, with the bodies of its files. */
+async function itemsOf(tar: Buffer): Promise<{ header: Header; body: Buffer }[]> {
+  const ex = extract();
+  const items: { header: Header; body: Buffer }[] = [];
+  const reading = (async () => {
+    for await (const e of ex) {
+      const chunks: Buffer[] = [];
+      for await (const c of e) chunks.push(c as Buffer);
+      items.push({ header: e.header, body: Buffer.concat(chunks) });
+    }
+  })();
+  ex.end(tar);
+  await reading;
+  return items;
+}
+
+/**
+ * Add `item` as the last entry of the snapshot's volumes, with a manifest entry that matches it: the
+ * volumes' bytes stay as Docker wrote them; the markers and manifest are written again after the item.
+ */
+async function plant(file: string, item: Partial<Header> & { name: string; body?: string }): Promise<void> {
+  const tar = readFileSync(file);
+  const items = await itemsOf(tar);
+  const markers = items.find((i) => i.header.name === 'markers.json');
+  const manifestItem = items.find((i) => i.header.name === 'manifest.json');
+  if (!markers || !manifestItem) throw new Error('not a snapshot');
+  const manifest = JSON.parse(manifestItem.body.toString()) as { entries: unknown[] };
+  const body = Buffer.from(item.body ?? '');
+  manifest.entries.push({
+    path: item.name,
+    type: item.type,
+    mode: item.mode,
+    uid: 0,
+    gid: 0,
+    ...(item.type === 'file' && {
+      size: body.length,
+      sha256: createHash('sha256').update(body).digest('hex'),
+    }),
+  });
+  const p = pack();
+  const out: Buffer[] = [];
+  p.on('data', (c: unknown) => out.push(c as Buffer));
+  const done = new Promise<void>((resolve) => p.on('end', () => resolve()));
+  const { body: _body, ...header } = item;
+  p.entry(header, body);
+  p.entry({ name: 'markers.json', mode: 0o644 }, markers.body);
+  p.entry({ name: 'manifest.json', mode: 0o644 }, Buffer.from(JSON.stringify(manifest)));
+  p.finalize();
+  await done;
+  // Everything before the markers' header: offset of its data minus the header block.
+  const markersAt = (markers.header as Header & { byteOffset: number }).byteOffset - 512;
+  writeFileSync(file, Buffer.concat([tar.subarray(0, markersAt), ...out]));
 }
 
 const statuses = (r: RunReport) => ['initdb', 'migrate'].map((s) => stepOf(r, 'db-0', s).status);
@@ -187,13 +261,14 @@ describe('volume cache in a directory (CLI --cache-dir)', () => {
     const run = await freshRun(new DirCacheStore(dir));
     expect(run.warnings).toHaveLength(1);
     expect(run.warnings[0]).toMatch(
-      /does not verify, not restored .*: data\/applied does not match the manifest/,
+      /the entry initsteps-1-\S+ for db-0 .* does not verify, not restored .*: data\/applied does not match the manifest/,
     );
     expect(statuses(run.report)).toEqual(['Succeeded', 'Succeeded']);
     expect(run.report.cacheHit).toBe(false);
     // Dropped and saved again: the replacement verifies.
+    const key = (current as string).replace(/\.tar$/, '');
     await expect(
-      verifySnapshot(createReadStream(file), (current as string).replace(/\.tar$/, '')),
+      verifySnapshot(createReadStream(file), { key, volumes: ['data'], maxBytes: 1 << 30 }),
     ).resolves.toBeDefined();
   });
 
@@ -214,6 +289,64 @@ describe('volume cache in a directory (CLI --cache-dir)', () => {
       expect.stringMatching(/db-0 not saved: .*larger than cache-max-size \(4096 bytes\)/),
     ]);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tar'))).toEqual([]);
+  });
+
+  // A crafted entry: what the spec's run saved, plus `item` (with a manifest entry that matches it), so
+  // that only the checks on each entry can refuse it.
+  it.each([
+    {
+      what: 'a device node',
+      item: { name: 'data/null', type: 'character-device' as const, mode: 0o666, devmajor: 1, devminor: 3 },
+      refusal: 'data/null is a character device',
+    },
+    {
+      what: 'a setuid file',
+      item: { name: 'data/su', type: 'file' as const, mode: 0o4755, body: '#!/bin/sh\nid\n' },
+      refusal: 'data/su is setuid (mode 4755)',
+    },
+  ])(
+    'refuses an entry with $what: warns naming the entry, runs the steps, saves a good one',
+    async ({ item, refusal }) => {
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir);
+      await freshRun(new DirCacheStore(dir));
+      const [saved] = entries();
+      const key = (saved as string).replace(/\.tar$/, '');
+      const file = join(dir, saved as string);
+      await plant(file, item);
+
+      const run = await freshRun(new DirCacheStore(dir));
+      expect(run.warnings).toEqual([
+        `cache: the entry ${key} for db-0 in cache directory ${dir} does not verify, not restored ` +
+          `(its steps run on emptied volumes): ${refusal}`,
+      ]);
+      expect(statuses(run.report)).toEqual(['Succeeded', 'Succeeded']);
+      expect(run.report.cacheHit).toBe(false);
+      // Dropped, and saved again from the steps' run: the replacement verifies.
+      await expect(
+        verifySnapshot(createReadStream(file), { key, volumes: ['data'], maxBytes: 1 << 30 }),
+      ).resolves.toBeDefined();
+    },
+  );
+
+  it('does not save an instance whose steps receive valueFrom values, unless cacheSecrets says so', async () => {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    const secrets = { DB_PASSWORD: 's3cret' };
+    const left = await freshRun(new DirCacheStore(dir), { secrets });
+    expect(statuses(left.report)).toEqual(['Succeeded', 'Succeeded']);
+    expect(left.warnings).toEqual([]);
+    expect(left.notices).toEqual([
+      'cache: db-0 not saved (volumes data): its init steps receive secrets through valueFrom ' +
+        '(DB_PASSWORD); set cache-secrets: true to cache it',
+    ]);
+    expect(entries()).toEqual([]);
+
+    const saved = await freshRun(new DirCacheStore(dir), { secrets, cacheSecrets: true });
+    expect(saved.notices).toEqual([]);
+    expect(entries()).toHaveLength(1);
+    const restored = await freshRun(new DirCacheStore(dir), { secrets });
+    expect(restored.report.cacheHit).toBe(true);
   });
 });
 

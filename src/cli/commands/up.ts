@@ -47,12 +47,18 @@ export const run: Command = async (args, io) => {
     const lines = eventToLines(event);
     for (const line of lines) (event.type === 'warning' ? io.err : io.out)(mask(line));
   };
-  // --cache-dir: initialized volumes are kept between runs in a directory (docs/cache.md).
+  // --cache-dir: initialized volumes are kept between runs in a directory (docs/cache.md). The directory
+  // is the user's own, as private as their volumes: instances whose steps receive secrets are cached too.
   const cacheDir = flagString(args, 'cache-dir');
   const cache =
     cacheDir === undefined
       ? undefined
-      : createVolumeCache({ store: new DirCacheStore(path.resolve(io.cwd, cacheDir)), observer, runtime });
+      : createVolumeCache({
+          store: new DirCacheStore(path.resolve(io.cwd, cacheDir)),
+          observer,
+          runtime,
+          cacheSecrets: true,
+        });
   let report: RunReport;
   try {
     report = await up(runtime, { project, services: flagList(args, 'services'), signal, observer, cache });

@@ -42,6 +42,7 @@ describe('parseInputs', () => {
       cleanup: true,
       summary: true,
       cacheMaxSizeBytes: 2 * 1024 ** 3,
+      cacheSecrets: false,
     });
   });
 
@@ -56,6 +57,7 @@ describe('parseInputs', () => {
       cleanup: 'False',
       summary: 'false',
       'cache-max-size': '500MiB',
+      'cache-secrets': 'true',
     });
     expect(inputs).toMatchObject({
       services: ['db', 'tb', 'web'],
@@ -66,6 +68,7 @@ describe('parseInputs', () => {
       cleanup: false,
       summary: false,
       cacheMaxSizeBytes: 500 * 1024 ** 2,
+      cacheSecrets: true,
     });
   });
 
@@ -84,6 +87,9 @@ describe('parseInputs', () => {
     );
     expect((await rejection({ spec: 'other.yml', cache: 'maybe' })).message).toBe(
       'input "cache": "maybe" is not a boolean; use true or false (default true)',
+    );
+    expect((await rejection({ spec: 'other.yml', 'cache-secrets': 'yes' })).message).toBe(
+      'input "cache-secrets": "yes" is not a boolean; use true or false (default false)',
     );
     expect((await rejection({ spec: 'other.yml', 'cache-max-size': 'huge' })).message).toMatch(
       /^input "cache-max-size": "huge" is not a size; use bytes or a unit like/,

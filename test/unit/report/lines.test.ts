@@ -97,7 +97,7 @@ describe('eventToLines', () => {
     ]);
   });
 
-  it('prefixes output lines with their origin, prints warnings and hides created objects', () => {
+  it('prefixes output lines with their origin, prints warnings and notices and hides created objects', () => {
     expect(
       eventToLines({ type: 'step-output', instance: 'tb-0', step: 'format', stream: 'stdout', line: 'hi' }),
     ).toEqual(['tb-0/format | hi']);
@@ -106,6 +106,9 @@ describe('eventToLines', () => {
     ]);
     expect(eventToLines({ type: 'warning', message: 'cache restore failed' })).toEqual([
       '⚠ cache restore failed',
+    ]);
+    expect(eventToLines({ type: 'notice', message: 'cache: db-0 not saved' })).toEqual([
+      'ℹ cache: db-0 not saved',
     ]);
     expect(eventToLines({ type: 'created', kind: 'container', id: 'abc' })).toEqual([]);
   });
