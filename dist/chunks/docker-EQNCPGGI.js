@@ -1,0 +1,19 @@
+import { createRequire as __bundle_createRequire } from 'node:module'; import { fileURLToPath as __bundle_fileURLToPath } from 'node:url'; import { dirname as __bundle_parentDir } from 'node:path'; const require = __bundle_createRequire(import.meta.url); const __bundle_filename = __bundle_fileURLToPath(import.meta.url); const __bundle_dirname = __bundle_parentDir(__bundle_filename);
+import {
+  DockerRuntime,
+  connectDocker,
+  demultiplex,
+  dockerEndpoint,
+  dockerMessage,
+  remoteHostOf
+} from "./chunk-IHWSZ27E.js";
+import "./chunk-NJV5EQHO.js";
+import "./chunk-WDIJ67FA.js";
+export {
+  DockerRuntime,
+  connectDocker,
+  demultiplex,
+  dockerEndpoint,
+  dockerMessage,
+  remoteHostOf
+};
