@@ -1,4 +1,4 @@
-// The action's main step (contract §5): parse inputs, validate the spec, restore the cache (through the
+// The action's main step (docs/action.md): parse inputs, validate the spec, restore the cache (through the
 // VolumeCache given to `up`), run the init steps and start the services, then write the job summary, set
 // the outputs and annotate failures. Everything it talks to is passed in, so tests drive it directly.
 import { randomBytes } from 'node:crypto';
@@ -165,7 +165,7 @@ interface Conclusion {
   mask: (text: string) => string;
 }
 
-/** Summary, outputs, annotations and the verdict: reached whatever happened before (contract: "even when the action fails"). */
+/** Summary, outputs, annotations and the verdict: reached whatever happened before (docs/action.md: written "even when the action fails"). */
 async function conclude(c: Conclusion): Promise<void> {
   const { core, mask } = c;
   const failure = c.error !== undefined ? describeFailure(c.error) : c.report && runFailure(c.report);

@@ -1,4 +1,4 @@
-// The cache as the action uses it (contract §5): main restores and snapshots into $RUNNER_TEMP through
+// The cache as the action uses it (docs/cache.md): main restores and snapshots into $RUNNER_TEMP through
 // the Actions cache service, post uploads the snapshots (after the services ran, so they start sooner).
 import type { CacheFactory } from '../action/main.js';
 import type { PostHook } from '../action/post.js';

@@ -1,4 +1,4 @@
-// The CLI: parse arguments, dispatch to a command, map errors to exit codes (contract §4).
+// The CLI: parse arguments, dispatch to a command, map errors to exit codes (README.md, "The command line").
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { describeFailure } from '../report/failure.js';

@@ -124,7 +124,7 @@ export interface ProcessSpec {
   env: Record<string, string>;
 }
 
-/** The same for `runtime: process`: a host subprocess (spawn, no shell). Cancel → RuntimeError (contract §2). */
+/** The same for `runtime: process`: a host subprocess (spawn, no shell). Cancel → RuntimeError (docs/spec.md). */
 export async function runProcessAttempt(p: ProcessSpec, o: AttemptOptions): Promise<AttemptOutcome> {
   const [file, ...args] = p.command;
   if (file === undefined) return { reason: 'RuntimeError', message: 'no command to run' };

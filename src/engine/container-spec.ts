@@ -5,7 +5,7 @@ import type { CreateContainerSpec, Labels, MountSpec, NetworkSpec } from '../run
 import { resolveHostPaths, type HostPathGate } from './mount-check.js';
 
 /**
- * Kubernetes command/args over Docker ENTRYPOINT/CMD (contract §1): `command` replaces ENTRYPOINT verbatim
+ * Kubernetes command/args over Docker ENTRYPOINT/CMD (docs/spec.md): `command` replaces ENTRYPOINT verbatim
  * and drops the image CMD; `args` alone keeps the image ENTRYPOINT and replaces CMD.
  */
 export function entrypointAndCmd(spec: Pick<ContainerSpec, 'command' | 'args'>): {

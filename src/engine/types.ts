@@ -79,7 +79,7 @@ export interface CreatedObjects {
   processes?: RecordedProcess[];
 }
 
-/** The live event stream; report/lines.ts turns these into the contract's console lines. */
+/** The live event stream; report/lines.ts turns these into the console lines docs/action.md shows. */
 export type RunEvent =
   | { type: 'image-pull'; image: string; progress: string }
   | { type: 'step-start'; service: string; instance: string; step: string; attempt: number; attempts: number }
@@ -106,7 +106,7 @@ export type RunEvent =
 export type RunObserver = (event: RunEvent) => void;
 
 /**
- * Between-run cache of initialized volumes (contract §5). The engine calls `restore` before planning an
+ * Between-run cache of initialized volumes (docs/cache.md). The engine calls `restore` before planning an
  * instance and `save` after the instance's init sequence succeeded and before its main container starts.
  * Implementations warn (through the observer) rather than throw; a failed restore leaves the volumes fresh.
  */

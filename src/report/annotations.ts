@@ -1,4 +1,4 @@
-// Pure: error annotations for the Action (contract §5): each failed step, failed start and spec problem on
+// Pure: error annotations for the Action (docs/action.md): each failed step, failed start and spec problem on
 // the spec file at its line. The runner shows at most 10 error annotations per step, so past that the rest
 // are left to the job summary and a note says so.
 import path from 'node:path';

@@ -1,4 +1,4 @@
-// Pure: one run event → the console lines a person reads (contract §3). Shared by the CLI and the Action.
+// Pure: one run event → the console lines a person reads (docs/action.md, "What the run shows"). Shared by the CLI and the Action.
 import type { RunEvent, StepResult } from '../engine/types.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

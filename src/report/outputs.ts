@@ -1,4 +1,4 @@
-// Pure: the Action's outputs (contract §5): one JSON document describing the run, plus flat counts.
+// Pure: the Action's outputs (docs/action.md): one JSON document describing the run, plus flat counts.
 import type {
   PublishedPort,
   RunReport,

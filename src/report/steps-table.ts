@@ -1,4 +1,4 @@
-// Pure: the per-instance step table of `initsteps logs <service> --init-step <name>` (contract §3).
+// Pure: the per-instance step table of `initsteps logs <service> --init-step <name>` (docs/action.md, "What the run shows").
 import type { StepResult } from '../engine/types.js';
 import { formatTable } from './table.js';
 

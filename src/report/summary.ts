@@ -1,4 +1,4 @@
-// Pure: the job summary (contract §5) as HTML the runner renders: one row per instance and step, the
+// Pure: the job summary (docs/action.md) as HTML the runner renders: one row per instance and step, the
 // services with their published ports, the escaped log tail of each failed step in a collapsible block,
 // or the spec problems when the run stopped before running. Kept under the runner's 1 MiB summary limit.
 // Every piece of text is masked first, then escaped; a cell or a block title keeps no line break, since

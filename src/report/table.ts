@@ -1,4 +1,4 @@
-// Plain-text tables for the terminal, left-aligned columns separated by two spaces (contract §3).
+// Plain-text tables for the terminal, left-aligned columns separated by two spaces (docs/action.md, "What the run shows").
 export function formatTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]): string =>

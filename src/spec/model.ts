@@ -1,5 +1,5 @@
 // The resolved model: the only thing stages after the spec loader consume.
-// Every field here is final: inheritance (contract §2) is already applied, durations are
+// Every field here is final: inheritance (docs/spec.md) is already applied, durations are
 // milliseconds, quantities are numbers, paths are absolute.
 
 /** A position in a spec file; line and col are 1-based. */
@@ -83,7 +83,7 @@ export type RunIf =
 export interface ContainerSpec {
   /** Undefined only for `runtime: process`. */
   image?: string;
-  /** Kubernetes semantics: command replaces ENTRYPOINT, args replace CMD (contract §1 table). */
+  /** Kubernetes semantics: command replaces ENTRYPOINT, args replace CMD (docs/spec.md, the command/args table). */
   command?: string[];
   args?: string[];
   workingDir?: string;

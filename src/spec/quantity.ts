@@ -54,7 +54,7 @@ const portNumber = (s: string): number | undefined => {
   return Number.isInteger(n) && n >= 1 && n <= 65535 ? n : undefined;
 };
 
-/** A port string as in the contract (`"3000"`, `"13000:3000"`, `"127.0.0.1:13000:3000/udp"`). */
+/** A port string as in docs/spec.md (`"3000"`, `"13000:3000"`, `"127.0.0.1:13000:3000/udp"`). */
 export function parsePort(text: string): ParsedPort | undefined {
   const m = PORT.exec(text.trim());
   if (!m) return undefined;

@@ -1,4 +1,4 @@
-// Resolution: validated raw values → the model (model.ts). Applies contract §2 inheritance and every
+// Resolution: validated raw values → the model (model.ts). Applies docs/spec.md inheritance and every
 // default; runs only on a spec with no problems, so anything optional here is genuinely optional.
 import path from 'node:path';
 import { locOf, valueLoc } from './check.js';

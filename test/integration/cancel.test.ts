@@ -1,4 +1,4 @@
-// Cancellation (contract §2): the running step is killed, removed and reported Cancelled, and nothing the
+// Cancellation (docs/spec.md): the running step is killed, removed and reported Cancelled, and nothing the
 // run started is left — through the engine API and through the CLI's signal handling.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';

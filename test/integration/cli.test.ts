@@ -1,4 +1,4 @@
-// The CLI commands on the engine (contract §3–4), called in-process with a YAML spec.
+// The CLI commands on the engine (README.md, "The command line"), called in-process with a YAML spec.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

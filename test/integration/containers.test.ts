@@ -1,4 +1,4 @@
-// What a step container runs and sees: command/args (contract §1 table), env, security context,
+// What a step container runs and sees: command/args (docs/spec.md, the command/args table), env, security context,
 // volume inheritance, and the instance's shared network namespace.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +27,7 @@ async function run(tag: string, svc: ServiceInput, workspace?: string) {
   return { report, rec };
 }
 
-describe('command and args (contract §1 table, image ENTRYPOINT ["echo","entrypoint"] CMD ["cmd"])', () => {
+describe('command and args (docs/spec.md, the command/args table, image ENTRYPOINT ["echo","entrypoint"] CMD ["cmd"])', () => {
   const image = 'initsteps-test/entrypoint:latest';
   it.each([
     ['unset', 'unset', {}, 'entrypoint cmd'],

@@ -1,4 +1,4 @@
-// When a step runs (contract §2 runIf table) and how markers follow volume identity across runs.
+// When a step runs (docs/spec.md, the runIf table) and how markers follow volume identity across runs.
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { up } from '../../src/engine/up.js';

@@ -1,5 +1,5 @@
 // `initsteps logs <service> --init-step <name> [--spec F] [--output]`: the step's per-instance table from
-// the last run (contract §3); --output adds each instance's captured output.
+// the last run (docs/action.md, "What the run shows"); --output adds each instance's captured output.
 import { UsageError } from '../../errors.js';
 import { loadLastRun, logKey } from '../../engine/state.js';
 import { stepsTable } from '../../report/steps-table.js';

@@ -1,4 +1,4 @@
-// `initsteps up <spec...>`: run the init steps and start the services (contract §4).
+// `initsteps up <spec...>`: run the init steps and start the services (README.md, "The command line").
 import path from 'node:path';
 import { DirCacheStore } from '../../cache/stores.js';
 import { createVolumeCache } from '../../cache/volume-cache.js';

@@ -10,7 +10,7 @@ import {
 } from '../../../src/engine/container-spec.js';
 import type { ContainerSpec } from '../../../src/spec/model.js';
 
-describe('entrypointAndCmd (contract §1 table)', () => {
+describe('entrypointAndCmd (docs/spec.md, the command/args table)', () => {
   it.each([
     [{}, {}],
     [{ command: ['/bin/x'] }, { entrypoint: ['/bin/x'], cmd: [] }],

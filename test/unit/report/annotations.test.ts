@@ -4,7 +4,7 @@ import { SpecError, UsageError } from '../../../src/errors.js';
 import { SPEC, WS, failedReport, report, service, step } from './fixtures.js';
 
 describe('buildAnnotations', () => {
-  it('puts a failed step on its spec line with the contract title, reason, exit code and last log lines', () => {
+  it('puts a failed step on its spec line with the documented title, reason, exit code and last log lines', () => {
     const tail = Array.from({ length: 8 }, (_, i) => `line ${i + 1}`);
     const { annotations, note } = buildAnnotations(failedReport(tail), undefined, WS);
     expect(note).toBeUndefined();

@@ -3,7 +3,7 @@ import { eventToLines, formatDuration } from '../../../src/report/lines.js';
 import { step } from './fixtures.js';
 
 describe('eventToLines', () => {
-  it('prints the contract §3 transition lines exactly', () => {
+  it('prints the docs/action.md, "What the run shows" transition lines exactly', () => {
     expect(
       eventToLines({
         type: 'step-start',

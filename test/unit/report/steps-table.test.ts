@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { stepsTable } from '../../../src/report/steps-table.js';
 import { step } from './fixtures.js';
 
-it('prints the contract §3 table with - for empty cells', () => {
+it('prints the docs/action.md, "What the run shows" table with - for empty cells', () => {
   expect(stepsTable([step()])).toBe(
     [
       'INSTANCE  STATUS     EXIT  ATTEMPTS  REASON  MESSAGE',

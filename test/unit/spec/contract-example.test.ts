@@ -1,4 +1,4 @@
-// The full contract §1 example (plus the service its dependsOn names) loads and resolves as promised.
+// The full docs/spec.md example (plus the service its dependsOn names) loads and resolves as promised.
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { loadProject } from '../../../src/spec/index.js';

@@ -1,4 +1,4 @@
-// Contract §2 inheritance and the defaults the resolver fills in.
+// Inheritance (docs/spec.md) and the defaults the resolver fills in.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EnvVar } from '../../../src/spec/model.js';
