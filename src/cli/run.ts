@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { describeFailure } from '../report/failure.js';
-import type { CliIO, Command, ParsedArgs } from './io.js';
+import { commandIO, type CliIO, type Command, type ParsedArgs } from './io.js';
 // Imported statically: the bundle is then one file, where lazy imports made ncc copy shared modules per chunk.
 import { run as down } from './commands/down.js';
 import { run as logs } from './commands/logs.js';
@@ -54,7 +54,8 @@ export function parse(argv: string[]): ParsedArgs {
 }
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
+export async function runCli(argv: string[], streams: CliIO): Promise<number> {
+  const io = commandIO(streams);
   try {
     const args = parse(argv);
     if (args.flags.help || args.command === 'help' || args.command === '') {
@@ -68,5 +69,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const failure = describeFailure(e);
     for (const line of failure.message.split('\n')) io.err(line);
     return failure.exitCode;
+  } finally {
+    io.flush();
   }
 }

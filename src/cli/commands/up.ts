@@ -41,8 +41,13 @@ export const run: Command = async (args, io) => {
   };
   const observer: RunObserver = (event) => {
     if (json) return;
-    const lines = eventToLines(event);
-    for (const line of lines) (event.type === 'warning' ? io.err : io.out)(line);
+    const print =
+      event.type === 'warning'
+        ? io.err
+        : event.type === 'step-output' || event.type === 'main-output'
+          ? io.untrusted
+          : io.out;
+    for (const line of eventToLines(event)) print(line);
   };
   // --cache-dir: initialized volumes are kept between runs in a directory (docs/cache.md).
   const cacheDir = flagString(args, 'cache-dir');
