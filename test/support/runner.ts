@@ -101,10 +101,17 @@ export function readAsRunner(output: string): RunnerReading {
   return { honoured, tokens, openAtEnd: stopToken !== undefined };
 }
 
-/** One line of output per workflow command a hostile step could print, in both syntaxes and split by `\r`. */
+/**
+ * One line of output per workflow command a hostile step could print, in both syntaxes and split by `\r`.
+ * Their payloads are harmless on purpose: a test run against a bundle without the fix (a stale dist/) must
+ * not hand a post step running as root `processes: [1]` (kill(-1) ends every process on the machine) or a
+ * file whose directory it would remove.
+ */
 export const HOSTILE_LINES = [
-  '::save-state name=cache-pending::[{"key":"initsteps-1-x-0-' + 'a'.repeat(64) + '","file":"/etc"}]',
-  '::save-state name=created::{"containers":[],"networks":[],"volumes":[],"processes":[1]}',
+  '::save-state name=cache-pending::[{"key":"initsteps-1-x-0-' +
+    'a'.repeat(64) +
+    '","file":"/nonexistent-initsteps-test/x"}]',
+  '::save-state name=created::{"containers":[],"networks":[],"volumes":[],"processes":[]}',
   '::error file=src/app.ts,line=1::forged annotation',
   '::warning::forged warning',
   '::notice::forged notice',
