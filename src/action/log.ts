@@ -2,14 +2,18 @@
 // other transition line outside groups. Groups cannot nest or interleave, so while one step's group is open,
 // whatever another instance prints waits (in order) until that group closes, then is replayed: a waiting
 // step that is still running becomes the open group and streams live from there.
+// What a step or a main container printed goes out inside stop-commands blocks, inside the step's group,
+// so the runner honours no workflow command in it (docs/action.md, "Step output and the runner").
 import type { RunEvent } from '../engine/types.js';
 import { eventToLines } from '../report/lines.js';
 import type { Masker } from '../spec/secrets.js';
+import { mayReadAsCommand, stopCommandsBlock, UntrustedLines } from '../report/workflow-commands.js';
 import type { ActionCore } from './core.js';
 
 type Op =
   | { kind: 'open'; key: string; title: string }
-  | { kind: 'line'; key?: string; text: string }
+  /** `untrusted`: printed by a step or a container, not by us. */
+  | { kind: 'line'; key?: string; text: string; untrusted?: boolean }
   | { kind: 'warning'; key?: string; text: string }
   /** Ends the step's group (if it is the open one), then prints `after` outside it. */
   | { kind: 'close'; key: string; after: string[] };
@@ -19,10 +23,13 @@ const stepKey = (instance: string, step: string): string => `${instance}\u0000${
 export class StepLog {
   private live: string | undefined;
   private pending: Op[] = [];
+  private readonly untrusted: UntrustedLines;
   /** Masking is set once the project (and so its secret values) is known. */
   mask: Masker = (text) => text;
 
-  constructor(private readonly core: Pick<ActionCore, 'info' | 'warning' | 'startGroup' | 'endGroup'>) {}
+  constructor(private readonly core: Pick<ActionCore, 'info' | 'warning' | 'startGroup' | 'endGroup'>) {
+    this.untrusted = new UntrustedLines((line) => core.info(line));
+  }
 
   /** Plain line outside any group (waits while a group is open). */
   info(text: string): void {
@@ -37,7 +44,11 @@ export class StepLog {
         return this.emit(lines.map((title) => ({ kind: 'open', key, title })));
       }
       case 'step-output':
-        return this.emit([{ kind: 'line', key: stepKey(event.instance, event.step), text: event.line }]);
+        return this.emit([
+          { kind: 'line', key: stepKey(event.instance, event.step), text: event.line, untrusted: true },
+        ]);
+      case 'main-output':
+        return this.emit(lines.map((text): Op => ({ kind: 'line', text, untrusted: true })));
       case 'step-retry':
       case 'step-end': {
         const key =
@@ -59,6 +70,7 @@ export class StepLog {
       if (this.live !== undefined) this.apply({ kind: 'close', key: this.live, after: [] });
       this.drain();
     }
+    this.untrusted.flush();
   }
 
   private emit(ops: Op[]): void {
@@ -85,6 +97,9 @@ export class StepLog {
   }
 
   private apply(op: Op): void {
+    if (op.kind === 'line' && op.untrusted) return this.untrusted.push(this.mask(op.text));
+    // Whatever we print next must not land inside a block, where the runner would ignore it.
+    this.untrusted.flush();
     switch (op.kind) {
       case 'open':
         this.core.startGroup(this.mask(op.title));
@@ -96,12 +111,18 @@ export class StepLog {
           this.core.endGroup();
           this.live = undefined;
         }
-        for (const text of op.after) this.core.info(this.mask(text));
+        for (const text of op.after) this.ours(this.mask(text));
         return;
       case 'line':
-        return this.core.info(this.mask(op.text));
+        return this.ours(this.mask(op.text));
       case 'warning':
         return this.core.warning(this.mask(op.text));
     }
+  }
+
+  /** A line of ours; one that quotes a step's message and could read as a command goes in a block too. */
+  private ours(text: string): void {
+    if (!mayReadAsCommand(text)) return this.core.info(text);
+    for (const line of stopCommandsBlock([text])) this.core.info(line);
   }
 }

@@ -1,11 +1,12 @@
-// The action's post step (`post-if: always()`): removes what main started, by the ids main recorded, then
-// sweeps by the run's label in case main was killed between creating an object and recording it. Only
-// warnings: cleanup never fails the job.
+// The action's post step (`post-if: always()`): removes what main started: everything labelled with the
+// run (main may have been killed between creating an object and recording it), then the objects main
+// recorded. A recorded id is only a hint: it is removed only when the object carries this run's labels
+// (docs/action.md, "What post trusts"). Only warnings: cleanup never fails the job.
 import { LABEL } from '../engine/labels.js';
 import { removeContainers, tryRemove, type Warn } from '../engine/tracked.js';
 import type { CreatedObjects } from '../engine/types.js';
 import { errorMessage } from '../errors.js';
-import type { ContainerRuntime } from '../runtime/types.js';
+import type { ContainerRuntime, Labels } from '../runtime/types.js';
 import type { ActionCore } from './core.js';
 import type { Env } from './inputs.js';
 import { readState, type SavedState } from './state.js';
@@ -49,7 +50,7 @@ export async function runPost(deps: PostDeps): Promise<void> {
     const found = await removeContainers(runtime, await runtime.listContainers(run), warn);
     let unrecorded = found.filter((id) => !state.created.containers.includes(id)).length;
     let problems = 0;
-    await deps.removeCreated(runtime, state.created, (message) => {
+    await deps.removeCreated(runtime, await ofThisRun(runtime, state), (message) => {
       problems++;
       warn(message);
     });
@@ -66,4 +67,28 @@ export async function runPost(deps: PostDeps): Promise<void> {
   } catch (e: unknown) {
     warn(`initsteps cleanup: ${errorMessage(e)}`);
   }
+}
+
+/**
+ * The recorded objects that carry this run's labels: its project, and its run id where the object has one
+ * (the project's network and the cache's helper containers carry none). Anything else in the state is left.
+ */
+async function ofThisRun(runtime: ContainerRuntime, state: SavedState): Promise<CreatedObjects> {
+  const project = { [LABEL.project]: state.project };
+  const ours = (labels: Labels): boolean =>
+    labels[LABEL.project] === state.project && (labels[LABEL.run] ?? state.runId) === state.runId;
+  const ids = (found: { id: string; labels: Labels }[]): Set<string> =>
+    new Set(found.filter((o) => ours(o.labels)).map((o) => o.id));
+  const c = state.created;
+  const containers = ids(await runtime.listContainers(project));
+  const networks = ids(await runtime.listNetworks(project));
+  const volumes = new Set(
+    (await runtime.listVolumes({ ...project, [LABEL.run]: state.runId })).map((v) => v.name),
+  );
+  return {
+    containers: c.containers.filter((id) => containers.has(id)),
+    networks: c.networks.filter((id) => networks.has(id)),
+    volumes: c.volumes.filter((name) => volumes.has(name)),
+    processes: c.processes ?? [],
+  };
 }

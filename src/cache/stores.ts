@@ -3,9 +3,9 @@
 // laptop or a self-hosted runner). Both hold the same snapshot archive, one file per key.
 import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { lstat, mkdir, open, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import * as actionsCache from '@actions/cache';
 import { errorMessage } from '../errors.js';
@@ -116,9 +116,20 @@ export async function* followFile(file: string, complete: Promise<boolean>): Asy
 }
 
 /**
+ * Every key `computeCacheKey` makes (`initsteps-<format>-<project>-<instance>-<sha256>`, and any later
+ * format that still ends in a sha256), at most 512 characters as the cache service allows. Only such a
+ * key names a staging directory: no `/`, no `.`, nothing the post step could be steered outside with.
+ */
+export const CACHE_KEY = /^initsteps-[0-9]{1,4}-[a-z0-9][a-z0-9_-]{0,400}-[0-9a-f]{64}$/;
+
+const SNAPSHOT = 'snapshot.tar';
+
+/**
  * The Actions cache (v2 service when the runner enables it). One snapshot file per key under
  * `$RUNNER_TEMP/initsteps-cache/<key>/`: @actions/cache derives the entry's version from the paths, so
- * save and restore must name the same path. Restores use the exact key, never restore keys.
+ * save and restore must name the same path. Restores use the exact key, never restore keys. The post step
+ * uploads what main staged here, named in the runner's state: the store accepts only its own staging file
+ * of a well-formed key, and removes only a staging directory it derived from one (docs/action.md).
  */
 export class ActionsCacheStore implements SnapshotStore {
   readonly description = 'the GitHub Actions cache';
@@ -128,8 +139,40 @@ export class ActionsCacheStore implements SnapshotStore {
     this.root = join(env.RUNNER_TEMP || tmpdir(), 'initsteps-cache');
   }
 
+  /** `<root>/<key>`, for a key of the expected shape only. */
+  private stagingDir(key: string): string {
+    if (!CACHE_KEY.test(key))
+      throw new CacheStoreError(`"${key.slice(0, 600)}" is not an initsteps cache key`);
+    return join(this.root, key);
+  }
+
   stagingFile(key: string): string {
-    return join(this.root, key, 'snapshot.tar');
+    return join(this.stagingDir(key), SNAPSHOT);
+  }
+
+  /**
+   * The staging directory of `key` when `file` is its snapshot as main left it: a regular file in a real
+   * directory under a real root (a symlink anywhere on the way could point the upload, or the removal,
+   * elsewhere). Throws, removing nothing, otherwise.
+   */
+  private async staged(key: string, file: string): Promise<string> {
+    const dir = this.stagingDir(key);
+    if (file !== join(dir, SNAPSHOT)) {
+      throw new CacheStoreError(`${file.slice(0, 600)} is not where ${key} is staged`);
+    }
+    const kind = async (path: string): Promise<string> => {
+      try {
+        const st = await lstat(path);
+        return st.isSymbolicLink() ? 'symlink' : st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
+      } catch {
+        return 'missing';
+      }
+    };
+    const found = [await kind(this.root), await kind(dir), await kind(file)];
+    if (found.join() !== 'dir,dir,file') {
+      throw new CacheStoreError(`the staged snapshot of ${key} is not a regular file in ${this.root}`);
+    }
+    return dir;
   }
 
   private available(): void {
@@ -155,7 +198,7 @@ export class ActionsCacheStore implements SnapshotStore {
     const file = this.stagingFile(key);
     // A snapshot this job staged for its post step to upload: not ours to replace or follow.
     if (existsSync(file)) return undefined;
-    await mkdir(dirname(file), { recursive: true });
+    await mkdir(this.stagingDir(key), { recursive: true });
     // A miss and a failure look alike here: @actions/cache logs its own warning for a failure (and
     // throws only for a key or path it refuses).
     const restoring = actionsCache.restoreCache([file], key, []);
@@ -165,7 +208,7 @@ export class ActionsCacheStore implements SnapshotStore {
     );
     const release = async (): Promise<void> => {
       await complete;
-      await rm(dirname(file), { recursive: true, force: true });
+      await rm(this.stagingDir(key), { recursive: true, force: true });
     };
     // Until the file appears (the download is done and extraction began) or the restore ends.
     let ended = false;
@@ -180,6 +223,7 @@ export class ActionsCacheStore implements SnapshotStore {
   }
 
   async put(key: string, file: string): Promise<void> {
+    const dir = await this.staged(key, file);
     try {
       this.available();
       let id: number;
@@ -191,7 +235,7 @@ export class ActionsCacheStore implements SnapshotStore {
       // -1: @actions/cache already said why (read-only token, a concurrent save, a server error).
       if (id === -1) throw new CacheStoreError(`the cache service did not store ${key}`);
     } finally {
-      await rm(dirname(file), { recursive: true, force: true });
+      await rm(dir, { recursive: true, force: true });
     }
   }
 }

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { describeFailure } from '../report/failure.js';
 import { projectNameProblem } from '../spec/index.js';
-import { flagString, type CliIO, type Command, type ParsedArgs } from './io.js';
+import { commandIO, flagString, type CliIO, type Command, type ParsedArgs } from './io.js';
 
 /**
  * Each command's module is imported when that command runs: `validate` loads the spec loader and nothing of
@@ -55,7 +55,8 @@ export function parse(argv: string[]): ParsedArgs {
 }
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
+export async function runCli(argv: string[], streams: CliIO): Promise<number> {
+  const io = commandIO(streams);
   try {
     const args = parse(argv);
     if (args.flags.help || args.command === 'help' || args.command === '') {
@@ -74,5 +75,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const failure = describeFailure(e);
     for (const line of failure.message.split('\n')) io.err(line);
     return failure.exitCode;
+  } finally {
+    io.flush();
   }
 }

@@ -1,15 +1,26 @@
 // The bundled action as the runner runs it: dist/main/index.js and dist/post/index.js as child processes
 // under Node 24, with INPUT_* inputs, the runner's files (GITHUB_OUTPUT, GITHUB_STATE, GITHUB_STEP_SUMMARY)
-// and post getting main's state as STATE_* variables. Needs `npm run bundle` to be current.
+// and post getting main's state as STATE_* variables. Needs `npm run bundle` to be current. The runner's
+// reading of the output (which workflow commands it would act on) is test/support/runner.ts.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LABEL } from '../../src/engine/labels.js';
 import type { OutputDocument } from '../../src/report/outputs.js';
 import type { ContainerRuntime } from '../../src/runtime/types.js';
+import { CacheServer } from '../support/cache-server.js';
 import { connect, projectName, removeProject } from '../support/engine.js';
+import { HOSTILE_LINES, readAsRunner } from '../support/runner.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const node24 = execFileSync('bash', [path.join(root, 'scripts/ensure-node24.sh')], {
@@ -222,9 +233,9 @@ describe.each([
     expect(main.stdout).toContain('::error::1 of 1 service(s) not running: web (Failed: InitStepFailed)');
   });
 
-  it('puts each step output in a group and the transition lines outside', () => {
+  it('puts each step output in a group, inside a stop-commands block, and the transition lines outside', () => {
     expect(main.stdout).toMatch(
-      /::group::▶ init step "prepare" on web-0\npreparing\n::endgroup::\n✓ init step "prepare" on web-0 succeeded/,
+      /::group::▶ init step "prepare" on web-0\n::stop-commands::([0-9a-f]{32})\npreparing\n::\1::\n::endgroup::\n✓ init step "prepare" on web-0 succeeded/,
     );
     expect(main.stdout).toContain(
       '✗ init step "migrate" on web-0 failed: ExitNonZero exit code 9 after 1 attempt',
@@ -345,6 +356,134 @@ describe.each([['SIGTERM'], ['SIGKILL']] as const)('main stopped by %s in the mi
     }
     const post = await runPost(ws);
     expect(post.code).toBe(0);
+    expect(await remains(name)).toEqual([]);
+  });
+});
+
+const HOSTILE = `apiVersion: initsteps/v1
+kind: Service
+metadata:
+  name: web
+spec:
+  image: busybox:latest
+  command: [sleep, "3600"]
+  volumes:
+    - {name: input, mountPath: /input, hostPath: ./input, readOnly: true}
+  initSteps:
+    - name: shout
+      command: [sh, -c, "cat /input/hostile.txt; cat /input/hostile.txt >&2"]
+`;
+
+/** The state post gets from the runner: main's GITHUB_STATE file plus every save-state it honoured on stdout. */
+function runnerState(ws: Workspace, stdout: string): Record<string, string> {
+  const state = parseFileCommands(readFileSync(ws.files.state, 'utf8'));
+  for (const c of readAsRunner(stdout).honoured) {
+    if (c.name.toLowerCase() === 'save-state' && c.props.name) state[c.props.name] = c.data;
+  }
+  return state;
+}
+
+describe('a step that prints every workflow command', () => {
+  const name = project('acthostile');
+  let ws: Workspace;
+  let main: Finished;
+  let server: CacheServer;
+  beforeAll(async () => {
+    ws = workspace(HOSTILE, { project: name });
+    workspaces.push(ws.dir, path.dirname(ws.files.state));
+    mkdirSync(path.join(ws.dir, 'input'));
+    writeFileSync(path.join(ws.dir, 'input', 'hostile.txt'), `${HOSTILE_LINES.join('\n')}\n`);
+    server = await new CacheServer().start();
+    main = await runMain(ws);
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  it('runs, and the runner honours none of its commands (::, ##[ mid-line, \\r-split, stop-commands, on stdout and stderr)', () => {
+    expect(main.code, main.stdout).toBe(0);
+    const reading = readAsRunner(main.stdout);
+    // The action's own commands only: its group, and @actions/glob's debug lines about the spec input.
+    const own = reading.honoured.filter((c) => c.name !== 'debug');
+    expect(own.map((c) => `${c.name}:${c.data}`)).toEqual([
+      'group:▶ init step "shout" on web-0',
+      'endgroup:',
+    ]);
+    for (const c of reading.honoured.filter((d) => d.name === 'debug')) {
+      expect(HOSTILE_LINES.join('\n')).not.toContain(c.line);
+    }
+    expect(reading.openAtEnd).toBe(false);
+    expect(reading.tokens.length).toBeGreaterThan(0);
+    for (const token of reading.tokens) {
+      expect(token).toMatch(/^[0-9a-f]{32}$/);
+      expect(HOSTILE_LINES.join('\n')).not.toContain(token);
+    }
+    // Shown in the log, twice (stdout and stderr), just not acted on.
+    for (const line of HOSTILE_LINES) expect(main.stdout.split(line).length - 1).toBeGreaterThanOrEqual(2);
+  });
+
+  it("leaves post's state as main wrote it", () => {
+    expect(runnerState(ws, main.stdout)).toEqual(parseFileCommands(readFileSync(ws.files.state, 'utf8')));
+    expect(runnerState(ws, main.stdout)['cache-pending']).toBeUndefined();
+  });
+
+  it('post uploads nothing and removes nothing a forged state names, and cleans up the run', async () => {
+    // What the step aimed at: a directory outside the staging root, and a container of another project.
+    const sentinelDir = path.join(ws.dir, 'keep');
+    mkdirSync(sentinelDir);
+    writeFileSync(path.join(sentinelDir, 'sentinel'), 'keep me');
+    const other = await runtime.createContainer({
+      image: 'busybox:latest',
+      cmd: ['true'],
+      env: [],
+      labels: { [LABEL.project]: `${name}-other`, [LABEL.run]: 'someone-else' },
+      network: { mode: 'none' },
+      mounts: [],
+      securityOpt: [],
+      capAdd: [],
+      capDrop: [],
+      privileged: false,
+    });
+    projects.push(`${name}-other`);
+    const key = `initsteps-1-${name}-web-0-${'a'.repeat(64)}`;
+    const temp = ws.env.RUNNER_TEMP ?? '';
+    // A well-formed key whose staging directory is a symlink to the sentinel directory.
+    const linked = `initsteps-1-${name}-web-1-${'b'.repeat(64)}`;
+    mkdirSync(path.join(temp, 'initsteps-cache'), { recursive: true });
+    symlinkSync(sentinelDir, path.join(temp, 'initsteps-cache', linked));
+    const state = runnerState(ws, main.stdout);
+    const created = JSON.parse(state.created ?? '{}') as { containers: string[]; networks: string[] };
+    const forged = {
+      ...state,
+      'cache-pending': JSON.stringify([
+        { key, file: path.join(sentinelDir, 'sentinel') },
+        { key: `${key}/../../../keep`, file: path.join(sentinelDir, 'snapshot.tar') },
+        { key: linked, file: path.join(temp, 'initsteps-cache', linked, 'snapshot.tar') },
+      ]),
+      created: JSON.stringify({
+        ...created,
+        containers: [...created.containers, other],
+        networks: [...created.networks, 'host'],
+        // Never a pid in a test's forged state: kill(-1) from a post step without the fix ends every process.
+        processes: [],
+      }),
+    };
+    const post = await start('post', {
+      ...ws.env,
+      ...server.env(temp, ws.dir),
+      ...Object.fromEntries(Object.entries(forged).map(([k, v]) => [`STATE_${k}`, v])),
+    }).done;
+    expect(post.code, post.stdout).toBe(0);
+    expect(readFileSync(path.join(sentinelDir, 'sentinel'), 'utf8')).toBe('keep me');
+    expect(server.calls).toEqual([]);
+    expect(server.entries).toEqual([]);
+    expect(post.stdout.match(/^::warning::cache: ignoring /gm), post.stdout).toHaveLength(2);
+    // The symlinked staging directory has the right name: the store itself refuses it, before any upload.
+    expect(post.stdout).toContain(
+      `::warning::cache: saving ${linked} failed (the run goes on): the staged snapshot`,
+    );
+    expect(existsSync(path.join(temp, 'initsteps-cache', linked))).toBe(true);
+    expect((await runtime.inspectContainer(other)).id).toBe(other);
     expect(await remains(name)).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ export const run: Command = async (args, io) => {
     for (const r of results) {
       io.out('');
       io.out(`--- ${r.instance} ---`);
-      for (const line of last?.logs[logKey(r.instance, r.step)] ?? []) io.out(line);
+      for (const line of last?.logs[logKey(r.instance, r.step)] ?? []) io.untrusted(line);
     }
   }
   return 0;

@@ -44,8 +44,13 @@ export const run: Command = async (args, io) => {
   };
   const observer: RunObserver = (event) => {
     if (json) return;
-    const lines = eventToLines(event);
-    for (const line of lines) (event.type === 'warning' ? io.err : io.out)(mask(line));
+    const print =
+      event.type === 'warning'
+        ? io.err
+        : event.type === 'step-output' || event.type === 'main-output'
+          ? io.untrusted
+          : io.out;
+    for (const line of eventToLines(event)) print(mask(line));
   };
   // --cache-dir: initialized volumes are kept between runs in a directory (docs/cache.md). The directory
   // is the user's own, as private as their volumes: instances whose steps receive secrets are cached too.

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { actionsCore } from '../../../src/action/core.js';
 import { StepLog } from '../../../src/action/log.js';
 import type { RunEvent, StepResult } from '../../../src/engine/types.js';
 import { createMasker } from '../../../src/spec/secrets.js';
+import { BLOCK_DELAY_MS } from '../../../src/report/workflow-commands.js';
+import { HOSTILE_LINES, readAsRunner } from '../../support/runner.js';
 import { FakeCore } from './fake-core.js';
 
 const start = (instance: string, step: string, attempt = 1): RunEvent => ({
@@ -35,13 +38,28 @@ const end = (instance: string, step: string, over: Partial<StepResult> = {}): Ru
   },
 });
 
+const TOKEN = /^[0-9a-f]{32}$/;
+
+/** The log with each block's random token replaced by T (after checking it is one). */
+const withT = (log: string[]): string[] =>
+  log.map((line) => {
+    const open = /^::stop-commands::(.*)$/.exec(line)?.[1];
+    if (open !== undefined && TOKEN.test(open)) return '::stop-commands::T';
+    const close = /^::(.*)::$/.exec(line)?.[1];
+    return close !== undefined && TOKEN.test(close) ? '::T::' : line;
+  });
+
 const run = (events: RunEvent[]): string[] => {
   const core = new FakeCore();
   const log = new StepLog(core);
   events.forEach((e) => log.event(e));
   log.finish();
-  return core.log;
+  return withT(core.log);
 };
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('StepLog', () => {
   it('puts a step output in a group titled with its ▶ line and the result line after it', () => {
@@ -54,7 +72,9 @@ describe('StepLog', () => {
       ]),
     ).toEqual([
       '::group::▶ init step "format" on tb-0',
+      '::stop-commands::T',
       'formatting',
+      '::T::',
       '::endgroup::',
       '✓ init step "format" on tb-0 succeeded',
       '✓ tb is Running',
@@ -80,11 +100,15 @@ describe('StepLog', () => {
       ]),
     ).toEqual([
       '::group::▶ init step "format" on tb-0',
+      '::stop-commands::T',
       'boom',
+      '::T::',
       '::endgroup::',
       '↻ init step "format" on tb-0: attempt 1 failed (ExitNonZero exit code 9); retrying in 1s',
       '::group::▶ init step "format" on tb-0 (attempt 2 of 3)',
+      '::stop-commands::T',
       'ok',
+      '::T::',
       '::endgroup::',
       '✓ init step "format" on tb-0 succeeded',
     ]);
@@ -97,26 +121,36 @@ describe('StepLog', () => {
   });
 
   it('holds back a concurrent step until the open group closes, then streams it live', () => {
+    vi.useFakeTimers();
     const core = new FakeCore();
     const log = new StepLog(core);
+    const printed = () => withT(core.log);
     log.event(start('a-0', 'one'));
     log.event(start('b-0', 'two'));
     log.event(out('b-0', 'two', 'b first'));
     log.event({ type: 'service-status', service: 'c', status: 'Initializing' });
     log.event(out('a-0', 'one', 'a first'));
-    expect(core.log).toEqual(['::group::▶ init step "one" on a-0', 'a first']);
+    vi.advanceTimersByTime(BLOCK_DELAY_MS);
+    expect(printed()).toEqual([
+      '::group::▶ init step "one" on a-0',
+      '::stop-commands::T',
+      'a first',
+      '::T::',
+    ]);
     log.event(end('a-0', 'one'));
-    expect(core.log.slice(2)).toEqual([
+    expect(printed().slice(4)).toEqual([
       '::endgroup::',
       '✓ init step "one" on a-0 succeeded',
       '::group::▶ init step "two" on b-0',
-      'b first',
     ]);
+    vi.advanceTimersByTime(BLOCK_DELAY_MS);
+    expect(printed().slice(7)).toEqual(['::stop-commands::T', 'b first', '::T::']);
     // b-0 is now the open group: its output is live, the waiting status line still waits.
     log.event(out('b-0', 'two', 'b live'));
-    expect(core.log.at(-1)).toBe('b live');
+    vi.advanceTimersByTime(BLOCK_DELAY_MS);
+    expect(printed().slice(10)).toEqual(['::stop-commands::T', 'b live', '::T::']);
     log.event(end('b-0', 'two'));
-    expect(core.log.slice(7)).toEqual([
+    expect(printed().slice(13)).toEqual([
       '::endgroup::',
       '✓ init step "two" on b-0 succeeded',
       '• c is Initializing',
@@ -137,11 +171,15 @@ describe('StepLog', () => {
       ]),
     ).toEqual([
       '::group::▶ init step "one" on a-0',
+      '::stop-commands::T',
       'a',
+      '::T::',
       '::endgroup::',
       '✓ init step "one" on a-0 succeeded',
       '::group::▶ init step "two" on b-0',
+      '::stop-commands::T',
       'b',
+      '::T::',
       '::endgroup::',
       '✓ init step "two" on b-0 succeeded',
       '::group::▶ init step "three" on c-0',
@@ -153,7 +191,9 @@ describe('StepLog', () => {
   it('closes a group the run left open and flushes what waits', () => {
     expect(run([start('a-0', 'one'), out('a-0', 'one', 'x'), { type: 'warning', message: 'late' }])).toEqual([
       '::group::▶ init step "one" on a-0',
+      '::stop-commands::T',
       'x',
+      '::T::',
       '::endgroup::',
       '::warning::late',
     ]);
@@ -169,5 +209,92 @@ describe('StepLog', () => {
     log.finish();
     expect(core.log.join('\n')).not.toContain('hunter2');
     expect(core.log).toContain('password=***');
+  });
+});
+
+describe('step output cannot issue a workflow command', () => {
+  /** Runs the log against the real @actions/core, returning the bytes it wrote to stdout. */
+  const stdoutOf = (events: RunEvent[]): string => {
+    let written = '';
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written += String(chunk);
+      return true;
+    });
+    try {
+      const log = new StepLog(actionsCore);
+      events.forEach((e) => log.event(e));
+      log.finish();
+    } finally {
+      spy.mockRestore();
+    }
+    return written;
+  };
+  const hostile = (instance: string, step: string): RunEvent[] =>
+    HOSTILE_LINES.map((line) => out(instance, step, line));
+  const mainOutput = (line: string): RunEvent => ({
+    type: 'main-output',
+    instance: 'web-0',
+    stream: 'stdout',
+    line,
+  });
+
+  it('keeps every workflow command a step prints (::, ##[ in mid-line, \\r-split, stop-commands) inside a block with a token it cannot know', () => {
+    const stdout = stdoutOf([
+      start('web-0', 'migrate'),
+      ...hostile('web-0', 'migrate'),
+      end('web-0', 'migrate'),
+      { type: 'warning', message: 'the action still warns' },
+      start('web-0', 'seed'),
+      ...hostile('web-0', 'seed'),
+      end('web-0', 'seed'),
+      ...HOSTILE_LINES.map(mainOutput),
+      { type: 'service-status', service: 'web', status: 'Running' },
+    ]);
+    const reading = readAsRunner(stdout);
+    // Only the action's own commands: the groups it opened and closed, its warning.
+    expect(reading.honoured.map((c) => `${c.name}:${c.data}`)).toEqual([
+      'group:▶ init step "migrate" on web-0',
+      'endgroup:',
+      'warning:the action still warns',
+      'group:▶ init step "seed" on web-0',
+      'endgroup:',
+    ]);
+    expect(reading.openAtEnd).toBe(false);
+    // A fresh 128-bit token per block, never one the step printed.
+    expect(reading.tokens).toHaveLength(3);
+    expect(new Set(reading.tokens).size).toBe(3);
+    for (const token of reading.tokens) {
+      expect(token).toMatch(TOKEN);
+      expect(HOSTILE_LINES.join('\n')).not.toContain(token);
+    }
+    // Nothing the step printed is lost: it is shown, not acted on.
+    for (const line of HOSTILE_LINES) expect(stdout).toContain(line);
+    expect(stdout).toContain('✓ web is Running');
+  });
+
+  it('keeps a step block inside its group: the block ends before the group does', () => {
+    const lines = stdoutOf([start('a-0', 'one'), out('a-0', 'one', 'x'), end('a-0', 'one')]).split('\n');
+    expect(withT(lines.slice(0, 5))).toEqual([
+      '::group::▶ init step "one" on a-0',
+      '::stop-commands::T',
+      'x',
+      '::T::',
+      '::endgroup::',
+    ]);
+  });
+
+  it("prints a result line that quotes a step's message in a block when it could read as a command", () => {
+    const stdout = stdoutOf([
+      end('a-0', 'one', {
+        status: 'Failed',
+        reason: 'RuntimeError',
+        message: 'bad ##[error]forged\r::warning::forged',
+        exitCode: undefined,
+      }),
+    ]);
+    expect(readAsRunner(stdout)).toMatchObject({ honoured: [], openAtEnd: false });
+    expect(stdout).toContain(
+      '✗ init step "one" on a-0 failed: RuntimeError after 1 attempt: bad ##[error]forged',
+    );
   });
 });

@@ -19,6 +19,9 @@ beforeAll(async () => {
 });
 
 const runtime = { endpoint: 'fake' } as ContainerRuntime;
+/** Docker-shaped ids: post's state accepts nothing else. */
+const C1 = 'c1'.repeat(32);
+const N1 = 'a1'.repeat(32);
 
 const stepResult = (over: Partial<StepResult> = {}): StepResult => ({
   service: 'web',
@@ -55,14 +58,14 @@ const reportWith = (step: StepResult, running = step.status === 'Succeeded'): Ru
   ],
   steps: [step],
   cacheHit: false,
-  created: { containers: ['c1'], networks: ['n1'], volumes: [] },
+  created: { containers: [C1], networks: [N1], volumes: [] },
 });
 
 /** An engine that creates two objects, runs the step (printing the secret) and reports `result`. */
 const fakeUp =
   (result: StepResult) =>
   async (_rt: ContainerRuntime, o: UpOptions): Promise<RunReport> => {
-    o.observer({ type: 'created', kind: 'network', id: 'n1' });
+    o.observer({ type: 'created', kind: 'network', id: N1 });
     o.observer({
       type: 'step-start',
       service: 'web',
@@ -71,7 +74,7 @@ const fakeUp =
       attempt: 1,
       attempts: 1,
     });
-    o.observer({ type: 'created', kind: 'container', id: 'c1' });
+    o.observer({ type: 'created', kind: 'container', id: C1 });
     o.observer({
       type: 'step-output',
       instance: 'web-0',
@@ -113,7 +116,9 @@ describe('runMain', () => {
     expect(core.log).toEqual([
       'initsteps: project demo (run run-1), 1 service(s) from initsteps.yaml',
       '::group::▶ init step "seed" on web-0',
+      expect.stringMatching(/^::stop-commands::[0-9a-f]{32}$/),
       'token ***',
+      expect.stringMatching(/^::[0-9a-f]{32}::$/),
       '::endgroup::',
       '✓ init step "seed" on web-0 succeeded',
       'web-0: 127.0.0.1:40001 → 8080/tcp',
@@ -122,12 +127,12 @@ describe('runMain', () => {
       project: 'demo',
       runId: 'run-1',
       cleanup: true,
-      created: { containers: ['c1'], networks: ['n1'], volumes: [], processes: [] },
+      created: { containers: [C1], networks: [N1], volumes: [], processes: [] },
     });
     // Saved as each object appeared, not only at the end.
     expect(core.saves.filter(([n]) => n === 'created').map(([, v]) => JSON.parse(v) as unknown)).toEqual([
-      { containers: [], networks: ['n1'], volumes: [], processes: [] },
-      { containers: ['c1'], networks: ['n1'], volumes: [], processes: [] },
+      { containers: [], networks: [N1], volumes: [], processes: [] },
+      { containers: [C1], networks: [N1], volumes: [], processes: [] },
     ]);
     expect(core.summary).toContain('✅ initsteps: every service is running (project demo)');
     expect(core.outputs).toMatchObject({ ran: '1', skipped: '0', failed: '0', 'cache-hit': 'false' });

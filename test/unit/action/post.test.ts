@@ -2,16 +2,32 @@ import { describe, expect, it, vi } from 'vitest';
 import { runPost, type PostDeps } from '../../../src/action/post.js';
 import { LABEL } from '../../../src/engine/labels.js';
 import type { CreatedObjects } from '../../../src/engine/types.js';
-import type { ContainerInfo, ContainerRuntime, Labels, VolumeInfo } from '../../../src/runtime/types.js';
+import type {
+  ContainerInfo,
+  ContainerRuntime,
+  Labels,
+  NetworkInfo,
+  VolumeInfo,
+} from '../../../src/runtime/types.js';
 import { FakeCore } from './fake-core.js';
 
-/** Just enough of a runtime: labelled containers and volumes, and the removals done. */
+/** Docker-shaped ids: `id('sandbox')` is 64 hex digits, and `name(id)` tells it back in test output. */
+const names = new Map<string, string>();
+const id = (name: string): string => {
+  const hex = Buffer.from(name).toString('hex').padEnd(64, '0').slice(0, 64);
+  names.set(hex, name);
+  return hex;
+};
+const name = (idOrName: string): string => names.get(idOrName) ?? idOrName;
+
+/** Just enough of a runtime: labelled containers, networks and volumes, and the removals done. */
 class FakeRuntime {
   readonly endpoint = 'fake';
   removed: string[] = [];
   constructor(
     private containers: ContainerInfo[],
     private volumes: VolumeInfo[] = [],
+    private networks: NetworkInfo[] = [],
   ) {}
   private static matches = (labels: Labels, want: Labels): boolean =>
     Object.entries(want).every(([k, v]) => labels[k] === v);
@@ -21,10 +37,13 @@ class FakeRuntime {
   async listVolumes(want: Labels): Promise<VolumeInfo[]> {
     return this.volumes.filter((v) => FakeRuntime.matches(v.labels, want));
   }
-  async removeContainer(id: string): Promise<void> {
-    if (id === 'stuck') throw new Error('device busy');
-    this.removed.push(id);
-    this.containers = this.containers.filter((c) => c.id !== id);
+  async listNetworks(want: Labels): Promise<NetworkInfo[]> {
+    return this.networks.filter((n) => FakeRuntime.matches(n.labels, want));
+  }
+  async removeContainer(cid: string): Promise<void> {
+    if (name(cid) === 'stuck') throw new Error('device busy');
+    this.removed.push(name(cid));
+    this.containers = this.containers.filter((c) => c.id !== cid);
   }
   async removeVolume(name: string): Promise<void> {
     this.removed.push(name);
@@ -33,8 +52,8 @@ class FakeRuntime {
 }
 
 const run = { [LABEL.project]: 'demo', [LABEL.run]: 'r1' };
-const container = (id: string, role: string, labels: Labels = run): ContainerInfo => ({
-  id,
+const container = (cname: string, role: string, labels: Labels = run): ContainerInfo => ({
+  id: id(cname),
   labels: { ...labels, [LABEL.role]: role },
   state: 'running',
   ports: [],
@@ -49,7 +68,11 @@ const state = (created: Partial<CreatedObjects>, cleanup = 'true') => ({
 function setup(saved: Record<string, string>, rt: FakeRuntime, over: Partial<PostDeps> = {}) {
   const core = new FakeCore(saved);
   const removeCreated = vi.fn(async (_rt: ContainerRuntime, created: CreatedObjects) => {
-    rt.removed.push(...created.networks.map((n) => `net:${n}`));
+    rt.removed.push(
+      ...created.containers.map(name),
+      ...created.networks.map((n) => `net:${name(n)}`),
+      ...created.volumes.map((v) => `vol:${v}`),
+    );
   });
   const deps: PostDeps = {
     env: {},
@@ -74,16 +97,24 @@ describe('runPost', () => {
         { name: 'scratch', labels: { ...run, [LABEL.ephemeral]: 'true' } },
         { name: 'data', labels: run },
       ],
+      [
+        {
+          id: id('n1'),
+          name: 'initsteps_demo',
+          labels: { [LABEL.project]: 'demo', [LABEL.role]: 'network' },
+        },
+      ],
     );
     const { core, deps, removeCreated } = setup(
-      state({ containers: ['sandbox', 'main'], networks: ['n1'] }),
+      state({ containers: [id('sandbox'), id('main')], networks: [id('n1')] }),
       rt,
     );
     await runPost(deps);
     expect(rt.removed).toEqual(['main', 'unrecorded-step', 'sandbox', 'net:n1', 'scratch']);
+    // The recorded containers went with the label sweep; the network carries no run label.
     expect(removeCreated.mock.calls[0]?.[1]).toEqual({
-      containers: ['sandbox', 'main'],
-      networks: ['n1'],
+      containers: [],
+      networks: [id('n1')],
       volumes: [],
       processes: [],
     });
@@ -95,9 +126,11 @@ describe('runPost', () => {
 
   it('only warns when something cannot be removed or the engine is gone', async () => {
     const rt = new FakeRuntime([container('stuck', 'main')]);
-    const { core, deps } = setup(state({ containers: ['stuck'] }), rt);
+    const { core, deps } = setup(state({ containers: [id('stuck')] }), rt);
     await runPost(deps);
-    expect(core.warnings.map((w) => w.message)).toEqual(['could not remove container stuck: device busy']);
+    expect(core.warnings.map((w) => w.message)).toEqual([
+      `could not remove container ${id('stuck').slice(0, 12)}: device busy`,
+    ]);
 
     const gone = setup(state({}), rt, {
       connect: vi.fn(async () => {
@@ -112,7 +145,7 @@ describe('runPost', () => {
   it('leaves services up with cleanup: false, but still runs the cache hook', async () => {
     const rt = new FakeRuntime([container('main', 'main')]);
     const cacheHook = vi.fn(async () => undefined);
-    const { core, deps } = setup(state({ containers: ['main'] }, 'false'), rt, { cacheHook });
+    const { core, deps } = setup(state({ containers: [id('main')] }, 'false'), rt, { cacheHook });
     await runPost(deps);
     expect(rt.removed).toEqual([]);
     expect(deps.connect).not.toHaveBeenCalled();
@@ -122,7 +155,7 @@ describe('runPost', () => {
 
   it('turns a failing cache hook into a warning and cleans up anyway', async () => {
     const rt = new FakeRuntime([container('main', 'main')]);
-    const { core, deps } = setup(state({ containers: ['main'] }), rt, {
+    const { core, deps } = setup(state({ containers: [id('main')] }), rt, {
       cacheHook: async () => {
         throw new Error('read-only token');
       },
@@ -138,5 +171,37 @@ describe('runPost', () => {
     await runPost(deps);
     expect(deps.connect).not.toHaveBeenCalled();
     expect(core.log).toEqual(['initsteps: main step recorded no run: nothing to clean up']);
+  });
+
+  it("removes nothing a forged state names that does not carry this run's labels", async () => {
+    const other = { [LABEL.project]: 'other' };
+    const rt = new FakeRuntime(
+      [
+        container('other-run', 'main', { [LABEL.project]: 'demo', [LABEL.run]: 'r2' }),
+        container('other-project', 'main', { ...other, [LABEL.run]: 'r1' }),
+        container('unlabelled', 'main', {}),
+        // The cache's helper carries the project but no run label: main recorded it, post removes it.
+        container('cache-helper', 'cache', { [LABEL.project]: 'demo' }),
+      ],
+      [
+        { name: 'initsteps_demo_db-0_scratch_r2', labels: { [LABEL.project]: 'demo', [LABEL.run]: 'r2' } },
+        { name: 'initsteps_demo_db-0_data', labels: { [LABEL.project]: 'demo' } },
+      ],
+      [
+        { id: id('bridge'), name: 'bridge', labels: {} },
+        { id: id('other-net'), name: 'initsteps_other', labels: other },
+      ],
+    );
+    const { core, deps } = setup(
+      state({
+        containers: ['other-run', 'other-project', 'unlabelled', 'cache-helper'].map(id),
+        networks: [id('bridge'), id('other-net')],
+        volumes: ['initsteps_demo_db-0_scratch_r2', 'initsteps_demo_db-0_data'],
+      }),
+      rt,
+    );
+    await runPost(deps);
+    expect(rt.removed).toEqual(['cache-helper']);
+    expect(core.warnings).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import {
   hashHostPath,
   type ImageIdLookup,
 } from '../../../src/cache/key.js';
+import { CACHE_KEY } from '../../../src/cache/stores.js';
 import type { CacheContext } from '../../../src/engine/types.js';
 import type { ResolvedProject } from '../../../src/spec/model.js';
 import { claim, hostPath, service, type ServiceInput } from '../../support/model.js';
@@ -63,6 +64,14 @@ describe('computeCacheKey', () => {
     const key = await keyOf(ctx());
     expect(key).toMatch(/^initsteps-1-app-db-0-[0-9a-f]{64}$/);
     expect(await keyOf(ctx())).toBe(key);
+  });
+
+  it('has the shape the post step accepts as a staging directory name, for any valid project name', async () => {
+    for (const name of ['app', 'my_app-2', `p${'x'.repeat(200)}`]) {
+      const c = ctx();
+      const key = await keyOf({ ...c, project: { ...c.project, name } });
+      expect(key).toMatch(CACHE_KEY);
+    }
   });
 
   it('changes when a mounted hostPath file changes, is added or removed', async () => {
