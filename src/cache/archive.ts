@@ -386,7 +386,10 @@ class EntryChecks {
   }
 }
 
-/** tar-stream's offset of the entry's data, just past its (last) header block. */
+/**
+ * tar-stream's offset of the entry's data, just past its (last) header block. `byteOffset` is not part of
+ * tar-stream's documented API, so package.json pins tar-stream to the exact version this was checked with.
+ */
 const dataOffset = (h: Header): number | undefined => (h as Header & { byteOffset?: number }).byteOffset;
 
 interface Parsed {

@@ -7,6 +7,7 @@ import { lstat, mkdir, open, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import * as actionsCache from '@actions/cache';
 import { errorMessage } from '../errors.js';
 
@@ -81,7 +82,6 @@ export class DirCacheStore implements SnapshotStore {
 
 /** How often a file being extracted is looked at again. */
 const POLL_MS = 5;
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The bytes of a file another process is writing front to back, until `complete` settles: true, the
