@@ -60,17 +60,22 @@ export function addressVariables(addresses: readonly ServiceAddress[]): EnvVar[]
   return out;
 }
 
-/** The names `addressVariables` gives a service of `view` that depends on others (values left empty). */
+/** A dependency's address with empty values: for the variable names alone. */
+const namesOnly = (d: ResolvedService): ServiceAddress => ({
+  service: d.name,
+  host: '',
+  ports: d.ports.map((p) => ({ containerPort: p.containerPort, port: 0 })),
+});
+
+/** The variable names an instance of `s` is given (what `addressVariables` makes of its dependencies). */
 export function addressVariableNames(
   services: readonly ResolvedService[],
   s: ResolvedService,
   view: AddressView,
 ): string[] {
-  return addressVariables(
-    addressedDependencies(services, s, view).map((d) => ({
-      service: d.name,
-      host: '',
-      ports: d.ports.map((p) => ({ containerPort: p.containerPort, port: 0 })),
-    })),
-  ).map((e) => e.name);
+  return addressVariables(addressedDependencies(services, s, view).map(namesOnly)).map((e) => e.name);
 }
+
+/** The variable names of one service's address. */
+export const addressNamesOf = (d: ResolvedService): string[] =>
+  addressVariables([namesOnly(d)]).map((e) => e.name);
