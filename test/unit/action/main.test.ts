@@ -135,6 +135,9 @@ describe('runMain', () => {
       services: { instances: { ports: { address: string }[] }[] }[];
     };
     expect(result.services[0]?.instances[0]?.ports[0]?.address).toBe('127.0.0.1:40001');
+    expect(JSON.parse(core.outputs.services ?? '')).toEqual({
+      web: { host: '127.0.0.1', ports: { '8080': '40001' } },
+    });
     expect(deps.loadProject).toHaveBeenCalledWith({
       files: [path.join(ws, 'initsteps.yaml')],
       workspace: ws,
