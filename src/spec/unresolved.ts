@@ -1,7 +1,8 @@
 // `$(VAR)` references that can never resolve: warnings, not errors (docs/spec.md, "Addresses and
 // references"). Kubernetes leaves such a reference as written, and so does initsteps; `validate` says so
 // at the reference's line, since it is almost always a typo, an entry in the wrong order or a missing
-// `dependsOn`. Pure: reads the checked documents (for positions) and the resolved services.
+// `dependsOn`. Shell command substitutions (`$(date)`) look the same and are left alone. Pure: reads the
+// checked documents (for positions) and the resolved services.
 import type { SpecProblem } from '../errors.js';
 import {
   addressedDependencies,
@@ -15,7 +16,7 @@ import { INSTANCE_VARIABLES, references } from './expansion.js';
 import type { RawEnv, RawSpec } from './fields.js';
 import type { ResolvedService } from './model.js';
 import type { CheckedDoc } from './rules.js';
-import { didYouMean } from './suggest.js';
+import { closest, didYouMean } from './suggest.js';
 
 /** An env entry as written: its name, its `value` (absent for valueFrom) and where that value is. */
 interface Entry {
@@ -63,6 +64,7 @@ export function unresolvedReferences(docs: CheckedDoc[], services: ResolvedServi
     const check = (text: string, loc: Loc, known: string[], later: string[], self?: string): void => {
       for (const name of new Set(references(text))) {
         if (always.includes(name) || known.includes(name)) continue;
+        if (!meantAsVariable(name, [...always, ...known, ...later])) continue;
         const order =
           name === self
             ? 'refers to its own entry'
@@ -103,6 +105,16 @@ export function unresolvedReferences(docs: CheckedDoc[], services: ResolvedServi
     }
   }
   return warnings;
+}
+
+/**
+ * Whether `$(name)` was meant as a reference rather than the shell's command substitution, which
+ * Kubernetes passes through as well (`$(date -u)`, `$(basename "$f")`): a name in the upper case of
+ * environment variables, or one close to a variable the container has.
+ */
+function meantAsVariable(name: string, variables: string[]): boolean {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return false;
+  return /^[A-Z_][A-Z0-9_]*$/.test(name) || closest(name, variables) !== undefined;
 }
 
 /** Why `<NAME>_SERVICE_*` of a service in the project is not given to `s`; undefined for other names. */

@@ -1,8 +1,9 @@
 // `$(VAR)` expansion: the cases of Kubernetes' own expansion tests (third_party/forked/golang/expansion),
 // then how a container's env, command and args are expanded with injected variables.
 import { describe, expect, it } from 'vitest';
-import { expand, expandContainer, references } from '../../../src/spec/expansion.js';
+import { expand, expandContainer, INSTANCE_VARIABLES, references } from '../../../src/spec/expansion.js';
 import type { ContainerSpec, EnvVar } from '../../../src/spec/model.js';
+import { resolved, service } from './helpers.js';
 
 const context: Record<string, string> = {
   VAR_A: 'A',
@@ -107,6 +108,13 @@ describe('expandContainer', () => {
       [plain('DB_SERVICE_HOST', 'db')],
     );
     expect(out.env).toEqual([plain('DB_SERVICE_HOST', 'elsewhere'), plain('URL', 'elsewhere')]);
+  });
+
+  it('knows the variables the resolver gives every instance', () => {
+    const main = resolved(service('image: busybox:latest\n')).services[0]?.instances[0]?.main;
+    expect(main?.env.map((e) => e.name).filter((n) => n.startsWith('INITSTEPS_'))).toEqual(
+      INSTANCE_VARIABLES,
+    );
   });
 
   it('knows the INITSTEPS_ variables although they come last in the list', () => {

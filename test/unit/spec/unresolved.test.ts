@@ -116,6 +116,18 @@ dependsOn: [db]
     ]);
   });
 
+  it('leaves shell command substitutions alone, but not a lower-case typo of a variable', () => {
+    const app = service(`
+image: busybox:latest
+env: {dbhost: "db"}
+command: [sh, -c]
+args: ['echo $(date -u) $(basename "$f") $(hostname) $(psql -tAc "SELECT 1") $(dbhots)']
+`);
+    expect(warningsOf(app)).toEqual([
+      '9:10 spec.args[0]: $(dbhots) is not a variable of this container, so it stays as written; did you mean `dbhost`?',
+    ]);
+  });
+
   it('does not look into valueFrom entries', () => {
     const r = load(
       service(`
