@@ -2,19 +2,28 @@
 # Quick start: run the main job (`initsteps up`) on a bundled example, show the result, run it again
 # to show the skips, then remove everything (set KEEP=1 to leave the services running).
 # Starts a Docker engine and builds the local look-alike images when missing, and says so.
-# Usage: scripts/example.sh [postgres|ledger|config]   (default: postgres)
+# node-migrations also installs its own dependencies (`npm ci` in its directory) and runs its tests
+# (`npm test`) against the database between the two runs.
+# Usage: scripts/example.sh [postgres|node-migrations|ledger|config]   (default: postgres)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 example="${1:-postgres}"
 spec="examples/$example/initsteps.yaml"
-[ -f "$spec" ] || { echo "no such example: $example (postgres, ledger, config)" >&2; exit 2; }
+[ -f "$spec" ] || { echo "no such example: $example (postgres, node-migrations, ledger, config)" >&2; exit 2; }
 project="initsteps-example-$example"
 cli=(node dist/cli/index.js)
 
 bash scripts/ensure-docker.sh
 case "$example" in
   postgres) bash scripts/build-images.sh all ;;
+  node-migrations)
+    bash scripts/build-images.sh all
+    if [ ! -d "examples/$example/node_modules" ]; then
+      echo "\$ npm ci   # in examples/$example: node-pg-migrate and pg"
+      (cd "examples/$example" && npm ci --no-audit --no-fund)
+    fi
+    ;;
   *) bash scripts/build-images.sh busybox ;;
 esac
 
@@ -27,6 +36,18 @@ echo "\$ initsteps up $spec"
 echo
 echo "\$ initsteps status $spec"
 "${cli[@]}" status "$spec" --project "$project"
+if [ "$example" = node-migrations ]; then
+  # The port db's 5432 is published on, as a workflow reads it from the action's `services` output.
+  port=$("${cli[@]}" status "$spec" --project "$project" --json | node -e '
+    let text = "";
+    process.stdin.on("data", (d) => (text += d)).on("end", () => {
+      const db = JSON.parse(text).services.find((s) => s.name === "db");
+      console.log(db.instances[0].ports.find((p) => p.containerPort === 5432).hostPort);
+    });')
+  echo
+  echo "\$ DATABASE_URL=postgres://postgres@127.0.0.1:$port/app npm test   # in examples/$example"
+  (cd "examples/$example" && DATABASE_URL="postgres://postgres@127.0.0.1:$port/app" npm test --silent)
+fi
 echo
 echo "\$ initsteps up $spec   # again: initialized volumes are remembered"
 "${cli[@]}" up "$spec" --project "$project"

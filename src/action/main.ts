@@ -9,7 +9,7 @@ import { CancelledError, SpecError, errorMessage } from '../errors.js';
 import type { ContainerRuntime } from '../runtime/types.js';
 import type { LoadOptions, LoadResult } from '../spec/index.js';
 import type { ResolvedProject } from '../spec/model.js';
-import { buildAnnotations } from '../report/annotations.js';
+import { buildAnnotations, workspaceRelative } from '../report/annotations.js';
 import { describeFailure, runFailure } from '../report/failure.js';
 import { createMasker, maskStrings, secretValues } from '../spec/secrets.js';
 import { buildOutputDocument, buildOutputs } from '../report/outputs.js';
@@ -91,6 +91,15 @@ export async function runMain(deps: MainDeps): Promise<void> {
       if (lines.length > 1) lines.forEach((l) => core.setSecret(l));
     }
     log.mask = createMasker(secrets);
+    // A spec warning does not stop the run: a warning annotation at its line.
+    for (const w of loaded.warnings ?? []) {
+      core.warning(log.mask(w.message), {
+        file: workspaceRelative(w.pos.file, workspace),
+        startLine: w.pos.line,
+        startColumn: w.pos.col,
+        title: w.path ? `spec warning: ${w.path}` : 'spec warning',
+      });
+    }
     state.begin(project.name, runId, inputs.cleanup);
     log.info(
       `initsteps: project ${project.name} (run ${runId}), ${project.services.length} service(s) from ` +

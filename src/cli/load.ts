@@ -1,5 +1,5 @@
 // Spec loading shared by the commands that take `<spec...>`.
-import { SpecError, UsageError } from '../errors.js';
+import { formatProblem, SpecError, UsageError } from '../errors.js';
 import { loadProject } from '../spec/index.js';
 import type { ResolvedProject } from '../spec/model.js';
 import { flagBool, flagString, type CliIO, type ParsedArgs } from './io.js';
@@ -14,6 +14,8 @@ export async function loadFromArgs(args: ParsedArgs, io: CliIO): Promise<Resolve
     allowPrivileged: flagBool(args, 'allow-privileged'),
   });
   if (!result.ok) throw new SpecError(result.problems);
+  // On stderr, so `--json` output stays JSON; they never change the exit code.
+  for (const w of result.warnings ?? []) io.err(`warning: ${formatProblem(w)}`);
   return result.project;
 }
 

@@ -2,13 +2,16 @@
 // instance's network namespace, aliases and published ports; every init step and the main container join
 // it (`container:<sandbox>`) and mount the instance's volumes.
 import { errorMessage } from '../errors.js';
+import { expandContainer } from '../spec/expansion.js';
 import {
   isPersistent,
+  type EnvVar,
   type ResolvedInstance,
   type ResolvedService,
   type ResolvedStep,
   type VolumeMount,
 } from '../spec/model.js';
+import { runAddressEnv } from './addresses.js';
 import { runContainerAttempt } from './attempt.js';
 import { specForCreate } from './container-spec.js';
 import type { FactSource } from './facts.js';
@@ -26,6 +29,11 @@ export class ContainerInstance implements InstanceDriver {
   private volumes = new Map<string, PreparedVolume>();
   private sandbox = '';
   private cacheCtx: CacheContext | undefined;
+  /**
+   * The addresses of the services it depends on (DNS names, container ports), added to every step and the
+   * main container with their `$(VAR)` references expanded (docs/spec.md, "Addresses and references").
+   */
+  private readonly addresses: EnvVar[];
   readonly facts: FactSource;
 
   constructor(
@@ -33,6 +41,7 @@ export class ContainerInstance implements InstanceDriver {
     private readonly s: ResolvedService,
     private readonly inst: ResolvedInstance,
   ) {
+    this.addresses = runAddressEnv(ctx, s);
     this.facts = {
       stateDir: ctx.stateDir,
       volume: (name) => {
@@ -107,10 +116,11 @@ export class ContainerInstance implements InstanceDriver {
       network: { mode: 'container', container: this.sandbox } as const,
       volumes: dockerNames(this.volumes),
     };
+    const expanded = expandContainer(step, this.addresses);
     // Read from the host at each attempt (an earlier step or attempt may have changed it); a refusal
     // is this attempt's RuntimeError.
     return async (onLine) =>
-      runContainerAttempt(ctx.runtime, await specForCreate(step, create, ctx.project), {
+      runContainerAttempt(ctx.runtime, await specForCreate(expanded, create, ctx.project), {
         timeoutMs: step.timeoutMs,
         killGraceMs: ctx.killGraceMs,
         signal: ctx.signal,
@@ -132,7 +142,7 @@ export class ContainerInstance implements InstanceDriver {
     try {
       await this.image(image);
       const spec = await specForCreate(
-        inst.main,
+        expandContainer(inst.main, this.addresses),
         {
           name: mainName(ctx.project.name, inst.name),
           image,

@@ -5,7 +5,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { errorMessage } from '../errors.js';
-import type { ContainerSpec, ResolvedInstance, ResolvedService, ResolvedStep } from '../spec/model.js';
+import { expandContainer } from '../spec/expansion.js';
+import type {
+  ContainerSpec,
+  EnvVar,
+  ResolvedInstance,
+  ResolvedService,
+  ResolvedStep,
+} from '../spec/model.js';
+import { runAddressEnv } from './addresses.js';
 import { runProcessAttempt } from './attempt.js';
 import { hostPathExists, type FactSource } from './facts.js';
 import { processEnv } from './host-env.js';
@@ -17,6 +25,11 @@ import type { InstanceDriver, StepAttempt } from './steps.js';
 
 export class ProcessInstance implements InstanceDriver {
   readonly facts: FactSource;
+  /**
+   * The addresses of the services it depends on (127.0.0.1 and the published ports), read when the
+   * instance opens: its dependencies have started by then (docs/spec.md, "Addresses and references").
+   */
+  private addresses: EnvVar[] = [];
 
   constructor(
     private readonly ctx: RunContext,
@@ -29,6 +42,7 @@ export class ProcessInstance implements InstanceDriver {
   }
 
   async open(): Promise<boolean> {
+    this.addresses = runAddressEnv(this.ctx, this.s);
     // A restart: the previous run's main process of this instance goes first.
     for (const p of this.previous.filter((p) => p.instance === this.inst.name)) {
       const { notSignalled } = await stopRecordedProcess(p);
@@ -48,10 +62,11 @@ export class ProcessInstance implements InstanceDriver {
   }
 
   prepareStep(step: ResolvedStep): Promise<StepAttempt> {
+    const expanded = expandContainer(step, this.addresses);
     const spec = {
-      command: [...(step.command ?? []), ...(step.args ?? [])],
+      command: [...(expanded.command ?? []), ...(expanded.args ?? [])],
       cwd: this.cwd(step),
-      env: processEnv(process.env, step.env),
+      env: processEnv(process.env, expanded.env),
     };
     return Promise.resolve((onLine) =>
       runProcessAttempt(spec, {
@@ -64,9 +79,10 @@ export class ProcessInstance implements InstanceDriver {
   }
 
   async startMain(): Promise<StartedMain | undefined> {
+    const main = expandContainer(this.inst.main, this.addresses);
     let child: ChildProcess;
     try {
-      child = await this.spawnMain();
+      child = await this.spawnMain(main);
     } catch (e: unknown) {
       this.ctx.results.setInstance(
         this.s,
@@ -77,8 +93,8 @@ export class ProcessInstance implements InstanceDriver {
       );
       return undefined;
     }
-    const cwd = this.cwd(this.inst.main);
-    const env = processEnv(process.env, this.inst.main.env);
+    const cwd = this.cwd(main);
+    const env = processEnv(process.env, main.env);
     return {
       healthcheck: false,
       target: {
@@ -99,9 +115,9 @@ export class ProcessInstance implements InstanceDriver {
     };
   }
 
-  private async spawnMain(): Promise<ChildProcess> {
+  private async spawnMain(main: ContainerSpec): Promise<ChildProcess> {
     const { ctx, s, inst } = this;
-    const [file, ...args] = [...(inst.main.command ?? []), ...(inst.main.args ?? [])];
+    const [file, ...args] = [...(main.command ?? []), ...(main.args ?? [])];
     if (file === undefined) throw new Error('no command to run');
     const dir = projectStateDir(ctx.project.name, ctx.stateDir);
     await mkdir(dir, { recursive: true });
@@ -109,8 +125,8 @@ export class ProcessInstance implements InstanceDriver {
     const out = await open(log, 'a');
     try {
       const child = spawn(file, args, {
-        cwd: this.cwd(inst.main),
-        env: processEnv(process.env, inst.main.env),
+        cwd: this.cwd(main),
+        env: processEnv(process.env, main.env),
         detached: true,
         stdio: ['ignore', out.fd, out.fd],
       });

@@ -61,8 +61,17 @@ export interface OutputDocument {
   error?: string;
 }
 
+/**
+ * The `services` output: where each service is reached from the runner, shaped like GitHub's own
+ * `job.services.<id>.ports['5432']` (docs/action.md): ports by container port, as strings.
+ */
+export type ServicesOutput = Record<string, { host: string; ports: Record<string, string> }>;
+
 /** What `core.setOutput` receives, name → value. */
-export type ActionOutputs = Record<'result' | 'ran' | 'skipped' | 'failed' | 'cache-hit', string>;
+export type ActionOutputs = Record<
+  'result' | 'services' | 'ran' | 'skipped' | 'failed' | 'cache-hit',
+  string
+>;
 
 export function countSteps(steps: StepResult[]): Counts {
   return {
@@ -112,9 +121,29 @@ export function buildOutputDocument(
   };
 }
 
+const isAnyAddress = (ip: string): boolean => ip === '' || ip === '0.0.0.0' || ip === '::';
+
+/**
+ * Every service by name, with the ports its first instance published (a port number published for tcp
+ * and udp keeps its first entry) and the address they are on: 127.0.0.1 unless the spec published on
+ * another one. A service that published nothing has no ports.
+ */
+export function buildServicesOutput(doc: OutputDocument): ServicesOutput {
+  const out: ServicesOutput = {};
+  for (const svc of doc.services) {
+    const ports: Record<string, string> = {};
+    const published = svc.instances[0]?.ports ?? [];
+    for (const p of published) ports[String(p.containerPort)] ??= String(p.hostPort);
+    const hostIp = published[0]?.hostIp ?? '';
+    out[svc.name] = { host: isAnyAddress(hostIp) ? '127.0.0.1' : hostIp, ports };
+  }
+  return out;
+}
+
 export function buildOutputs(doc: OutputDocument): ActionOutputs {
   return {
     result: JSON.stringify(doc),
+    services: JSON.stringify(buildServicesOutput(doc)),
     ran: String(doc.counts.ran),
     skipped: String(doc.counts.skipped),
     failed: String(doc.counts.failed),

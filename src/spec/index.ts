@@ -25,7 +25,9 @@ export interface LoadOptions {
   allowPrivileged?: boolean;
 }
 
-export type LoadResult = { ok: true; project: ResolvedProject } | { ok: false; problems: SpecProblem[] };
+export type LoadResult =
+  /** `warnings`: what does not stop a run, like a `$(VAR)` reference that can never resolve. */
+  { ok: true; project: ResolvedProject; warnings?: SpecProblem[] } | { ok: false; problems: SpecProblem[] };
 
 /** One `file:line:col: path: message` line per problem. */
 export const formatProblems = (problems: SpecProblem[]): string => problems.map(formatProblem).join('\n');

@@ -10,6 +10,7 @@ import type { LoadOptions, LoadResult } from './index.js';
 import type { SourcePos } from './model.js';
 import { orderByDependencies, resolveService } from './resolve.js';
 import { type CheckedDoc, RuleChecker } from './rules.js';
+import { unresolvedReferences } from './unresolved.js';
 
 /** Larger spec files are refused: nobody writes megabytes of services, and yaml parses ~1 MB/s. */
 export const MAX_SPEC_BYTES = 2 * 1024 * 1024;
@@ -152,7 +153,11 @@ export function loadFromText(sources: SpecSource[], options: TextLoadOptions = {
     const services = orderByDependencies(docs.map((d) => resolveService(d, env, rules.profiles)));
     const files = [...new Set(sources.map((s) => path.resolve(s.file)))];
     const allowPrivileged = options.allowPrivileged ?? false;
-    return { ok: true, project: { name: project, workspace, files, services, allowPrivileged } };
+    return {
+      ok: true,
+      project: { name: project, workspace, files, services, allowPrivileged },
+      warnings: sortProblems(unresolvedReferences(docs, services), sources),
+    };
   } catch (e: unknown) {
     problems.push({
       pos: start(first.file),

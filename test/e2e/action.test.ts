@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LABEL } from '../../src/engine/labels.js';
-import type { OutputDocument } from '../../src/report/outputs.js';
+import type { OutputDocument, ServicesOutput } from '../../src/report/outputs.js';
 import type { ContainerRuntime } from '../../src/runtime/types.js';
 import { CacheServer } from '../support/cache-server.js';
 import { connect, projectName, removeProject } from '../support/engine.js';
@@ -276,6 +276,18 @@ spec:
   initSteps:
     - name: render
       command: [sh, -c, 'echo "hello $GREETING" > /www/index.html; echo "rendered for $GREETING"']
+---
+apiVersion: initsteps/v1
+kind: Service
+metadata:
+  name: client
+spec:
+  runtime: process
+  dependsOn: [web]
+  command: [sleep, "600"]
+  initSteps:
+    - name: fetch
+      command: [curl, -fsS, "http://$(WEB_SERVICE_HOST):$(WEB_SERVICE_PORT)/"]
 `;
 
 describe('a passing spec with a published port', () => {
@@ -294,13 +306,18 @@ describe('a passing spec with a published port', () => {
     expect(main.stdout).toContain('::add-mask::sekret-greeting-42');
     expect(main.stdout).toContain('rendered for ***');
     expect(main.stdout.replace('::add-mask::sekret-greeting-42', '')).not.toContain('sekret-greeting-42');
-    expect(outputs(ws)).toMatchObject({ ran: '1', skipped: '0', failed: '0' });
+    // A host process found web through $(WEB_SERVICE_HOST):$(WEB_SERVICE_PORT): 127.0.0.1 and the published port.
+    expect(main.stdout).toContain('hello ***');
+    expect(outputs(ws)).toMatchObject({ ran: '2', skipped: '0', failed: '0' });
     expect(readFileSync(ws.files.summary, 'utf8')).toContain('✅ initsteps: every service is running');
   });
 
   it('answers on its published port until post runs, and is gone after', async () => {
-    const address = resultOf(ws).services[0]?.instances[0]?.ports[0]?.address;
+    // As a following workflow step reads it: fromJSON(steps.<id>.outputs.services).web.ports['8080'].
+    const web = (JSON.parse(outputs(ws).services ?? '') as ServicesOutput).web;
+    const address = `${web?.host}:${web?.ports['8080']}`;
     expect(address).toMatch(/^127\.0\.0\.1:\d+$/);
+    expect(address).toBe(resultOf(ws).services[0]?.instances[0]?.ports[0]?.address);
     // The main step has exited: the service keeps running for the rest of the job.
     const body = await (await fetch(`http://${address}/`)).text();
     expect(body).toBe('hello sekret-greeting-42\n');

@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { LABEL } from '../../src/engine/labels.js';
-import type { OutputDocument } from '../../src/report/outputs.js';
+import type { OutputDocument, ServicesOutput } from '../../src/report/outputs.js';
 import type { ContainerRuntime } from '../../src/runtime/types.js';
 import { CacheServer } from '../support/cache-server.js';
 import { connect, projectName, removeProject } from '../support/engine.js';
@@ -90,14 +90,17 @@ const runPost = (j: Job) =>
     ...Object.fromEntries(Object.entries(fileCommands(j.files.state)).map(([k, v]) => [`STATE_${k}`, v])),
   });
 
-/** What the README's workflow step does with the `result` output. */
+/** What the README's workflow step reads: `fromJSON(steps.db.outputs.services).db.ports['5432']`. */
 function dbPort(j: Job): number {
-  const result = JSON.parse(fileCommands(j.files.output).result ?? '') as OutputDocument;
-  const port = result.services
+  const outputs = fileCommands(j.files.output);
+  const port = (JSON.parse(outputs.services ?? '') as ServicesOutput).db?.ports['5432'];
+  if (port === undefined) throw new Error(`no port 5432 in ${outputs.services}`);
+  const result = JSON.parse(outputs.result ?? '') as OutputDocument;
+  const fromResult = result.services
     .find((s) => s.name === 'db')
     ?.instances[0]?.ports.find((p) => p.containerPort === 5432)?.hostPort;
-  if (port === undefined) throw new Error(`no port 5432 in ${JSON.stringify(result)}`);
-  return port;
+  expect(Number(port)).toBe(fromResult);
+  return Number(port);
 }
 
 async function orders(port: number): Promise<number> {

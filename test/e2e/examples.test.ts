@@ -2,7 +2,7 @@
 // checked from the host the way a user would: a PostgreSQL client on the published port, HTTP on the
 // published ports, the transition lines, and nothing left behind after `down --volumes`.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -17,6 +17,8 @@ const POSTGRES = join(ROOT, 'examples/postgres/initsteps.yaml');
 const BROKEN = join(ROOT, 'test/fixtures/examples/broken-migration/initsteps.yaml');
 const LEDGER = join(ROOT, 'examples/ledger/initsteps.yaml');
 const CONFIG = join(ROOT, 'examples/config/initsteps.yaml');
+const NODE_DIR = join(ROOT, 'examples/node-migrations');
+const NODE_MIGRATIONS = join(NODE_DIR, 'initsteps.yaml');
 
 interface CliRun {
   code: number;
@@ -233,6 +235,42 @@ describe('test/fixtures/examples/broken-migration', () => {
   });
 
   test('down --volumes leaves nothing', () => downAll(BROKEN, project));
+});
+
+describe('examples/node-migrations', () => {
+  const project = projectName('ex-nodemig');
+  beforeAll(() => {
+    // The example's own install, as its workflow does (`npm ci`); kept between runs (gitignored).
+    if (!existsSync(join(NODE_DIR, 'node_modules'))) {
+      execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: NODE_DIR, stdio: 'inherit' });
+    }
+  });
+  afterAll(() => cli('down', NODE_MIGRATIONS, '--project', project, '--volumes'));
+
+  test('node-pg-migrate on the host reaches db through $(DB_SERVICE_HOST):$(DB_SERVICE_PORT)', async () => {
+    const out = await upOk(NODE_MIGRATIONS, project);
+    expect(out).toContain('migrate-0/up | > - 1735689600000_customers');
+    expect(out).toContain('migrate-0/up | Migrations complete!');
+    expect(out).toContain('✓ migrate is Running');
+    const port = await hostPort(NODE_MIGRATIONS, project, 'db-0', 5432);
+    const applied = await query<{ name: string }>(port, 'SELECT name FROM pgmigrations ORDER BY id');
+    expect(applied.map((r) => r.name)).toEqual(['1735689600000_customers', '1735776000000_orders']);
+    // The example's own tests, as its workflow runs them.
+    const tests = execFileSync('npm', ['test', '--silent'], {
+      cwd: NODE_DIR,
+      env: { ...process.env, DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/app` },
+      encoding: 'utf8',
+    });
+    expect(tests).toMatch(/^# pass 3$/m);
+  });
+
+  test('a second up applies nothing', async () => {
+    const out = await upOk(NODE_MIGRATIONS, project);
+    expect(out).toContain('↷ init step "initdb" on db-0: skipped (volume already initialized)');
+    expect(out).toContain('migrate-0/up | No migrations to run!');
+  });
+
+  test('down --volumes leaves nothing', () => downAll(NODE_MIGRATIONS, project));
 });
 
 describe('examples/ledger', () => {

@@ -140,6 +140,9 @@ describe('runMain', () => {
       services: { instances: { ports: { address: string }[] }[] }[];
     };
     expect(result.services[0]?.instances[0]?.ports[0]?.address).toBe('127.0.0.1:40001');
+    expect(JSON.parse(core.outputs.services ?? '')).toEqual({
+      web: { host: '127.0.0.1', ports: { '8080': '40001' } },
+    });
     expect(deps.loadProject).toHaveBeenCalledWith({
       files: [path.join(ws, 'initsteps.yaml')],
       workspace: ws,
@@ -178,6 +181,30 @@ describe('runMain', () => {
     expect(core.summary).toContain('<pre>&lt;oops&gt;\ntoken ***</pre>');
     expect(core.summary).not.toContain(secretValue);
     expect(core.outputs.failed).toBe('1');
+  });
+
+  it('annotates spec warnings at their lines and runs anyway', async () => {
+    const file = path.join(ws, 'initsteps.yaml');
+    const warning = {
+      pos: { file, line: 9, col: 12 },
+      path: 'spec.env.URL',
+      message: '$(DB_HOST) is not a variable of this container, so it stays as written',
+    };
+    const { core, deps } = setup(
+      {},
+      {
+        loadProject: vi.fn(async () => ({ ok: true as const, project: project(ws), warnings: [warning] })),
+      },
+    );
+    await runMain(deps);
+    expect(core.warnings).toEqual([
+      {
+        message: warning.message,
+        props: { file: 'initsteps.yaml', startLine: 9, startColumn: 12, title: 'spec warning: spec.env.URL' },
+      },
+    ]);
+    expect(deps.up).toHaveBeenCalled();
+    expect(core.failed).toBeUndefined();
   });
 
   it('annotates spec problems at their lines and never reaches the engine', async () => {

@@ -1,6 +1,11 @@
 import { expect, it } from 'vitest';
-import { buildOutputDocument, buildOutputs, countSteps } from '../../../src/report/outputs.js';
-import { failedReport, report, step } from './fixtures.js';
+import {
+  buildOutputDocument,
+  buildOutputs,
+  buildServicesOutput,
+  countSteps,
+} from '../../../src/report/outputs.js';
+import { failedReport, report, service, step } from './fixtures.js';
 
 it('counts attempted, skipped, failed and cancelled steps', () => {
   expect(
@@ -66,4 +71,72 @@ it('describes a run that stopped before running', () => {
     services: [],
     error: 'invalid spec',
   });
+});
+
+it('gives each service its host and published ports by container port, as strings', () => {
+  const doc = buildOutputDocument(
+    report({
+      services: [
+        service({
+          name: 'db',
+          instances: [
+            {
+              name: 'db-0',
+              ordinal: 0,
+              status: 'Running',
+              ports: [
+                { containerPort: 5432, protocol: 'tcp', hostIp: '127.0.0.1', hostPort: 49153 },
+                { containerPort: 9187, protocol: 'tcp', hostIp: '127.0.0.1', hostPort: 49154 },
+                { containerPort: 9187, protocol: 'udp', hostIp: '127.0.0.1', hostPort: 49155 },
+              ],
+            },
+            {
+              name: 'db-1',
+              ordinal: 1,
+              status: 'Running',
+              ports: [{ containerPort: 5432, protocol: 'tcp', hostIp: '127.0.0.1', hostPort: 49160 }],
+            },
+          ],
+        }),
+        service({
+          name: 'web',
+          instances: [
+            {
+              name: 'web-0',
+              ordinal: 0,
+              status: 'Running',
+              ports: [{ containerPort: 80, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 8080 }],
+            },
+          ],
+        }),
+        service({
+          name: 'lan',
+          instances: [
+            {
+              name: 'lan-0',
+              ordinal: 0,
+              status: 'Running',
+              ports: [{ containerPort: 80, protocol: 'tcp', hostIp: '192.0.2.4', hostPort: 8081 }],
+            },
+          ],
+        }),
+        service({
+          name: 'worker',
+          instances: [{ name: 'worker-0', ordinal: 0, status: 'Running', ports: [] }],
+        }),
+      ],
+    }),
+    'demo',
+  );
+  const expected = {
+    db: { host: '127.0.0.1', ports: { '5432': '49153', '9187': '49154' } },
+    web: { host: '127.0.0.1', ports: { '80': '8080' } },
+    lan: { host: '192.0.2.4', ports: { '80': '8081' } },
+    worker: { host: '127.0.0.1', ports: {} },
+  };
+  expect(buildServicesOutput(doc)).toEqual(expected);
+  // What `fromJSON(steps.x.outputs.services).db.ports['5432']` reads.
+  const parsed = JSON.parse(buildOutputs(doc).services) as typeof expected;
+  expect(parsed.db.ports['5432']).toBe('49153');
+  expect(buildOutputs(buildOutputDocument(undefined, 'demo', 'invalid spec')).services).toBe('{}');
 });
