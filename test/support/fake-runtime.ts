@@ -143,7 +143,7 @@ export class FakeRuntime implements ContainerRuntime {
       .map((c) => [c.method, c.target, c.detail].filter(Boolean).join(' '));
   }
 
-  /** A readable name for a container id: `sandbox db-0`, `main db-0`, `step db-0/format#2`, `pathcheck`. */
+  /** A readable name for a container id: `sandbox db-0`, `main db-0`, `step db-0/format#2`, `job migrate-0#1`, `pathcheck`. */
   describe(id: string): string {
     const c = this.containers.get(id);
     return c ? describeView(c.view) : (this.gone.get(id) ?? `unknown ${id}`);
@@ -569,6 +569,7 @@ function describeView(v: ContainerView): string {
   if (v.nth === 0) return `old ${v.role ?? 'container'} ${v.instance ?? '?'}`;
   if (v.role === 'step' && v.step === undefined) return 'pathcheck';
   if (v.role === 'step') return `step ${v.instance ?? '?'}/${v.step}#${v.nth}`;
+  if (v.role === 'job') return `job ${v.instance ?? '?'}#${v.nth}`;
   return `${v.role ?? 'container'} ${v.instance ?? '?'}`;
 }
 

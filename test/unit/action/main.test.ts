@@ -53,6 +53,7 @@ const reportWith = (step: StepResult, running = step.status === 'Succeeded'): Ru
       ],
     },
   ],
+  jobs: [],
   steps: [step],
   cacheHit: false,
   created: { containers: ['c1'], networks: ['n1'], volumes: [] },
