@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { jobLogKey, loadLastRun } from '../../../src/engine/state.js';
 import { status } from '../../../src/engine/status.js';
 import { LABEL } from '../../../src/engine/labels.js';
-import type { JobResult, RunEvent, RunReport } from '../../../src/engine/types.js';
+import type { JobResult, RunEvent, RunReport, VolumeCache } from '../../../src/engine/types.js';
 import type { CreateContainerSpec } from '../../../src/runtime/types.js';
 import { claim, project } from '../../support/model.js';
 import {
@@ -325,6 +325,39 @@ describe('activeDeadlineSeconds', () => {
     expect(rt.log('createContainer').filter((l) => l.includes('job'))).toEqual([
       'createContainer job migrate-0#1',
     ]);
+  });
+});
+
+describe('the cache', () => {
+  const withVolume = () =>
+    project('p', [
+      { name: 'migrate', volumes: [claim('state', '/state')], steps: [{ name: 'seed' }], job: {} },
+    ]);
+
+  it("saves a job's volumes once its own container succeeded, before its sandbox goes", async () => {
+    const rt = fakeRuntime();
+    const saved: string[] = [];
+    const cache: VolumeCache = {
+      restore: async () => false,
+      save: async (ctx) =>
+        void saved.push(`${ctx.instance.name} after ${rt.log('removeContainer').join(', ')}`),
+    };
+    await runUp(rt, withVolume(), { cache });
+    expect(saved).toEqual([
+      'migrate-0 after removeContainer step migrate-0/seed#1, removeContainer job migrate-0#1',
+    ]);
+  });
+
+  it('saves nothing of a job that failed', async () => {
+    const rt = fakeRuntime({ script: (c) => (c.role === 'job' ? { exitCode: 1 } : undefined) });
+    const saved: string[] = [];
+    const cache: VolumeCache = {
+      restore: async () => false,
+      save: async (ctx) => void saved.push(ctx.instance.name),
+    };
+    const run = await runUp(rt, withVolume(), { cache });
+    expect(jobStatuses(run.report)).toEqual(['migrate: Failed JobFailed']);
+    expect(saved).toEqual([]);
   });
 });
 
