@@ -89,6 +89,8 @@ interface FakeContainer {
   oomKilled: boolean;
   error?: string;
   attachments: ((stream: OutputStream, chunk: Buffer) => void)[];
+  /** What it wrote, for `containerLogs`. */
+  written: { stream: OutputStream; line: string }[];
   exited: Promise<void>;
   markExited: () => void;
   timer?: NodeJS.Timeout;
@@ -303,6 +305,7 @@ export class FakeRuntime implements ContainerRuntime {
       for (const entry of c.behaviour.output ?? []) {
         const { stream, line } =
           typeof entry === 'string' ? { stream: 'stdout' as const, line: entry } : entry;
+        c.written.push({ stream, line });
         for (const onData of c.attachments) onData(stream, Buffer.from(`${line}\n`));
       }
       const runMs = c.behaviour.runMs ?? 0;
@@ -310,6 +313,10 @@ export class FakeRuntime implements ContainerRuntime {
       const exitCode = c.behaviour.exitCode ?? (c.behaviour.oomKilled ? 137 : 0);
       c.timer = setTimeout(() => this.exit(c, exitCode, c.behaviour.oomKilled ?? false), runMs);
     }, 0);
+  }
+
+  async containerLogs(id: string, tail: number): Promise<{ stream: OutputStream; line: string }[]> {
+    return this.get('containerLogs', id).written.slice(-tail);
   }
 
   async waitContainer(id: string): Promise<number> {
@@ -529,6 +536,7 @@ export class FakeRuntime implements ContainerRuntime {
       exitCode: 0,
       oomKilled: false,
       attachments: [],
+      written: [],
       exited,
       markExited,
       ports: (view.spec.ports ?? []).map((p, i) => ({
