@@ -2,6 +2,7 @@
 // instance's network namespace, aliases and published ports; every init step and the main container join
 // it (`container:<sandbox>`) and mount the instance's volumes.
 import { errorMessage } from '../errors.js';
+import type { Labels } from '../runtime/types.js';
 import {
   isPersistent,
   type ContainerSpec,
@@ -16,7 +17,6 @@ import type { FactSource } from './facts.js';
 import { ImageError } from './images.js';
 import { LABEL, mainName, networkName, sandboxName } from './labels.js';
 import { pathExistsOnMounts } from './path-check.js';
-import type { Labels } from '../runtime/types.js';
 import type { ReadinessTarget, StartedMain } from './readiness.js';
 import type { RunContext } from './run-context.js';
 import type { Attempt } from './retry.js';

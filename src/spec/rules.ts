@@ -102,7 +102,8 @@ export class RuleChecker {
     const volumes = this.volumes(spec, name, doc);
     const kind = doc.service.kind;
     if (kind !== undefined) this.kindFields(spec, kind);
-    if (kind === 'Service') {
+    // A job's ports and probe are refused as a whole just above.
+    if (kind !== 'Job') {
       this.ports(spec);
       this.probe(spec);
     }
