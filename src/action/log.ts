@@ -1,8 +1,9 @@
-// The job log: each step attempt's output in its own collapsible group, titled with its `▶` line; every
-// other transition line outside groups. Groups cannot nest or interleave, so while one step's group is open,
-// whatever another instance prints waits (in order) until that group closes, then is replayed: a waiting
-// step that is still running becomes the open group and streams live from there.
-// What a step or a main container printed goes out inside stop-commands blocks, inside the step's group,
+// The job log: each step attempt's output, and each attempt of a job's own container, in its own
+// collapsible group, titled with its `▶` line; every other transition line outside groups. Groups
+// cannot nest or interleave, so while one step's group is open, whatever another instance prints waits
+// (in order) until that group closes, then is replayed: a waiting step that is still running becomes the
+// open group and streams live from there.
+// What a step, a job or a main container printed goes out inside stop-commands blocks, inside its group,
 // so the runner honours no workflow command in it (docs/action.md, "Step output and the runner").
 import type { RunEvent } from '../engine/types.js';
 import { eventToLines } from '../report/lines.js';
@@ -19,6 +20,8 @@ type Op =
   | { kind: 'close'; key: string; after: string[] };
 
 const stepKey = (instance: string, step: string): string => `${instance}\u0000${step}`;
+/** A job's own container: its instance with no step (step names are never empty). */
+const jobKey = (instance: string): string => stepKey(instance, '');
 
 export class StepLog {
   private live: string | undefined;
@@ -57,6 +60,14 @@ export class StepLog {
             : stepKey(event.instance, event.step);
         return this.emit([{ kind: 'close', key, after: lines }]);
       }
+      case 'job-start':
+        return this.emit(lines.map((title) => ({ kind: 'open', key: jobKey(event.instance), title })));
+      case 'job-output':
+        return this.emit([{ kind: 'line', key: jobKey(event.instance), text: event.line, untrusted: true }]);
+      case 'job-retry':
+        return this.emit([{ kind: 'close', key: jobKey(event.instance), after: lines }]);
+      case 'job-end':
+        return this.emit([{ kind: 'close', key: jobKey(event.result.instance), after: lines }]);
       case 'warning':
         return this.emit([{ kind: 'warning', text: event.message }]);
       default:

@@ -101,8 +101,10 @@ export async function runMain(deps: MainDeps): Promise<void> {
       });
     }
     state.begin(project.name, runId, inputs.cleanup);
+    const jobs = project.services.filter((s) => s.job).length;
     log.info(
-      `initsteps: project ${project.name} (run ${runId}), ${project.services.length} service(s) from ` +
+      `initsteps: project ${project.name} (run ${runId}), ${project.services.length - jobs} service(s)` +
+        `${jobs > 0 ? `, ${jobs} job(s)` : ''} from ` +
         inputs.specFiles.map((f) => path.relative(workspace, f) || f).join(', '),
     );
 

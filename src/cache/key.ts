@@ -163,6 +163,8 @@ export async function computeCacheKey(ctx: CacheContext, imageId: ImageIdLookup)
       dependsOn: service.dependsOn,
       readinessProbe: service.readinessProbe,
       template: await container(service.template),
+      // A job's volumes hold what its own container did too (saved after it ran): never a service's entry.
+      ...(service.job && { kind: 'Job' }),
     },
     instance: {
       name: instance.name,

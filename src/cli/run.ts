@@ -20,7 +20,7 @@ const commands: Record<string, { usage: string; load: () => Promise<{ run: Comma
   down: { usage: 'down <spec...> [--volumes] [--project P]', load: () => import('./commands/down.js') },
   status: { usage: 'status <spec...> [--project P] [--json]', load: () => import('./commands/status.js') },
   logs: {
-    usage: 'logs <service> --init-step <name> [--spec F] [--output]',
+    usage: 'logs <service or job> [--init-step <name>] [--spec F] [--output]',
     load: () => import('./commands/logs.js'),
   },
 };

@@ -2,16 +2,17 @@
 // instance's network namespace, aliases and published ports; every init step and the main container join
 // it (`container:<sandbox>`) and mount the instance's volumes.
 import { errorMessage } from '../errors.js';
+import type { Labels } from '../runtime/types.js';
 import { expandContainer } from '../spec/expansion.js';
 import {
   isPersistent,
+  type ContainerSpec,
   type EnvVar,
   type ResolvedInstance,
   type ResolvedService,
   type ResolvedStep,
   type VolumeMount,
 } from '../spec/model.js';
-import { runAddressEnv } from './addresses.js';
 import { runContainerAttempt } from './attempt.js';
 import { specForCreate } from './container-spec.js';
 import type { FactSource } from './facts.js';
@@ -20,8 +21,10 @@ import { LABEL, mainName, networkName, sandboxName } from './labels.js';
 import { pathExistsOnMounts } from './path-check.js';
 import type { ReadinessTarget, StartedMain } from './readiness.js';
 import type { RunContext } from './run-context.js';
-import { StepSetupError, type InstanceDriver, type StepAttempt } from './steps.js';
-import { removeContainers } from './tracked.js';
+import { runAddressEnv } from './addresses.js';
+import type { Attempt } from './retry.js';
+import { StepSetupError, type InstanceDriver } from './steps.js';
+import { removeContainers, tryRemove } from './tracked.js';
 import type { CacheContext } from './types.js';
 import { dockerNames, prepareVolumes, type PreparedVolume } from './volumes.js';
 
@@ -106,22 +109,31 @@ export class ContainerInstance implements InstanceDriver {
     return true;
   }
 
-  async prepareStep(step: ResolvedStep): Promise<StepAttempt> {
-    const { ctx, s, inst } = this;
-    const image = step.image ?? '';
+  prepareStep(step: ResolvedStep): Promise<Attempt> {
+    return this.prepareRun(step, this.ctx.labels(this.s, this.inst, 'step', step.name));
+  }
+
+  prepareJob(): Promise<Attempt> {
+    return this.prepareRun(this.inst.main, this.ctx.labels(this.s, this.inst, 'job'));
+  }
+
+  /** A container that runs to completion (a step's, a job's), joined to the sandbox, one per attempt. */
+  private async prepareRun(spec: ContainerSpec, labels: Labels): Promise<Attempt> {
+    const { ctx } = this;
+    const image = spec.image ?? '';
     await this.image(image);
     const create = {
       image,
-      labels: ctx.labels(s, inst, 'step', step.name),
+      labels,
       network: { mode: 'container', container: this.sandbox } as const,
       volumes: dockerNames(this.volumes),
     };
-    const expanded = expandContainer(step, this.addresses);
     // Read from the host at each attempt (an earlier step or attempt may have changed it); a refusal
     // is this attempt's RuntimeError.
-    return async (onLine) =>
+    const expanded = expandContainer(spec, this.addresses);
+    return async (onLine, timeoutMs) =>
       runContainerAttempt(ctx.runtime, await specForCreate(expanded, create, ctx.project), {
-        timeoutMs: step.timeoutMs,
+        timeoutMs,
         killGraceMs: ctx.killGraceMs,
         signal: ctx.signal,
         onLine,
@@ -130,13 +142,33 @@ export class ContainerInstance implements InstanceDriver {
       });
   }
 
-  async startMain(): Promise<StartedMain | undefined> {
-    const { ctx, s, inst } = this;
-    const cache = this.cacheCtx && ctx.cache;
+  /** The volumes go to the cache once the job did its work; its sandbox goes (docs/spec.md, "Jobs"). */
+  async finishJob(succeeded: boolean): Promise<void> {
+    const { ctx } = this;
+    if (succeeded) await this.saveCache();
+    if (this.sandbox === '') return;
+    const sandbox = this.sandbox;
+    this.sandbox = '';
+    const removed = await tryRemove(
+      `sandbox of ${this.inst.name}`,
+      () => ctx.runtime.removeContainer(sandbox),
+      (m) => ctx.warn(m),
+    );
+    if (removed) ctx.tracked.forget('container', sandbox);
+  }
+
+  /** What the init sequence left in the persistent volumes, before anything else uses them. */
+  private async saveCache(): Promise<void> {
+    const cache = this.cacheCtx && this.ctx.cache;
     if (cache && this.cacheCtx) {
       const cacheCtx = this.cacheCtx;
-      await ctx.cacheStep('save', () => cache.save(cacheCtx), undefined);
+      await this.ctx.cacheStep('save', () => cache.save(cacheCtx), undefined);
     }
+  }
+
+  async startMain(): Promise<StartedMain | undefined> {
+    const { ctx, s, inst } = this;
+    await this.saveCache();
     const image = inst.main.image ?? '';
     let main: string;
     try {

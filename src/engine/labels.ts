@@ -15,7 +15,7 @@ export const LABEL = {
   ephemeral: 'dev.initsteps.ephemeral',
 } as const;
 
-export type Role = 'sandbox' | 'step' | 'main' | 'volume' | 'network';
+export type Role = 'sandbox' | 'step' | 'main' | 'job' | 'volume' | 'network';
 
 export const networkName = (project: string): string => `initsteps_${project}`;
 export const volumeName = (project: string, instance: string, volume: string): string =>

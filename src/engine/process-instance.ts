@@ -21,7 +21,8 @@ import { processStartTime, stopRecordedProcess } from './host-process.js';
 import type { StartedMain } from './readiness.js';
 import type { RunContext } from './run-context.js';
 import { projectStateDir, type HostProcess } from './state.js';
-import type { InstanceDriver, StepAttempt } from './steps.js';
+import type { Attempt } from './retry.js';
+import type { InstanceDriver } from './steps.js';
 
 export class ProcessInstance implements InstanceDriver {
   readonly facts: FactSource;
@@ -61,21 +62,29 @@ export class ProcessInstance implements InstanceDriver {
     return true;
   }
 
-  prepareStep(step: ResolvedStep): Promise<StepAttempt> {
-    const expanded = expandContainer(step, this.addresses);
-    const spec = {
+  prepareStep(step: ResolvedStep): Promise<Attempt> {
+    return Promise.resolve(this.runToCompletion(step));
+  }
+
+  prepareJob(): Promise<Attempt> {
+    return Promise.resolve(this.runToCompletion(this.inst.main));
+  }
+
+  /** Nothing of a process job outlives its attempts. */
+  finishJob(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  /** A host process that runs to completion (a step's, a job's), one per attempt. */
+  private runToCompletion(spec: ContainerSpec): Attempt {
+    const expanded = expandContainer(spec, this.addresses);
+    const p = {
       command: [...(expanded.command ?? []), ...(expanded.args ?? [])],
-      cwd: this.cwd(step),
+      cwd: this.cwd(spec),
       env: processEnv(process.env, expanded.env),
     };
-    return Promise.resolve((onLine) =>
-      runProcessAttempt(spec, {
-        timeoutMs: step.timeoutMs,
-        killGraceMs: this.ctx.killGraceMs,
-        signal: this.ctx.signal,
-        onLine,
-      }),
-    );
+    return (onLine, timeoutMs) =>
+      runProcessAttempt(p, { timeoutMs, killGraceMs: this.ctx.killGraceMs, signal: this.ctx.signal, onLine });
   }
 
   async startMain(): Promise<StartedMain | undefined> {

@@ -2,9 +2,11 @@
 // change announced to the observer when it happens, and each step's full log for the state file.
 import type { ResolvedInstance, ResolvedService } from '../spec/model.js';
 import type { Masker } from '../spec/secrets.js';
-import { logKey } from './state.js';
+import { jobLogKey, logKey } from './state.js';
 import type {
   InstanceResult,
+  JobReason,
+  JobResult,
   PublishedPort,
   RunObserver,
   RunReport,
@@ -27,25 +29,55 @@ export interface StepEnd {
   log: string[];
 }
 
+/** How a job ended, as its runner knows it. */
+export interface JobEnd {
+  status: 'Succeeded' | 'Failed';
+  reason?: JobReason;
+  message?: string;
+  exitCode?: number;
+  attempts?: number;
+  /** Its container's whole kept log; the result keeps the tail. */
+  log?: string[];
+}
+
 /** Lines of a step's log the report keeps (the state file keeps the whole bounded log). */
 const TAIL_LINES = 50;
 
 export class RunResults {
   private readonly byService = new Map<string, ServiceResult>();
+  private readonly byJob = new Map<string, JobResult & { startedAt?: number }>();
   private readonly bySteps = new Map<string, StepResult>();
   /** Each step's log (its last lines), by `logKey`. */
   readonly logs: Record<string, string[]> = {};
 
   constructor(private readonly emit: RunObserver) {}
 
-  /** Everything `Pending` for a service this run will try. */
+  /** Everything `Pending` for a service or job this run will try. */
   add(s: ResolvedService): void {
-    this.byService.set(s.name, {
-      name: s.name,
-      pos: s.pos,
-      status: 'Pending',
-      instances: s.instances.map((i) => ({ name: i.name, ordinal: i.ordinal, status: 'Pending', ports: [] })),
-    });
+    if (s.job) {
+      this.byJob.set(s.name, {
+        name: s.name,
+        instance: s.instances[0]?.name ?? `${s.name}-0`,
+        pos: s.pos,
+        failurePos: s.job.pos,
+        status: 'Pending',
+        attempts: 0,
+        durationMs: 0,
+        logTail: [],
+      });
+    } else {
+      this.byService.set(s.name, {
+        name: s.name,
+        pos: s.pos,
+        status: 'Pending',
+        instances: s.instances.map((i) => ({
+          name: i.name,
+          ordinal: i.ordinal,
+          status: 'Pending',
+          ports: [],
+        })),
+      });
+    }
     for (const i of s.instances) {
       for (const step of i.steps) {
         this.bySteps.set(logKey(i.name, step.name), {
@@ -66,10 +98,18 @@ export class RunResults {
     return [...this.byService.values()];
   }
 
+  jobs(): JobResult[] {
+    return [...this.byJob.values()].map(({ startedAt: _startedAt, ...r }) => r);
+  }
+
   steps(): StepResult[] {
     return [...this.bySteps.values()];
   }
 
+  /**
+   * An instance's status. A job's one instance is the job: its status and reason are recorded here
+   * without an event, and the job's runner ends it with `finishJob`.
+   */
   setInstance(
     s: ResolvedService,
     inst: ResolvedInstance,
@@ -77,6 +117,12 @@ export class RunResults {
     reason?: ServiceReason,
     message?: string,
   ): void {
+    const job = this.byJob.get(s.name);
+    if (job) {
+      if (status === 'Initializing' && job.startedAt === undefined) job.startedAt = Date.now();
+      Object.assign(job, { status, ...(reason && { reason }), ...(message && { message }) });
+      return;
+    }
     const r = this.instance(s.name, inst.name);
     r.status = status;
     if (reason) r.reason = reason;
@@ -116,6 +162,51 @@ export class RunResults {
     return this.byService.get(name);
   }
 
+  job(name: string): JobResult {
+    const r = this.byJob.get(name);
+    if (!r) throw new Error(`internal: no result for job ${name}`);
+    return r;
+  }
+
+  /** Whether the service or job this run tried has failed (its dependents are `DependencyFailed`). */
+  hasFailed(name: string): boolean {
+    return (this.byService.get(name) ?? this.byJob.get(name))?.status === 'Failed';
+  }
+
+  /** An attempt of the job's own container begins. */
+  jobAttempt(name: string, attempt: number, attempts: number): void {
+    const r = this.job(name);
+    r.status = 'Running';
+    this.emit({ type: 'job-start', job: name, instance: r.instance, attempt, attempts });
+  }
+
+  /** The job ended; its duration counts from its start (init steps included). */
+  finishJob(name: string, end: JobEnd): JobResult {
+    const r = this.byJob.get(name);
+    if (!r) throw new Error(`internal: no result for job ${name}`);
+    const { log, ...fields } = end;
+    Object.assign(r, fields, { durationMs: r.startedAt === undefined ? 0 : Date.now() - r.startedAt });
+    if (log) {
+      r.logTail = log.slice(-TAIL_LINES);
+      this.logs[jobLogKey(r.instance)] = log;
+    }
+    const { startedAt: _startedAt, ...result } = r;
+    this.emit({ type: 'job-end', result });
+    return result;
+  }
+
+  /** A service or job whose dependency failed: it is `DependencyFailed`, its steps do not run. */
+  dependencyFailed(s: ResolvedService, dependency: string): void {
+    const why = `dependency "${dependency}" failed`;
+    for (const inst of s.instances) this.notRun(inst, 0, why);
+    if (s.job) {
+      this.finishJob(s.name, { status: 'Failed', reason: 'DependencyFailed', message: why });
+      return;
+    }
+    for (const inst of s.instances) this.setInstance(s, inst, 'Failed', 'DependencyFailed', why);
+    this.setService(s.name, 'Failed', 'DependencyFailed', why);
+  }
+
   instance(service: string, instance: string): InstanceResult {
     const r = this.service(service).instances.find((i) => i.name === instance);
     if (!r) throw new Error(`internal: no result for instance ${instance}`);
@@ -128,7 +219,9 @@ export class RunResults {
     return r;
   }
 
+  /** A job publishes no ports: nothing to record. */
   setPorts(service: string, instance: string, ports: PublishedPort[]): void {
+    if (this.byJob.has(service)) return;
     this.instance(service, instance).ports = ports;
   }
 
@@ -160,7 +253,7 @@ export class RunResults {
 }
 
 /**
- * A report with its free text masked: the messages of steps, instances and services and the log tails.
+ * A report with its free text masked: the messages of steps, instances, services and jobs and the log tails.
  * Names, ids and positions stay as they are: they come from the spec and the engine, and are looked up.
  */
 export function maskReportText(report: RunReport, mask: Masker): RunReport {
@@ -169,6 +262,7 @@ export function maskReportText(report: RunReport, mask: Masker): RunReport {
   return {
     ...report,
     services: report.services.map((s) => ({ ...text(s), instances: s.instances.map(text) })),
+    jobs: report.jobs.map((j) => ({ ...text(j), logTail: j.logTail.map(mask) })),
     steps: report.steps.map((s) => ({ ...text(s), logTail: s.logTail.map(mask) })),
   };
 }

@@ -44,6 +44,8 @@ const lastRunPath = (project: string, dir?: string): string =>
   join(projectStateDir(project, dir), 'last-run.json');
 
 export const logKey = (instance: string, step: string): string => `${instance}/${step}`;
+/** A job's own container's output: its instance name, which no `<instance>/<step>` key can equal. */
+export const jobLogKey = (instance: string): string => instance;
 
 export async function saveLastRun(project: string, run: LastRun, dir?: string): Promise<void> {
   await writeFileAtomic(lastRunPath(project, dir), `${JSON.stringify(run)}\n`);
@@ -85,7 +87,8 @@ export async function loadLastRun(
   if (processes.length < parsed.processes.length) {
     onWarning(`${file}: ${parsed.processes.length - processes.length} process entry(ies) ignored`);
   }
-  return { ...parsed, processes };
+  // A last run written before jobs existed has none.
+  return { ...parsed, report: { ...parsed.report, jobs: parsed.report.jobs ?? [] }, processes };
 }
 
 export async function clearLastRun(project: string, dir?: string): Promise<void> {
@@ -121,8 +124,10 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 
 const isListOf = <T>(v: unknown, item: (x: unknown) => x is T): v is T[] => Array.isArray(v) && v.every(item);
 
-/** The parts every reader relies on: step and service lists, the logs map, the process list. */
-function isLastRun(v: unknown): v is LastRun & { processes: unknown[] } {
+/** The parts every reader relies on: step, service and job lists, the logs map, the process list. */
+function isLastRun(
+  v: unknown,
+): v is LastRun & { report: Omit<RunReport, 'jobs'> & { jobs?: RunReport['jobs'] }; processes: unknown[] } {
   if (!isObject(v) || !isObject(v.report) || !isObject(v.logs)) return false;
   const isService = (s: unknown): boolean => isObject(s) && isListOf(s.instances, isObject);
   return (
@@ -131,6 +136,7 @@ function isLastRun(v: unknown): v is LastRun & { processes: unknown[] } {
     typeof v.finishedAt === 'string' &&
     Array.isArray(v.report.services) &&
     v.report.services.every(isService) &&
+    (v.report.jobs === undefined || isListOf(v.report.jobs, isObject)) &&
     isListOf(v.report.steps, isObject) &&
     Object.values(v.logs).every((lines) => isListOf(lines, (l): l is string => typeof l === 'string')) &&
     Array.isArray(v.processes)

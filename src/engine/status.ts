@@ -1,10 +1,11 @@
-// `status`: what runs now (from the engine, by label) joined with the last run's step results (state dir).
+// `status`: what runs now (from the engine, by label) joined with the last run's step results (state dir);
+// jobs, which leave nothing running, as the last run ended them.
 import type { ResolvedProject } from '../spec/model.js';
 import type { ContainerRuntime } from '../runtime/types.js';
 import { recordedProcessState, type RecordedState } from './host-process.js';
 import { LABEL } from './labels.js';
 import { loadLastRun } from './state.js';
-import type { PublishedPort, ServiceResult, StepResult } from './types.js';
+import type { JobResult, PublishedPort, ServiceResult, StepResult } from './types.js';
 
 export interface InstanceStatus {
   name: string;
@@ -26,10 +27,19 @@ export interface ServiceStatusInfo {
   instances: InstanceStatus[];
 }
 
+export interface JobStatusInfo {
+  name: string;
+  /** How the last run ended it; undefined when no run has tried it yet. */
+  last?: Pick<JobResult, 'status' | 'reason' | 'message' | 'exitCode' | 'attempts' | 'durationMs'>;
+  /** The last run's result for each of its init steps. */
+  steps: StepResult[];
+}
+
 export interface ProjectStatus {
   project: string;
   lastRun?: { runId: string; startedAt: string; finishedAt: string };
   services: ServiceStatusInfo[];
+  jobs: JobStatusInfo[];
 }
 
 const PROCESS_STATE = {
@@ -55,8 +65,9 @@ export async function status(
     set.add(instance);
     instancesBy.set(service, set);
   };
+  const specJobs = typeof project === 'string' ? [] : project.services.filter((s) => s.job);
   if (typeof project !== 'string') {
-    for (const s of project.services) for (const i of s.instances) add(s.name, i.name);
+    for (const s of project.services) if (!s.job) for (const i of s.instances) add(s.name, i.name);
   }
   for (const s of last?.report.services ?? []) for (const i of s.instances) add(s.name, i.name);
   for (const c of containers) {
@@ -89,10 +100,29 @@ export async function status(
       }),
     });
   }
+  const lastJobs = last?.report.jobs ?? [];
+  const jobNames = [...new Set([...specJobs.map((s) => s.name), ...lastJobs.map((j) => j.name)])];
+  const jobs = jobNames.map((job): JobStatusInfo => {
+    const r = lastJobs.find((j) => j.name === job);
+    const ended = r && {
+      status: r.status,
+      reason: r.reason,
+      message: r.message,
+      exitCode: r.exitCode,
+      attempts: r.attempts,
+      durationMs: r.durationMs,
+    };
+    return {
+      name: job,
+      ...(ended && { last: ended }),
+      steps: (last?.report.steps ?? []).filter((s) => s.service === job),
+    };
+  });
   return {
     project: name,
     ...(last && { lastRun: { runId: last.runId, startedAt: last.startedAt, finishedAt: last.finishedAt } }),
     services,
+    jobs,
   };
 }
 

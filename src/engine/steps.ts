@@ -1,13 +1,9 @@
 // One instance's init sequence (docs/spec.md, "Init steps"): each step decided by the planner right
-// before it runs, then up to its attempts with linear backoff between them, markers stamped on the
-// persistent volumes of a step that succeeded. How an attempt runs (container or host process) is the
-// instance driver's business.
-import { setTimeout as sleep } from 'node:timers/promises';
+// before it runs, then its attempts (retry.ts), markers stamped on the persistent volumes of a step that
+// succeeded. How an attempt runs (container or host process) is the instance driver's business.
 import { errorMessage } from '../errors.js';
 import { addMarker } from '../markers/store.js';
 import { decideStep, markerKey } from '../plan/plan.js';
-import { LineTail } from '../runtime/stream.js';
-import type { OutputStream } from '../runtime/types.js';
 import {
   isPersistent,
   type ResolvedInstance,
@@ -17,15 +13,9 @@ import {
 import type { AttemptOutcome } from './attempt.js';
 import { stepFacts, type FactSource } from './facts.js';
 import type { StartedMain } from './readiness.js';
+import { captureOutput, runAttempts, type Attempt, type Deadline } from './retry.js';
 import type { RunContext } from './run-context.js';
 import type { StepResult } from './types.js';
-
-/** A step's output kept in the state dir for `logs --output`: its last lines, bounded in count and size. */
-const LOG_KEEP_LINES = 1000;
-const LOG_KEEP_CHARS = 256 * 1024;
-
-/** One attempt of a prepared step; `onLine` gets each line of its output. */
-export type StepAttempt = (onLine: (stream: OutputStream, line: string) => void) => Promise<AttemptOutcome>;
 
 /** What a step needs before its first attempt could not be had: the step fails with no attempt made. */
 export class StepSetupError extends Error {
@@ -45,17 +35,22 @@ export interface InstanceDriver {
   /** Where the planner's facts come from, read right before each step. */
   readonly facts: FactSource;
   /** Everything a step's attempts need; throws StepSetupError (or anything: a RuntimeError). */
-  prepareStep(step: ResolvedStep): Promise<StepAttempt>;
-  /** After the init sequence succeeded: the main container or process; undefined when it did not start. */
+  prepareStep(step: ResolvedStep): Promise<Attempt>;
+  /** A service, after the init sequence succeeded: its main container or process; undefined when it did not start. */
   startMain(): Promise<StartedMain | undefined>;
+  /** A job, after the init sequence succeeded: what its own container's (process's) attempts need, as prepareStep. */
+  prepareJob(): Promise<Attempt>;
+  /** A job has ended (`succeeded` or not): the cache saves what it initialized, nothing of it stays running. */
+  finishJob(succeeded: boolean): Promise<void>;
 }
 
-/** The init sequence of one instance; false when a step did not succeed. */
+/** The init sequence of one instance; false when a step did not succeed. A job passes its deadline. */
 export async function runInitSteps(
   ctx: RunContext,
   s: ResolvedService,
   inst: ResolvedInstance,
   driver: InstanceDriver,
+  deadline?: Deadline,
 ): Promise<boolean> {
   for (const [index, step] of inst.steps.entries()) {
     ctx.throwIfAborted();
@@ -65,7 +60,7 @@ export async function runInitSteps(
       ctx.results.skipStep(inst.name, step.name, decision.reason, Date.now() - began);
       continue;
     }
-    const r = await runStep(ctx, s, inst, step, driver);
+    const r = await runStep(ctx, s, inst, step, driver, deadline);
     if (r.status === 'Succeeded') {
       const key = markerKey(s.name, step.name);
       for (const m of step.volumes.filter(isPersistent)) {
@@ -95,9 +90,12 @@ async function runStep(
   inst: ResolvedInstance,
   step: ResolvedStep,
   driver: InstanceDriver,
+  deadline: Deadline | undefined,
 ): Promise<StepResult> {
   const began = Date.now();
-  const log = new LineTail(LOG_KEEP_LINES, LOG_KEEP_CHARS);
+  const { log, onLine } = captureOutput(ctx, (stream, line) =>
+    ctx.emit({ type: 'step-output', instance: inst.name, step: step.name, stream, line }),
+  );
   const finish = (outcome: AttemptOutcome, attempts: number) =>
     ctx.results.finishStep(inst.name, step.name, {
       status:
@@ -110,7 +108,7 @@ async function runStep(
       log: log.values(),
     });
 
-  let attempt: StepAttempt;
+  let attempt: Attempt;
   try {
     attempt = await driver.prepareStep(step);
   } catch (e: unknown) {
@@ -118,26 +116,12 @@ async function runStep(
     if (e instanceof StepSetupError) return finish({ reason: e.reason, message: e.message }, 0);
     return finish({ reason: 'RuntimeError', message: errorMessage(e) }, 0);
   }
-  const onLine = (stream: OutputStream, raw: string): void => {
-    const line = ctx.mask(raw);
-    log.push(line);
-    ctx.emit({ type: 'step-output', instance: inst.name, step: step.name, stream, line });
-  };
-
-  let outcome: AttemptOutcome = { reason: 'RuntimeError', message: 'no attempt made' };
-  let n = 0;
-  let cancelledWaiting = false;
-  while (n < step.attempts) {
-    n += 1;
-    ctx.results.stepAttempt(s.name, inst.name, step.name, n, step.attempts);
-    try {
-      outcome = await attempt(onLine);
-    } catch (e: unknown) {
-      outcome = { reason: 'RuntimeError', message: errorMessage(e) };
-    }
-    if (outcome.reason === undefined || ctx.signal?.aborted) break;
-    if (n < step.attempts) {
-      const delayMs = n * ctx.backoffBaseMs;
+  const end = await runAttempts(ctx, attempt, onLine, {
+    attempts: step.attempts,
+    timeoutMs: step.timeoutMs,
+    deadline,
+    onAttempt: (n) => ctx.results.stepAttempt(s.name, inst.name, step.name, n, step.attempts),
+    onRetry: (n, delayMs, outcome) =>
       ctx.emit({
         type: 'step-retry',
         instance: inst.name,
@@ -145,16 +129,7 @@ async function runStep(
         attempt: n,
         delayMs,
         detail: `${outcome.reason} ${outcome.message ?? ''}`.trim(),
-      });
-      try {
-        await sleep(delayMs, undefined, { signal: ctx.signal });
-      } catch {
-        cancelledWaiting = true;
-        break;
-      }
-    }
-  }
-  // Cancelled during the backoff: nothing was running, so the step itself is Cancelled.
-  if (cancelledWaiting) outcome = { ...outcome, reason: 'Cancelled', message: 'run cancelled' };
-  return finish(outcome, n);
+      }),
+  });
+  return finish(end.outcome, end.attempts);
 }

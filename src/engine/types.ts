@@ -19,6 +19,10 @@ export type StepReason =
   | 'Cancelled';
 export type ServiceStatus = 'Pending' | 'Initializing' | 'Running' | 'Failed';
 export type ServiceReason = 'InitStepFailed' | 'StartFailed' | 'ReadinessTimeout' | 'DependencyFailed';
+/** A job (docs/spec.md, "Jobs"): `Running` while its own container (process) runs. */
+export type JobStatus = 'Pending' | 'Initializing' | 'Running' | 'Succeeded' | 'Failed';
+export type JobReason =
+  'JobFailed' | 'DeadlineExceeded' | 'InitStepFailed' | 'StartFailed' | 'DependencyFailed' | 'Cancelled';
 
 export interface StepResult {
   service: string;
@@ -61,9 +65,34 @@ export interface ServiceResult {
   instances: InstanceResult[];
 }
 
+export interface JobResult {
+  name: string;
+  /** Its one instance, `<name>-0`. */
+  instance: string;
+  /** The `metadata.name` node. */
+  pos: SourcePos;
+  /** Where a failure of its container is annotated: its `command`, else `args`, else the document. */
+  failurePos: SourcePos;
+  status: JobStatus;
+  reason?: JobReason;
+  /** Failure detail (the last attempt's reason when it is not a plain exit code). */
+  message?: string;
+  /** Of its container's last attempt. */
+  exitCode?: number;
+  /** Attempts of its container; 0 when it never ran. */
+  attempts: number;
+  /** From its start (after its dependencies, init steps included) to its end. */
+  durationMs: number;
+  /** Last lines of its container's output (secrets already masked). */
+  logTail: string[];
+}
+
 export interface RunReport {
   project: string;
   services: ServiceResult[];
+  /** Jobs, apart from the services: they end `Succeeded` rather than `Running`. */
+  jobs: JobResult[];
+  /** Init steps of services and jobs alike. */
   steps: StepResult[];
   /** True when every instance that has persistent volumes was restored from the cache. */
   cacheHit: boolean;
@@ -95,6 +124,12 @@ export type RunEvent =
       message?: string;
     }
   | { type: 'main-output'; instance: string; stream: 'stdout' | 'stderr'; line: string }
+  /** An attempt of a job's own container (process) begins. */
+  | { type: 'job-start'; job: string; instance: string; attempt: number; attempts: number }
+  | { type: 'job-output'; job: string; instance: string; stream: 'stdout' | 'stderr'; line: string }
+  | { type: 'job-retry'; job: string; instance: string; attempt: number; delayMs: number; detail: string }
+  /** The job ended: Succeeded or Failed (whatever the reason, a dependency's failure included). */
+  | { type: 'job-end'; result: JobResult }
   | { type: 'warning'; message: string }
   /** Something the user chose or can change, not a problem (an instance the cache leaves out and why). */
   | { type: 'notice'; message: string }

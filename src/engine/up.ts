@@ -1,18 +1,19 @@
-// `up`: the services in dependency order; per service, its instances (volumes, sandbox, init steps, main)
-// and then their readiness together. A service whose dependency failed is `DependencyFailed`. Step and
-// service failures go into the report; only fatal errors throw.
+// `up`: the services and jobs in dependency order; per service, its instances (volumes, sandbox, init
+// steps, main) and then their readiness together; a job runs to completion (job.ts). One whose dependency
+// failed is `DependencyFailed`. Step, service and job failures go into the report; only fatal errors throw.
 import { CancelledError, UsageError } from '../errors.js';
 import { deleteMarkers } from '../markers/store.js';
 import { ensureSandboxImage } from '../runtime/sandbox-image.js';
 import type { ContainerRuntime } from '../runtime/types.js';
 import type { ResolvedInstance, ResolvedProject, ResolvedService } from '../spec/model.js';
 import { ContainerInstance } from './container-instance.js';
+import { runJob } from './job.js';
 import { LABEL, networkName, type Role } from './labels.js';
 import { ProcessInstance } from './process-instance.js';
 import { waitReady, type StartedMain } from './readiness.js';
 import { maskReportText } from './results.js';
 import { RunContext, type RunSettings } from './run-context.js';
-import { loadLastRun, logKey, saveLastRun, type LastRun } from './state.js';
+import { jobLogKey, loadLastRun, logKey, saveLastRun, type LastRun } from './state.js';
 import { runInitSteps, type InstanceDriver } from './steps.js';
 import { removeContainers } from './tracked.js';
 import type { RunReport } from './types.js';
@@ -83,7 +84,14 @@ export async function up(runtime: ContainerRuntime, options: UpOptions): Promise
       ctx.network = ensureNetwork(ctx);
       ctx.network.catch(() => undefined); // awaited before the first sandbox and below
     }
-    for (const s of selected) await runService(ctx, s, previous);
+    for (const s of selected) {
+      ctx.throwIfAborted();
+      // Dependencies ran before (dependency order): a job must have succeeded, a service be ready.
+      const failedDep = s.dependsOn.find((d) => ctx.results.hasFailed(d));
+      if (failedDep !== undefined) ctx.results.dependencyFailed(s, failedDep);
+      else if (s.job) await runJob(ctx, s, s.job);
+      else await runService(ctx, s, previous);
+    }
     await ctx.network;
   } catch (e: unknown) {
     // Whatever it did must be known to the cleanup.
@@ -107,18 +115,7 @@ async function ensureNetwork(ctx: RunContext): Promise<void> {
 }
 
 async function runService(ctx: RunContext, s: ResolvedService, previous: LastRun | undefined): Promise<void> {
-  ctx.throwIfAborted();
   const { results } = ctx;
-  const failedDep = s.dependsOn.find((d) => results.findService(d)?.status === 'Failed');
-  if (failedDep !== undefined) {
-    const why = `dependency "${failedDep}" failed`;
-    for (const inst of s.instances) {
-      results.notRun(inst, 0, why);
-      results.setInstance(s, inst, 'Failed', 'DependencyFailed', why);
-    }
-    results.setService(s.name, 'Failed', 'DependencyFailed', why);
-    return;
-  }
   results.setService(s.name, 'Initializing');
   if (s.runtime === 'container') await removeScaledDown(ctx, s);
   const started: { inst: ResolvedInstance; main: StartedMain }[] = [];
@@ -170,6 +167,7 @@ function reportOf(ctx: RunContext): RunReport {
   return {
     project: ctx.project.name,
     services: ctx.results.services(),
+    jobs: ctx.results.jobs(),
     steps: ctx.results.steps(),
     cacheHit: restores.length > 0 && restores.every(Boolean),
     created: ctx.tracked.snapshot(),
@@ -194,6 +192,7 @@ async function persist(
     report: {
       ...report,
       services: [...(prev?.report.services ?? []).filter((s) => !names.has(s.name)), ...report.services],
+      jobs: [...(prev?.report.jobs ?? []).filter((j) => !names.has(j.name)), ...report.jobs],
       steps: [...keep(prev?.report.steps), ...report.steps],
     },
     logs: { ...keptLogs(prev, names), ...ctx.results.logs },
@@ -204,11 +203,12 @@ async function persist(
   await saveLastRun(ctx.project.name, masked, ctx.stateDir);
 }
 
-/** The previous run's captured output of steps of services this run did not touch. */
+/** The previous run's captured output of steps and jobs of services and jobs this run did not touch. */
 function keptLogs(prev: LastRun | undefined, names: Set<string>): Record<string, string[]> {
   if (!prev) return {};
-  const keys = new Set(
-    prev.report.steps.filter((s) => !names.has(s.service)).map((s) => logKey(s.instance, s.step)),
-  );
+  const keys = new Set([
+    ...prev.report.steps.filter((s) => !names.has(s.service)).map((s) => logKey(s.instance, s.step)),
+    ...prev.report.jobs.filter((j) => !names.has(j.name)).map((j) => jobLogKey(j.instance)),
+  ]);
   return Object.fromEntries(Object.entries(prev.logs).filter(([k]) => keys.has(k)));
 }

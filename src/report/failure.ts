@@ -1,8 +1,8 @@
 // The one place that maps an error to what the user sees: exit code, one-line message and annotations.
 // The CLI prints the message and exits with the code; the Action calls setFailed and core.error with them.
-import type { RunReport, StepResult } from '../engine/types.js';
+import type { JobResult, RunReport, StepResult } from '../engine/types.js';
 import { CancelledError, DockerUnavailableError, SpecError, UsageError, errorMessage } from '../errors.js';
-import { failureDetail } from './lines.js';
+import { failureDetail, jobFailureDetail } from './lines.js';
 
 export interface Annotation {
   file: string;
@@ -59,13 +59,34 @@ export function stepAnnotation(step: StepResult): Annotation {
 }
 
 /**
- * A run that finished with a service not Running: exit code 1, a message naming the failed services, and an
- * annotation per failed or cancelled step and per instance that failed otherwise (start, readiness) at the
- * service's line. Undefined when every service is Running.
+ * A job that failed on its own account (not an init step's or a dependency's, which are annotated where
+ * they happened): at its `command` line, else `args`, else the document's first line.
+ */
+export function jobAnnotation(job: JobResult): Annotation {
+  const cancelled = job.reason === 'Cancelled';
+  const tail = job.logTail.slice(-ANNOTATION_LOG_LINES);
+  const detail = cancelled ? (job.message ?? 'Cancelled') : jobFailureDetail(job);
+  return {
+    file: job.failurePos.file,
+    line: job.failurePos.line,
+    col: job.failurePos.col,
+    title: `job "${job.name}" ${cancelled ? 'cancelled' : 'failed'}`,
+    message: tail.length > 0 ? `${detail}\nlast output:\n${tail.join('\n')}` : detail,
+  };
+}
+
+const statusText = (r: { status: string; reason?: string }): string =>
+  [r.status, r.reason].filter(Boolean).join(': ');
+
+/**
+ * A run that finished with a service not Running or a job not Succeeded: exit code 1, a message naming
+ * them, and an annotation per failed or cancelled step, per failed job (jobAnnotation) and per instance
+ * that failed otherwise (start, readiness) at the service's line. Undefined when all is well.
  */
 export function runFailure(report: RunReport): Failure | undefined {
   const failed = report.services.filter((s) => s.status !== 'Running');
-  if (failed.length === 0) return undefined;
+  const failedJobs = report.jobs.filter((j) => j.status !== 'Succeeded');
+  if (failed.length === 0 && failedJobs.length === 0) return undefined;
   const steps = report.steps
     .filter((s) => s.status === 'Failed' || s.status === 'Cancelled')
     .map(stepAnnotation);
@@ -83,12 +104,18 @@ export function runFailure(report: RunReport): Failure | undefined {
       });
     }
   }
-  const names = failed
-    .map((s) => `${s.name} (${[s.status, s.reason].filter(Boolean).join(': ')})`)
-    .join(', ');
-  return {
-    exitCode: 1,
-    message: `${failed.length} of ${report.services.length} service(s) not running: ${names}`,
-    annotations: [...steps, ...starts],
-  };
+  const jobs = failedJobs
+    .filter((j) => j.reason !== 'InitStepFailed' && j.reason !== 'DependencyFailed')
+    .map(jobAnnotation);
+  const names = (list: { name: string; status: string; reason?: string }[]) =>
+    list.map((r) => `${r.name} (${statusText(r)})`).join(', ');
+  const message = [
+    failed.length > 0 &&
+      `${failed.length} of ${report.services.length} service(s) not running: ${names(failed)}`,
+    failedJobs.length > 0 &&
+      `${failedJobs.length} of ${report.jobs.length} job(s) not succeeded: ${names(failedJobs)}`,
+  ]
+    .filter(Boolean)
+    .join('; ');
+  return { exitCode: 1, message, annotations: [...steps, ...jobs, ...starts] };
 }

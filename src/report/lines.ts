@@ -1,5 +1,5 @@
 // Pure: one run event → the console lines a person reads (docs/action.md, "What the run shows"). Shared by the CLI and the Action.
-import type { RunEvent, StepResult } from '../engine/types.js';
+import type { JobResult, RunEvent, StepResult } from '../engine/types.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -44,6 +44,30 @@ export function stepEndLine(r: StepResult): string {
   }
 }
 
+const jobName = (job: string): string => `job "${job}"`;
+
+/**
+ * `JobFailed exit code 3 after 1 attempt`, `DeadlineExceeded after 2 attempts: activeDeadlineSeconds 30
+ * exceeded`, `InitStepFailed: init step "seed" failed: ...`: the exit code when it is all there is to say.
+ */
+export function jobFailureDetail(r: JobResult): string {
+  const parts: string[] = [r.reason ?? 'Failed'];
+  if (r.reason === 'JobFailed' && r.message === undefined && r.exitCode !== undefined) {
+    parts.push(`exit code ${r.exitCode}`);
+  }
+  if (r.attempts > 0) parts.push(`after ${plural(r.attempts, 'attempt')}`);
+  const detail = parts.join(' ');
+  return r.message ? `${detail}: ${r.message}` : detail;
+}
+
+export function jobEndLine(r: JobResult): string {
+  const name = jobName(r.name);
+  if (r.status === 'Succeeded') return `✓ ${name} succeeded (${formatDuration(r.durationMs)})`;
+  if (r.status !== 'Failed') return `• ${name} is ${r.status}`;
+  if (r.reason === 'Cancelled') return `✗ ${name} cancelled`;
+  return `✗ ${name} failed: ${jobFailureDetail(r)}`;
+}
+
 export function eventToLines(event: RunEvent): string[] {
   switch (event.type) {
     case 'image-pull':
@@ -73,6 +97,19 @@ export function eventToLines(event: RunEvent): string[] {
     }
     case 'main-output':
       return [`${event.instance} | ${event.line}`];
+    case 'job-start': {
+      const attempt = event.attempt > 1 ? ` (attempt ${event.attempt} of ${event.attempts})` : '';
+      return [`▶ ${jobName(event.job)}${attempt}`];
+    }
+    case 'job-output':
+      return [`${event.instance}/${event.job} | ${event.line}`];
+    case 'job-retry':
+      return [
+        `↻ ${jobName(event.job)}: attempt ${event.attempt} failed (${event.detail}); ` +
+          `retrying in ${formatDuration(event.delayMs)}`,
+      ];
+    case 'job-end':
+      return [jobEndLine(event.result)];
     case 'warning':
       return [`⚠ ${event.message}`];
     case 'notice':

@@ -1,5 +1,7 @@
 // Pure: the Action's outputs (docs/action.md): one JSON document describing the run, plus flat counts.
 import type {
+  JobReason,
+  JobStatus,
   PublishedPort,
   RunReport,
   ServiceReason,
@@ -42,6 +44,19 @@ export interface OutputService {
   instances: OutputInstance[];
 }
 
+export interface OutputJob {
+  name: string;
+  instance: string;
+  status: JobStatus;
+  reason?: JobReason;
+  message?: string;
+  exitCode?: number;
+  attempts: number;
+  durationMs: number;
+  /** Its init steps. */
+  steps: OutputStep[];
+}
+
 export interface Counts {
   /** Steps that were attempted: started at least once, whatever the outcome (not skipped, not unreached). */
   ran: number;
@@ -55,8 +70,10 @@ export interface OutputDocument {
   project: string;
   /** True when every instance with persistent volumes was restored from the cache. */
   cacheHit: boolean;
+  /** Of init steps (services' and jobs'). */
   counts: Counts;
   services: OutputService[];
+  jobs: OutputJob[];
   /** Why the run stopped before or while running (bad spec, Docker unavailable, cancelled). */
   error?: string;
 }
@@ -116,6 +133,17 @@ export function buildOutputDocument(
         ports: inst.ports.map((p) => ({ ...p, address: `${p.hostIp}:${p.hostPort}` })),
         steps: steps.filter((s) => s.service === svc.name && s.instance === inst.name).map(outputStep),
       })),
+    })),
+    jobs: (report?.jobs ?? []).map((job) => ({
+      name: job.name,
+      instance: job.instance,
+      status: job.status,
+      reason: job.reason,
+      message: job.message,
+      exitCode: job.exitCode,
+      attempts: job.attempts,
+      durationMs: job.durationMs,
+      steps: steps.filter((s) => s.service === job.name).map(outputStep),
     })),
     ...(error === undefined ? {} : { error }),
   };

@@ -1,5 +1,7 @@
-// Pure: the per-instance step table of `initsteps logs <service> --init-step <name>` (docs/action.md, "What the run shows").
-import type { StepResult } from '../engine/types.js';
+// Pure: the per-instance step table of `initsteps logs <service> --init-step <name>` (docs/action.md, "What the run shows"), and
+// the job's row of `initsteps logs <job>`.
+import type { JobResult, StepResult } from '../engine/types.js';
+import { formatDuration } from './lines.js';
 import { formatTable } from './table.js';
 
 const cell = (v: string | number | undefined): string => (v === undefined || v === '' ? '-' : String(v));
@@ -16,5 +18,23 @@ export function stepsTable(results: StepResult[]): string {
       cell(r.reason),
       cell(r.message?.replace(/\s*\n\s*/g, ' ')),
     ]),
+  );
+}
+
+/** The job's one instance with how it ended. */
+export function jobTable(job: JobResult): string {
+  return formatTable(
+    ['INSTANCE', 'STATUS', 'EXIT', 'ATTEMPTS', 'DURATION', 'REASON', 'MESSAGE'],
+    [
+      [
+        job.instance,
+        job.status,
+        cell(job.exitCode),
+        String(job.attempts),
+        job.durationMs > 0 ? formatDuration(job.durationMs) : '-',
+        cell(job.reason),
+        cell(job.message?.replace(/\s*\n\s*/g, ' ')),
+      ],
+    ],
   );
 }

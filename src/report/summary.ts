@@ -1,13 +1,21 @@
 // Pure: the job summary (docs/action.md) as HTML the runner renders: one row per instance and step, the
-// services with their published ports, the escaped log tail of each failed step in a collapsible block,
-// or the spec problems when the run stopped before running. Kept under the runner's 1 MiB summary limit.
+// services with their published ports, the jobs, the escaped log tail of each failed step and job in a
+// collapsible block, or the spec problems when the run stopped before running. Kept under the runner's
+// 1 MiB summary limit.
 // Every piece of text is masked first, then escaped; a cell or a block title keeps no line break, since
 // a blank line ends an HTML block and the rest of the summary would render as Markdown.
-import type { RunReport, ServiceStatus, StepResult, StepStatus } from '../engine/types.js';
+import type {
+  JobResult,
+  JobStatus,
+  RunReport,
+  ServiceStatus,
+  StepResult,
+  StepStatus,
+} from '../engine/types.js';
 import { SpecError } from '../errors.js';
 import { describeFailure } from './failure.js';
 import { countSteps } from './outputs.js';
-import { failureDetail, formatDuration } from './lines.js';
+import { failureDetail, formatDuration, jobFailureDetail } from './lines.js';
 import { workspaceRelative } from './annotations.js';
 
 /** The runner refuses a step summary above 1 MiB. */
@@ -46,6 +54,14 @@ const serviceIcons: Record<ServiceStatus, string> = {
   Pending: '⏸️',
   Initializing: '⏳',
   Running: '✅',
+  Failed: '❌',
+};
+
+const jobIcons: Record<JobStatus, string> = {
+  Pending: '⏸️',
+  Initializing: '⏳',
+  Running: '⏳',
+  Succeeded: '✅',
   Failed: '❌',
 };
 
@@ -113,6 +129,15 @@ const stepRow = (s: StepResult): string[] => [
   why(s.reason, s.message),
 ];
 
+const jobRow = (j: JobResult): string[] => [
+  j.name,
+  `${jobIcons[j.status]} ${j.status}`,
+  dash(j.exitCode),
+  String(j.attempts),
+  j.durationMs > 0 ? formatDuration(j.durationMs) : '-',
+  why(j.reason, j.message),
+];
+
 function headline(input: SummaryInput, inline: Inline): string {
   const { report, error } = input;
   const name = inline(input.project);
@@ -122,9 +147,16 @@ function headline(input: SummaryInput, inline: Inline): string {
     return `## ❌ initsteps: ${message} (project ${name})\n\n`;
   }
   const failed = report?.services.some((s) => s.status !== 'Running') ?? true;
-  return failed
-    ? `## ❌ initsteps: not every service is running (project ${name})\n\n`
-    : `## ✅ initsteps: every service is running (project ${name})\n\n`;
+  const jobs = report?.jobs ?? [];
+  const jobsFailed = jobs.some((j) => j.status !== 'Succeeded');
+  if (jobs.length === 0) {
+    return failed
+      ? `## ❌ initsteps: not every service is running (project ${name})\n\n`
+      : `## ✅ initsteps: every service is running (project ${name})\n\n`;
+  }
+  return failed || jobsFailed
+    ? `## ❌ initsteps: a service is not running or a job did not succeed (project ${name})\n\n`
+    : `## ✅ initsteps: every service is running, every job succeeded (project ${name})\n\n`;
 }
 
 export function buildSummary(input: SummaryInput): string {
@@ -186,10 +218,28 @@ export function buildSummary(input: SummaryInput): string {
         ]),
       ),
     );
+    if (report.jobs.length > 0) {
+      out.add('### Jobs\n\n');
+      table(
+        out,
+        inline,
+        ['job', 'status', 'exit code', 'attempts', 'duration', 'reason / message'],
+        report.jobs.map(jobRow),
+      );
+    }
     const failed = report.steps.filter(
       (s) => (s.status === 'Failed' || s.status === 'Cancelled') && s.logTail.length,
     );
-    if (failed.length > 0) out.add('### Failed step logs\n\n');
+    const failedJobs = report.jobs.filter((j) => j.status === 'Failed' && j.logTail.length);
+    if (failed.length > 0 || failedJobs.length > 0) out.add('### Failed logs\n\n');
+    for (const j of failedJobs) {
+      const title = `job "${j.name}" ${j.reason === 'Cancelled' ? 'cancelled' : `failed: ${jobFailureDetail(j)}`}`;
+      const at = j.failurePos;
+      out.add(
+        `<details><summary>${inline(title)} (${inline(rel(at.file))}:${at.line})</summary>\n\n` +
+          `<pre>${block(j.logTail.join('\n'))}</pre>\n</details>\n\n`,
+      );
+    }
     for (const s of failed) {
       const title = `init step "${s.step}" on ${s.instance} ${s.status === 'Failed' ? `failed: ${failureDetail(s)}` : 'cancelled'}`;
       out.add(

@@ -2,6 +2,7 @@
 import { Readable, Writable } from 'node:stream';
 import Docker from 'dockerode';
 import { DockerUnavailableError, errorMessage } from '../errors.js';
+import { LineSplitter } from './stream.js';
 import type {
   Attachment,
   ContainerInfo,
@@ -76,6 +77,19 @@ export function demultiplex(
       },
     });
   modem.demuxStream(stream, sink('stdout'), sink('stderr'));
+}
+
+/**
+ * The frames of Docker's stdcopy framing in a whole buffer (a non-TTY container's `logs`): an 8-byte header
+ * (stream, 3 zero bytes, big-endian length) per frame. A truncated last frame is cut at what is there.
+ */
+export function* stdcopyFrames(buf: Buffer): Generator<{ stream: OutputStream; payload: Buffer }> {
+  for (let at = 0; at + 8 <= buf.length;) {
+    const size = buf.readUInt32BE(at + 4);
+    const stream: OutputStream = buf[at] === 2 ? 'stderr' : 'stdout';
+    yield { stream, payload: buf.subarray(at + 8, Math.min(at + 8 + size, buf.length)) };
+    at += 8 + size;
+  }
 }
 
 export class DockerRuntime implements ContainerRuntime {
@@ -201,6 +215,21 @@ export class DockerRuntime implements ContainerRuntime {
   async waitContainer(id: string): Promise<number> {
     const res = (await this.docker.getContainer(id).wait()) as { StatusCode: number };
     return res.StatusCode;
+  }
+
+  async containerLogs(id: string, tail: number): Promise<{ stream: OutputStream; line: string }[]> {
+    const framed = await this.docker
+      .getContainer(id)
+      .logs({ stdout: true, stderr: true, follow: false, tail });
+    const lines: { stream: OutputStream; line: string }[] = [];
+    const splitters = {
+      stdout: new LineSplitter((line) => lines.push({ stream: 'stdout', line })),
+      stderr: new LineSplitter((line) => lines.push({ stream: 'stderr', line })),
+    };
+    for (const frame of stdcopyFrames(framed)) splitters[frame.stream].push(frame.payload);
+    splitters.stdout.end();
+    splitters.stderr.end();
+    return lines;
   }
 
   async inspectContainer(id: string): Promise<ContainerState & ContainerInfo> {

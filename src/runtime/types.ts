@@ -106,6 +106,8 @@ export interface ContainerRuntime {
   startContainer(id: string): Promise<void>;
   /** Resolves with the exit code once the container is not running. */
   waitContainer(id: string): Promise<number>;
+  /** Its last `tail` lines of output as the engine keeps them (`docker logs --tail`), oldest first. */
+  containerLogs(id: string, tail: number): Promise<{ stream: OutputStream; line: string }[]>;
   inspectContainer(id: string): Promise<ContainerState & ContainerInfo>;
   killContainer(id: string, signal: 'SIGTERM' | 'SIGKILL'): Promise<void>;
   /** SIGTERM, then SIGKILL after `graceSeconds`. */

@@ -41,7 +41,10 @@ export function addressedDependencies(
   };
   visit(s.name);
   wanted.delete(s.name);
-  return services.filter((x) => wanted.has(x.name) && (view === 'host' || x.runtime === 'container'));
+  // A job has no address: it runs to completion (its own dependencies are still followed above).
+  return services.filter(
+    (x) => wanted.has(x.name) && x.job === undefined && (view === 'host' || x.runtime === 'container'),
+  );
 }
 
 /** The variables for these addresses; a port number listed twice (tcp and udp) keeps its first entry. */

@@ -3,8 +3,14 @@
 // validated raw types (`Infer`) are derived from it, so the three cannot drift apart.
 import type { FormatName } from './formats.js';
 
+/** The document kinds (docs/spec.md): a long-running Service, or a Job whose container runs to completion. */
+export const KINDS = ['Service', 'Job'] as const;
+export type DocumentKind = (typeof KINDS)[number];
+
 interface Common {
   readonly description?: string;
+  /** A `spec` field of one kind only: the other kind's document is refused at the key, saying `why`. */
+  readonly onlyFor?: { readonly kind: DocumentKind; readonly why: string };
 }
 export interface StringField extends Common {
   readonly type: 'string';
@@ -286,17 +292,32 @@ const probe = f({
   },
 });
 
+const serviceOnly = (why: string) => ({ kind: 'Service', why }) as const;
+const JOB_ONLY = {
+  kind: 'Job',
+  why: "only a job's container runs to completion (a service's runs until `down`)",
+} as const;
+
+/** Service and Job documents share one table; `onlyFor` marks the fields of one kind (rules.ts refuses them). */
 export const SERVICE_DOCUMENT = f({
   type: 'object',
   required: ['apiVersion', 'kind', 'metadata', 'spec'],
-  description: 'One initsteps service (one per YAML document).',
+  description: 'One initsteps service or job (one per YAML document).',
   fields: {
     apiVersion: { type: 'string', enum: ['initsteps/v1', 'v1'] },
-    kind: { type: 'string', enum: ['Service'] },
+    kind: {
+      type: 'string',
+      enum: KINDS,
+      description: 'Service: runs until `down`. Job: its container runs to completion on every `up`.',
+    },
     metadata: {
       type: 'object',
       required: ['name'],
-      fields: { name: dnsLabel('Service name; instances are <name>-0 .. <name>-(replicas-1).') },
+      fields: {
+        name: dnsLabel(
+          'Service or job name, unique in the project; instances are <name>-0 .. <name>-(replicas-1).',
+        ),
+      },
     },
     spec: {
       type: 'object',
@@ -308,9 +329,16 @@ export const SERVICE_DOCUMENT = f({
           description: 'Default IfNotPresent.',
         },
         runtime: { type: 'string', enum: ['container', 'process'], description: 'Default container.' },
-        replicas: { type: 'integer', minimum: 1, maximum: 100, description: 'Default 1.' },
+        replicas: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 100,
+          description: 'Default 1.',
+          onlyFor: serviceOnly('a job runs one instance (<name>-0)'),
+        },
         ports: {
           type: 'array',
+          onlyFor: serviceOnly('a job runs to completion and publishes no ports'),
           items: {
             type: 'union',
             variants: [
@@ -331,11 +359,46 @@ export const SERVICE_DOCUMENT = f({
         dependsOn: {
           type: 'array',
           items: { type: 'string', format: 'dnsLabel' },
-          description: 'Services started (and ready) before this one initializes.',
+          description: 'Services (ready) and jobs (succeeded) this one waits for before it initializes.',
         },
-        readinessProbe: probe,
+        readinessProbe: {
+          ...probe,
+          onlyFor: serviceOnly('a job is done when its container exits 0'),
+        },
         volumes: { type: 'array', items: volume },
         initSteps: { type: 'array', items: initStep },
+        restartPolicy: {
+          type: 'string',
+          enum: ['OnFailure', 'Never'],
+          description: "The job's container: default OnFailure (3 attempts); Never: one attempt.",
+          onlyFor: JOB_ONLY,
+        },
+        retries: {
+          type: 'integer',
+          minimum: 0,
+          maximum: 100,
+          description: "Retries of the job's container after its first attempt, whatever restartPolicy says.",
+          onlyFor: JOB_ONLY,
+        },
+        backoffLimit: {
+          type: 'integer',
+          minimum: 0,
+          maximum: 100,
+          description: "Kubernetes' name for retries (set one of them).",
+          onlyFor: JOB_ONLY,
+        },
+        timeout: {
+          type: 'scalar',
+          format: 'duration',
+          description: "Per attempt of the job's container; default 5m.",
+          onlyFor: JOB_ONLY,
+        },
+        activeDeadlineSeconds: {
+          type: 'integer',
+          minimum: 1,
+          description: 'The whole job, init steps and retries included; default none.',
+          onlyFor: JOB_ONLY,
+        },
       },
     },
   },

@@ -118,6 +118,19 @@ export interface ResolvedInstance {
   main: ContainerSpec;
 }
 
+/** What makes a document a Job (docs/spec.md, "Jobs"): its container runs to completion on every `up`. */
+export interface JobSpec {
+  restartPolicy: RestartPolicy;
+  /** Attempts of the job's container in all (as for a step). */
+  attempts: number;
+  /** Per attempt. */
+  timeoutMs: number;
+  /** The whole job, init steps and retries included, from when it starts; undefined: no deadline. */
+  activeDeadlineMs?: number;
+  /** Where a failure of the job's container is annotated: its `command`, else `args`, else the document. */
+  pos: SourcePos;
+}
+
 export interface ResolvedService {
   name: string;
   /** The `metadata.name` node. */
@@ -133,6 +146,11 @@ export interface ResolvedService {
   /** The service-level container spec before per-instance env (useful for hashing and display). */
   template: ContainerSpec;
   instances: ResolvedInstance[];
+  /**
+   * Set for a `kind: Job` document: one instance, no ports and no probe; its `main` runs to completion.
+   * Jobs sit in `ResolvedProject.services` with the services (one namespace, one dependency order).
+   */
+  job?: JobSpec;
 }
 
 export interface ResolvedProject {
@@ -146,7 +164,7 @@ export interface ResolvedProject {
    * hostPath is resolved anew then); absent means not allowed.
    */
   allowPrivileged?: boolean;
-  /** In dependency order: every service comes after the services it depends on. */
+  /** Services and jobs in dependency order: each comes after what it depends on. */
   services: ResolvedService[];
 }
 

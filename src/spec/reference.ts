@@ -50,8 +50,15 @@ function children(field: Field): [string, Field, boolean][] {
 }
 
 function collect(prefix: string, field: Field, required: boolean, rows: Row[]): void {
-  if (prefix)
-    rows.push({ path: prefix, type: typeName(field), required, description: field.description ?? '' });
+  if (prefix) {
+    const only = field.onlyFor ? `${field.onlyFor.kind} only. ` : '';
+    rows.push({
+      path: prefix,
+      type: typeName(field),
+      required,
+      description: only + (field.description ?? ''),
+    });
+  }
   for (const [suffix, child, childRequired] of children(field)) {
     collect(`${prefix}${suffix}`.replace(/^\./, ''), child, childRequired, rows);
   }
@@ -68,7 +75,7 @@ export function referenceMarkdown(): string {
     '',
     '<!-- Generated from src/spec/fields.ts by `npm run schema`; a unit test fails while it is stale. -->',
     '',
-    'One service per YAML document. `[]` marks a list item. Semantics: [docs/spec.md](spec.md).',
+    'One service or job per YAML document. `[]` marks a list item. Semantics: [docs/spec.md](spec.md).',
     '',
     '| field | type | required | description |',
     '|---|---|---|---|',

@@ -1,7 +1,7 @@
 // Resolution: validated raw values → the model (model.ts). Applies docs/spec.md inheritance and every
 // default; runs only on a spec with no problems, so anything optional here is genuinely optional.
 import path from 'node:path';
-import { locOf, valueLoc } from './check.js';
+import { has, keyLoc, locOf, valueLoc } from './check.js';
 import { parseDuration } from './duration.js';
 import type {
   RawEnv,
@@ -15,12 +15,14 @@ import type {
 import type {
   ContainerSpec,
   EnvVar,
+  JobSpec,
   PortMapping,
   Probe,
   ResolvedInstance,
   ResolvedService,
   ResolvedStep,
   Resources,
+  RestartPolicy,
   RunIf,
   SecurityContext,
   VolumeMount,
@@ -166,6 +168,31 @@ function runIf(raw: RawStep['runIf']): RunIf {
 const workingDir = (dir: string | undefined, process: boolean, specDir: string) =>
   dir === undefined ? {} : { workingDir: process ? path.resolve(specDir, dir) : dir };
 
+/** Attempts in all: `retries` (or a job's `backoffLimit`) + 1 when set, else 3 for OnFailure and 1 for Never. */
+const attemptsOf = (restartPolicy: RestartPolicy, retries: number | undefined): number =>
+  retries !== undefined ? retries + 1 : restartPolicy === 'Never' ? 1 : DEFAULTS.onFailureAttempts;
+
+const timeoutOf = (raw: string | undefined): number =>
+  raw !== undefined ? (parseDuration(raw) ?? DEFAULTS.stepTimeoutMs) : DEFAULTS.stepTimeoutMs;
+
+/**
+ * A job's knobs (docs/spec.md, "Jobs"). An explicit retry count holds whatever restartPolicy says, as in a
+ * Kubernetes Job, where `Never` with a `backoffLimit` retries in new pods: every attempt here is a new
+ * container anyway.
+ */
+function job(raw: RawService, spec: RawSpec): JobSpec {
+  const restartPolicy = spec.restartPolicy ?? 'OnFailure';
+  const at = (key: 'command' | 'args') => (has(spec, key) ? keyLoc(spec, key).pos : undefined);
+  const deadline = spec.activeDeadlineSeconds;
+  return {
+    restartPolicy,
+    attempts: attemptsOf(restartPolicy, spec.retries ?? spec.backoffLimit),
+    timeoutMs: timeoutOf(spec.timeout),
+    ...(deadline !== undefined && { activeDeadlineMs: deadline * 1000 }),
+    pos: at('command') ?? at('args') ?? locOf(raw).pos,
+  };
+}
+
 function step(
   raw: RawStep,
   index: number,
@@ -178,8 +205,8 @@ function step(
   const mounts =
     raw.volumes === undefined ? parent.volumes : parent.volumes.filter((v) => raw.volumes?.includes(v.name));
   const restartPolicy = raw.restartPolicy ?? 'OnFailure';
-  const attempts =
-    restartPolicy === 'Never' ? 1 : raw.retries !== undefined ? raw.retries + 1 : DEFAULTS.onFailureAttempts;
+  // Validation refuses retries > 0 with Never on a step; `retries: 0` is one attempt either way.
+  const attempts = restartPolicy === 'Never' ? 1 : attemptsOf(restartPolicy, raw.retries);
   const command = list(raw.command);
   const args = list(raw.args);
   const image = raw.image ?? parent.image;
@@ -203,10 +230,7 @@ function step(
       : parent.securityContext,
     resources: raw.resources ? resources(raw.resources) : parent.resources,
     runIf: runIf(raw.runIf),
-    timeoutMs:
-      raw.timeout !== undefined
-        ? (parseDuration(raw.timeout) ?? DEFAULTS.stepTimeoutMs)
-        : DEFAULTS.stepTimeoutMs,
+    timeoutMs: timeoutOf(raw.timeout),
     attempts,
     restartPolicy,
   };
@@ -269,6 +293,7 @@ export function resolveService(
     ...(readinessProbe ? { readinessProbe } : {}),
     template,
     instances,
+    ...(raw.kind === 'Job' && { job: job(raw, spec) }),
   };
 }
 

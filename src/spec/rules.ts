@@ -5,7 +5,15 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { errorMessage, type SpecProblem } from '../errors.js';
 import { has, type Loc, itemLoc, keyLoc, locOf, rawValue, valueLoc } from './check.js';
-import type { RawEnv, RawSecurityContext, RawService, RawSpec, RawStep } from './fields.js';
+import {
+  type Field,
+  type RawEnv,
+  type RawSecurityContext,
+  type RawService,
+  type RawSpec,
+  type RawStep,
+  SERVICE_DOCUMENT,
+} from './fields.js';
 import { isRunnerVariable } from './runner-env.js';
 import { didYouMean } from './suggest.js';
 
@@ -92,8 +100,19 @@ export class RuleChecker {
     }
     this.container(spec, name, undefined, runtime);
     const volumes = this.volumes(spec, name, doc);
-    this.ports(spec);
-    this.probe(spec);
+    const kind = doc.service.kind;
+    if (kind !== undefined) this.kindFields(spec, kind);
+    // A job's ports and probe are refused as a whole just above.
+    if (kind !== 'Job') {
+      this.ports(spec);
+      this.probe(spec);
+    }
+    if (has(spec, 'retries') && has(spec, 'backoffLimit')) {
+      this.report(
+        keyLoc(spec, 'backoffLimit'),
+        'set either `retries` or `backoffLimit` (the same count of retries), not both',
+      );
+    }
 
     const stepNames = new Map<string, Loc>();
     (spec.initSteps ?? []).forEach((step) => {
@@ -110,6 +129,17 @@ export class RuleChecker {
       this.container(step, name, stepName ?? '?', runtime);
       this.step(step, volumes);
     });
+  }
+
+  /** Fields of the other kind (`replicas` on a Job, `timeout` on a Service), each at its key. */
+  private kindFields(spec: RawSpec, kind: NonNullable<RawService['kind']>): void {
+    const fields: Readonly<Record<string, Field>> = SERVICE_DOCUMENT.fields.spec.fields;
+    for (const [key, field] of Object.entries(fields)) {
+      const only = field.onlyFor;
+      if (only && only.kind !== kind && has(spec, key)) {
+        this.report(keyLoc(spec, key), `\`${key}\` does not apply to kind ${kind}: ${only.why}`);
+      }
+    }
   }
 
   /** Fields shared by the main container and init steps. */
@@ -395,7 +425,8 @@ export class RuleChecker {
       const first = byName.get(name);
       if (first) {
         const at = `${first.loc.pos.file}:${first.loc.pos.line}:${first.loc.pos.col}`;
-        this.report(valueLoc(meta, 'name'), `duplicate service name "${name}" (first declared at ${at})`);
+        const what = doc.service.kind === 'Job' ? 'job' : 'service';
+        this.report(valueLoc(meta, 'name'), `duplicate ${what} name "${name}" (first declared at ${at})`);
       } else byName.set(name, { doc, loc: valueLoc(meta, 'name') });
     }
 

@@ -1,7 +1,7 @@
 // JSON Schema (draft-07, what yaml-language-server reads best) generated from the field table, so the
 // committed schema/initsteps.schema.json cannot drift from the validator (a unit test compares them).
 import type { Field } from './fields.js';
-import { SERVICE_DOCUMENT } from './fields.js';
+import { KINDS, SERVICE_DOCUMENT } from './fields.js';
 import { FORMATS } from './formats.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -77,11 +77,31 @@ function toSchema(field: Field): JsonSchema {
   }
 }
 
+/** Per kind, the `spec` fields of the other kind are refused (`onlyFor` in the field table). */
+function kindRules(): JsonSchema[] {
+  const spec: Readonly<Record<string, Field>> = SERVICE_DOCUMENT.fields.spec.fields;
+  return KINDS.map((kind) => ({
+    if: { required: ['kind'], properties: { kind: { const: kind } } },
+    then: {
+      properties: {
+        spec: {
+          properties: Object.fromEntries(
+            Object.entries(spec)
+              .filter(([, f]) => f.onlyFor !== undefined && f.onlyFor.kind !== kind)
+              .map(([key]) => [key, false]),
+          ),
+        },
+      },
+    },
+  }));
+}
+
 export function buildSchema(): JsonSchema {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    title: 'initsteps service',
+    title: 'initsteps service or job',
     ...toSchema(SERVICE_DOCUMENT),
+    allOf: kindRules(),
   };
 }
 

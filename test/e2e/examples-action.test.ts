@@ -148,16 +148,20 @@ describe('examples/postgres through the action', () => {
     const j = job(SPEC, project, cache);
     const main = await run('main', j.env);
     expect(main.code, main.stdout).toBe(0);
-    expect(fileCommands(j.files.output)).toMatchObject({
-      ran: '5',
-      skipped: '0',
-      failed: '0',
-      'cache-hit': 'false',
-    });
+    // ran counts init steps (db's two); the jobs are in `result`.
+    const outputs = fileCommands(j.files.output);
+    expect(outputs).toMatchObject({ ran: '2', skipped: '0', failed: '0', 'cache-hit': 'false' });
+    const result = JSON.parse(outputs.result ?? '') as OutputDocument;
+    expect(result.jobs.map((x) => `${x.name}: ${x.status}`)).toEqual([
+      'migrate: Succeeded',
+      'seed: Succeeded',
+    ]);
     expect(await orders(dbPort(j))).toBe(30);
-    expect(readFileSync(j.files.summary, 'utf8')).toContain(
-      '<td>schema</td><td>schema-0</td><td>migrate</td><td>✅ Succeeded</td>',
-    );
+    const summary = readFileSync(j.files.summary, 'utf8');
+    expect(summary).toContain('every service is running, every job succeeded');
+    expect(summary).toMatch(/<tr><td>migrate<\/td><td>✅ Succeeded<\/td><td>0<\/td><td>1<\/td>/);
+    // Each job's output in its own log group.
+    expect(main.stdout).toContain('::group::▶ job "migrate"');
 
     const post = await runPost(j);
     expect(post.code, post.stdout).toBe(0);
@@ -169,9 +173,9 @@ describe('examples/postgres through the action', () => {
     const j = job(SPEC, project, cache);
     const main = await run('main', j.env);
     expect(main.code, main.stdout).toBe(0);
-    // db's steps are skipped on the restored volume; wait, migrate (always) and seed (marker dropped) run.
+    // db's steps are skipped on the restored volume; the jobs migrate and seed it.
     expect(fileCommands(j.files.output), main.stdout).toMatchObject({
-      ran: '3',
+      ran: '0',
       skipped: '2',
       'cache-hit': 'true',
     });
@@ -186,16 +190,19 @@ describe('the broken migration through the action', () => {
   const project = projectName('ex-act-broken');
   projects.push(project);
 
-  test('fails the job with an annotation on the migrate step and its log in the summary', async () => {
+  test("fails the job with an annotation at the migrate job's command and its log in the summary", async () => {
     const j = job(BROKEN, project, cache);
     const main = await run('main', j.env);
     expect(main.code).toBe(1);
-    const line = readFileSync(join(ROOT, BROKEN), 'utf8').split('\n').indexOf('    - name: migrate') + 1;
+    const lines = readFileSync(join(ROOT, BROKEN), 'utf8').split('\n');
+    const doc = lines.indexOf('  name: migrate');
+    const line = doc + lines.slice(doc).findIndex((l) => l.startsWith('  command:')) + 1;
     expect(main.stdout).toContain(
-      `::error title=init step "migrate" on schema-0 failed,file=${BROKEN},line=${line},col=7::ExitNonZero exit code 3 after 1 attempt`,
+      `::error title=job "migrate" failed,file=${BROKEN},line=${line},col=3::JobFailed exit code 3 after 1 attempt`,
     );
     const summary = readFileSync(j.files.summary, 'utf8');
-    expect(summary).toContain('<td>schema</td><td>schema-0</td><td>migrate</td><td>❌ Failed</td><td>3</td>');
+    expect(summary).toContain('<tr><td>migrate</td><td>❌ Failed</td><td>3</td><td>1</td>');
+    expect(summary).toContain('<tr><td>seed</td><td>❌ Failed</td><td>-</td><td>0</td>');
     expect(summary).toContain('relation &quot;ordrs&quot; does not exist');
     expect((await runPost(j)).code).toBe(0);
     expect(await remains(project)).toEqual([]);

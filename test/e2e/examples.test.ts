@@ -9,7 +9,6 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import type { ProjectStatus } from '../../src/engine/status.js';
-import { stepAnnotation } from '../../src/report/failure.js';
 import { projectName } from '../support/engine.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -100,9 +99,12 @@ async function get(port: number, path: string): Promise<string> {
   return res.text();
 }
 
-/** The 1-based line of `- name: <step>` in a spec file. */
-const stepLine = (file: string, step: string): number =>
-  readFileSync(file, 'utf8').split('\n').indexOf(`    - name: ${step}`) + 1;
+/** The 1-based line of the `command:` of the document named `name` in a spec file. */
+const commandLine = (file: string, name: string): number => {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const doc = lines.indexOf(`  name: ${name}`);
+  return doc + lines.slice(doc).findIndex((l) => l.startsWith('  command:')) + 1;
+};
 
 beforeAll(() => {
   // Idempotent; the first run on a machine builds postgres:15-bookworm with mmdebstrap (65–100 s).
@@ -113,19 +115,25 @@ describe('examples/postgres', () => {
   const project = projectName('ex-pg');
   afterAll(() => cli('down', POSTGRES, '--project', project, '--volumes'));
 
-  test('bootstraps the database with init steps, migrates and seeds it', async () => {
+  test('bootstraps the database with init steps, migrates and seeds it with jobs', async () => {
     const out = await upOk(POSTGRES, project);
-    for (const [step, instance] of [
-      ['permissions', 'db-0'],
-      ['initdb', 'db-0'],
-      ['wait', 'schema-0'],
-      ['migrate', 'schema-0'],
-      ['seed', 'schema-0'],
-    ]) {
-      expect(out).toContain(`✓ init step "${step}" on ${instance} succeeded`);
-    }
+    expect(out).toContain('✓ init step "permissions" on db-0 succeeded');
+    expect(out).toContain('✓ init step "initdb" on db-0 succeeded');
     expect(out).toContain('✓ db is Running');
-    expect(out).toContain('✓ schema is Running');
+    expect(out).toContain('migrate-0/migrate | applying: 001_customers.sql');
+    expect(out).toContain('seed-0/seed | INSERT 0 10');
+    // db before migrate before seed; nothing of either job is left running.
+    const at = (re: RegExp) => out.findIndex((l) => re.test(l));
+    expect(at(/^✓ db is Running$/)).toBeLessThan(at(/^▶ job "migrate"$/));
+    expect(at(/^✓ job "migrate" succeeded \(\d/)).toBeLessThan(at(/^▶ job "seed"$/));
+    expect(at(/^✓ job "seed" succeeded \(\d/)).toBeGreaterThan(0);
+    expect(
+      execFileSync('docker', ['ps', '-aq', '--filter', `label=dev.initsteps.project=${project}`], {
+        encoding: 'utf8',
+      })
+        .trim()
+        .split('\n'),
+    ).toHaveLength(2); // db's sandbox and main
 
     const port = await hostPort(POSTGRES, project, 'db-0', 5432);
     const versions = await query<{ version: string }>(
@@ -141,14 +149,14 @@ describe('examples/postgres', () => {
     expect(counts).toEqual({ customers: 10, orders: 30, cents: 6000 });
   });
 
-  test('a second up skips the once-only steps and seeds nothing twice', async () => {
+  test('a second up skips the once-only steps; the jobs run again and change nothing', async () => {
     const out = await upOk(POSTGRES, project);
     expect(out).toContain('↷ init step "permissions" on db-0: skipped (volume already initialized)');
     expect(out).toContain('↷ init step "initdb" on db-0: skipped (volume already initialized)');
-    expect(out.some((l) => l.startsWith('↷ init step "seed" on schema-0: skipped'))).toBe(true);
-    // runIf always: migrate runs, and applies nothing new.
-    expect(out).toContain('✓ init step "migrate" on schema-0 succeeded');
-    expect(out).toContain('schema-0/migrate | already applied: 002_orders.sql');
+    expect(out).toContain('migrate-0/migrate | already applied: 002_orders.sql');
+    expect(out).not.toContain('migrate-0/migrate | applying: 001_customers.sql');
+    expect(out).toContain('seed-0/seed | INSERT 0 0');
+    expect(out.filter((l) => /^✓ job "(migrate|seed)" succeeded/.test(l))).toHaveLength(2);
 
     const port = await hostPort(POSTGRES, project, 'db-0', 5432);
     const [counts] = await query<{ customers: number }>(
@@ -169,15 +177,14 @@ describe('examples/postgres with the volume cache', () => {
     rmSync(cacheDir, { recursive: true, force: true });
   });
 
-  test('a restored, unmigrated db is migrated and seeded although the seed marker was restored too', async () => {
+  test('a restored, unmigrated db is migrated and seeded by the jobs', async () => {
     await upOk(POSTGRES, project, '--cache-dir', cacheDir);
     await downAll(POSTGRES, project);
-    // Each volume was saved right after its own service's steps: db's as a new cluster, schema's with
-    // /state/seeded. The second run restores both; migrate finds no schema_migrations and drops the marker.
+    // db's volume was saved right after its init steps: a new cluster. The jobs bring it forward.
     const out = await upOk(POSTGRES, project, '--cache-dir', cacheDir);
     expect(out).toContain('↷ init step "initdb" on db-0: skipped (volume already initialized)');
-    expect(out).toContain('schema-0/migrate | applying: 001_customers.sql');
-    expect(out).toContain('✓ init step "seed" on schema-0 succeeded');
+    expect(out).toContain('migrate-0/migrate | applying: 001_customers.sql');
+    expect(out).toContain('seed-0/seed | INSERT 0 10');
     const port = await hostPort(POSTGRES, project, 'db-0', 5432);
     const [counts] = await query<{ orders: number }>(port, 'SELECT count(*)::int AS orders FROM orders');
     expect(counts?.orders).toBe(30);
@@ -196,32 +203,25 @@ describe('test/fixtures/examples/broken-migration', () => {
     expect(body(BROKEN)).toBe(body(POSTGRES));
   });
 
-  test('fails at the migrate step, which the failure points at, and rolls the broken file back', async () => {
+  test('fails the migrate job, which the failure points at, and rolls the broken file back', async () => {
     const r = await cli('up', BROKEN, '--project', project);
     expect(r.code, r.err.join('\n')).toBe(1);
     expect(r.out).toContain(
-      'schema-0/migrate | psql:/migrations/003_broken.sql:4: ERROR:  relation "ordrs" does not exist',
+      'migrate-0/migrate | psql:/migrations/003_broken.sql:4: ERROR:  relation "ordrs" does not exist',
     );
-    expect(r.out).toContain(
-      '✗ init step "migrate" on schema-0 failed: ExitNonZero exit code 3 after 1 attempt',
+    expect(r.out).toContain('✗ job "migrate" failed: JobFailed exit code 3 after 1 attempt');
+    expect(r.out).toContain('✗ job "seed" failed: DependencyFailed: dependency "migrate" failed');
+    expect(r.out).not.toContain('▶ job "seed"');
+    expect(r.err).toContain(
+      '2 of 2 job(s) not succeeded: migrate (Failed: JobFailed), seed (Failed: DependencyFailed)',
     );
-    expect(r.out.some((l) => l.includes('init step "seed" on schema-0'))).toBe(false);
-    expect(r.err).toContain('1 of 2 service(s) not running: schema (Failed: InitStepFailed)');
+    // Each failure at its line, as editors link it: the migrate job's `command`.
+    expect(r.err).toContain(`${BROKEN}:${commandLine(BROKEN, 'migrate')}:3: job "migrate" failed`);
 
-    // The recorded result, and the annotation the action makes of it, point at the step in the spec.
-    const st = await cli('status', BROKEN, '--project', project, '--json');
-    const steps = (JSON.parse(st.out.join('\n')) as ProjectStatus).services
-      .flatMap((s) => s.instances)
-      .flatMap((i) => i.steps);
-    const migrate = steps.find((s) => s.instance === 'schema-0' && s.step === 'migrate');
-    if (!migrate) throw new Error(`no migrate result in ${st.out.join('\n')}`);
-    expect(migrate).toMatchObject({ status: 'Failed', reason: 'ExitNonZero', exitCode: 3, attempts: 1 });
-    expect(stepAnnotation(migrate)).toMatchObject({
-      file: BROKEN,
-      line: stepLine(BROKEN, 'migrate'),
-      title: 'init step "migrate" on schema-0 failed',
-    });
-    expect(stepAnnotation(migrate).message).toContain('relation "ordrs" does not exist');
+    // The recorded result, and the annotation the action makes of it.
+    const last = await cli('logs', 'migrate', '--project', project);
+    expect(last.out[1]).toMatch(/^migrate-0\s+Failed\s+3\s+1\s+\S+\s+JobFailed\s+-$/);
+    expect(last.out).toContain('psql:/migrations/003_broken.sql:4: ERROR:  relation "ordrs" does not exist');
 
     // db stays up: the good migrations are in, the broken one left no trace.
     const port = await hostPort(BROKEN, project, 'db-0', 5432);
@@ -249,9 +249,9 @@ describe('examples/node-migrations', () => {
 
   test('node-pg-migrate on the host reaches db through $(DB_SERVICE_HOST):$(DB_SERVICE_PORT)', async () => {
     const out = await upOk(NODE_MIGRATIONS, project);
-    expect(out).toContain('migrate-0/up | > - 1735689600000_customers');
-    expect(out).toContain('migrate-0/up | Migrations complete!');
-    expect(out).toContain('✓ migrate is Running');
+    expect(out).toContain('migrate-0/migrate | > - 1735689600000_customers');
+    expect(out).toContain('migrate-0/migrate | Migrations complete!');
+    expect(out).toMatch(/^✓ job "migrate" succeeded \(/m);
     const port = await hostPort(NODE_MIGRATIONS, project, 'db-0', 5432);
     const applied = await query<{ name: string }>(port, 'SELECT name FROM pgmigrations ORDER BY id');
     expect(applied.map((r) => r.name)).toEqual(['1735689600000_customers', '1735776000000_orders']);
@@ -267,7 +267,7 @@ describe('examples/node-migrations', () => {
   test('a second up applies nothing', async () => {
     const out = await upOk(NODE_MIGRATIONS, project);
     expect(out).toContain('↷ init step "initdb" on db-0: skipped (volume already initialized)');
-    expect(out).toContain('migrate-0/up | No migrations to run!');
+    expect(out).toContain('migrate-0/migrate | No migrations to run!');
   });
 
   test('down --volumes leaves nothing', () => downAll(NODE_MIGRATIONS, project));

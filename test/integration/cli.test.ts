@@ -122,6 +122,65 @@ describe('initsteps up / status / logs / down', () => {
     expect(logs.out).toContain('formatting tb-1');
   });
 
+  it('runs a job: its lines, its failure at its command line, status and logs of jobs and mains', async () => {
+    const spec = `apiVersion: initsteps/v1
+kind: Service
+metadata:
+  name: web
+spec:
+  image: busybox:latest
+  command: [sh, -c, 'echo "web up"; exec sleep 3600']
+---
+apiVersion: initsteps/v1
+kind: Job
+metadata:
+  name: migrate
+spec:
+  image: busybox:latest
+  dependsOn: [web]
+  restartPolicy: Never
+  command: [sh, -c, 'echo "applying"; test "$FAIL" != yes || exit 3']
+  env: {FAIL: "no"}
+`;
+    const dir = specDir(spec);
+    const name = newProjectName('clijob');
+    const ok = await cli(['up', 'initsteps.yaml', '--project', name], dir);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toEqual(
+      expect.arrayContaining([
+        '▶ job "migrate"',
+        'migrate-0/migrate | applying',
+        expect.stringMatching(/^✓ job "migrate" succeeded \(\d+(\.\d)?s\)$/),
+      ]),
+    );
+
+    writeFileSync(join(dir, 'initsteps.yaml'), spec.replace('FAIL: "no"', 'FAIL: "yes"'));
+    const failed = await cli(['up', 'initsteps.yaml', '--project', name], dir);
+    expect(failed.code).toBe(1);
+    expect(failed.out).toContain('✗ job "migrate" failed: JobFailed exit code 3 after 1 attempt');
+    // At its `command` line (17).
+    expect(failed.err).toContain(`${join(dir, 'initsteps.yaml')}:17:3: job "migrate" failed`);
+    expect(failed.err).toContain('1 of 1 job(s) not succeeded: migrate (Failed: JobFailed)');
+
+    const st = await cli(['status', 'initsteps.yaml', '--project', name], dir);
+    expect(st.out.join('\n')).toMatch(/JOB\s+STATE\s+EXIT\s+DURATION\s+REASON/);
+    expect(st.out.join('\n')).toMatch(/migrate\s+Failed\s+3\s+\S+\s+JobFailed/);
+
+    const jobLogs = await cli(['logs', 'migrate', '--project', name], dir);
+    expect(jobLogs.out[1]).toMatch(/^migrate-0\s+Failed\s+3\s+1\s+\S+\s+JobFailed\s+-$/);
+    expect(jobLogs.out.slice(2)).toEqual(['', '--- migrate-0 ---', 'applying']);
+
+    const mainLogs = await cli(['logs', 'web', '--project', name], dir);
+    expect(mainLogs.code).toBe(0);
+    expect(mainLogs.out).toEqual(['--- web-0 ---', 'web up']);
+    // Nothing of the job is running.
+    const left = await runtime.listContainers({
+      'dev.initsteps.project': name,
+      'dev.initsteps.service': 'migrate',
+    });
+    expect(left).toEqual([]);
+  });
+
   it('down without --volumes keeps persistent volumes, so the next up skips', async () => {
     const dir = specDir(SPEC);
     const name = newProjectName('clikeep');

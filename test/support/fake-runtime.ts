@@ -89,6 +89,8 @@ interface FakeContainer {
   oomKilled: boolean;
   error?: string;
   attachments: ((stream: OutputStream, chunk: Buffer) => void)[];
+  /** What it wrote, for `containerLogs`. */
+  written: { stream: OutputStream; line: string }[];
   exited: Promise<void>;
   markExited: () => void;
   timer?: NodeJS.Timeout;
@@ -143,7 +145,7 @@ export class FakeRuntime implements ContainerRuntime {
       .map((c) => [c.method, c.target, c.detail].filter(Boolean).join(' '));
   }
 
-  /** A readable name for a container id: `sandbox db-0`, `main db-0`, `step db-0/format#2`, `pathcheck`. */
+  /** A readable name for a container id: `sandbox db-0`, `main db-0`, `step db-0/format#2`, `job migrate-0#1`, `pathcheck`. */
   describe(id: string): string {
     const c = this.containers.get(id);
     return c ? describeView(c.view) : (this.gone.get(id) ?? `unknown ${id}`);
@@ -303,6 +305,7 @@ export class FakeRuntime implements ContainerRuntime {
       for (const entry of c.behaviour.output ?? []) {
         const { stream, line } =
           typeof entry === 'string' ? { stream: 'stdout' as const, line: entry } : entry;
+        c.written.push({ stream, line });
         for (const onData of c.attachments) onData(stream, Buffer.from(`${line}\n`));
       }
       const runMs = c.behaviour.runMs ?? 0;
@@ -310,6 +313,10 @@ export class FakeRuntime implements ContainerRuntime {
       const exitCode = c.behaviour.exitCode ?? (c.behaviour.oomKilled ? 137 : 0);
       c.timer = setTimeout(() => this.exit(c, exitCode, c.behaviour.oomKilled ?? false), runMs);
     }, 0);
+  }
+
+  async containerLogs(id: string, tail: number): Promise<{ stream: OutputStream; line: string }[]> {
+    return this.get('containerLogs', id).written.slice(-tail);
   }
 
   async waitContainer(id: string): Promise<number> {
@@ -529,6 +536,7 @@ export class FakeRuntime implements ContainerRuntime {
       exitCode: 0,
       oomKilled: false,
       attachments: [],
+      written: [],
       exited,
       markExited,
       ports: (view.spec.ports ?? []).map((p, i) => ({
@@ -569,6 +577,7 @@ function describeView(v: ContainerView): string {
   if (v.nth === 0) return `old ${v.role ?? 'container'} ${v.instance ?? '?'}`;
   if (v.role === 'step' && v.step === undefined) return 'pathcheck';
   if (v.role === 'step') return `step ${v.instance ?? '?'}/${v.step}#${v.nth}`;
+  if (v.role === 'job') return `job ${v.instance ?? '?'}#${v.nth}`;
   return `${v.role ?? 'container'} ${v.instance ?? '?'}`;
 }
 

@@ -3,6 +3,7 @@
 import type {
   ContainerSpec,
   EnvVar,
+  JobSpec,
   PortMapping,
   Probe,
   PullPolicy,
@@ -52,6 +53,8 @@ export interface ServiceInput {
   resources?: Resources;
   workingDir?: string;
   steps?: StepInput[];
+  /** Makes it a `kind: Job` document; its knobs default as the loader's do (3 attempts, 5m per attempt). */
+  job?: Partial<Omit<JobSpec, 'pos'>>;
 }
 
 const pos = (file: string) => ({ file, line: 1, col: 1 });
@@ -155,6 +158,15 @@ export function service(input: ServiceInput, file = '/spec/initsteps.yaml'): Res
     ...(input.readinessProbe && { readinessProbe: input.readinessProbe }),
     template,
     instances,
+    ...(input.job && {
+      job: {
+        restartPolicy: input.job.restartPolicy ?? 'OnFailure',
+        attempts: input.job.attempts ?? 3,
+        timeoutMs: input.job.timeoutMs ?? 300_000,
+        ...(input.job.activeDeadlineMs !== undefined && { activeDeadlineMs: input.job.activeDeadlineMs }),
+        pos: { file, line: 8, col: 3 },
+      },
+    }),
   };
 }
 

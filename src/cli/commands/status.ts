@@ -1,6 +1,8 @@
-// `initsteps status <spec...> [--json]`: services, instances, step states (last run), published ports.
+// `initsteps status <spec...> [--json]`: services, instances, step states (last run), published ports;
+// jobs with how the last run ended them.
 import { status, type ProjectStatus } from '../../engine/status.js';
 import { connectDocker } from '../../runtime/docker.js';
+import { formatDuration } from '../../report/lines.js';
 import { formatTable } from '../../report/table.js';
 import { flagBool, type Command } from '../io.js';
 import { projectNameOf } from './down.js';
@@ -22,6 +24,18 @@ export function statusTable(st: ProjectStatus): string {
   return formatTable(['SERVICE', 'INSTANCE', 'STATE', 'PORTS', 'INIT STEPS (last run)'], rows);
 }
 
+export function jobsTable(st: ProjectStatus): string {
+  const rows = st.jobs.map((j) => [
+    j.name,
+    j.last?.status ?? 'not run',
+    j.last?.exitCode === undefined ? '-' : String(j.last.exitCode),
+    j.last?.durationMs ? formatDuration(j.last.durationMs) : '-',
+    [j.last?.reason, j.last?.message].filter(Boolean).join(': ') || '-',
+    j.steps.map((r) => `${r.step}: ${r.status}`).join(', ') || '-',
+  ]);
+  return formatTable(['JOB', 'STATE', 'EXIT', 'DURATION', 'REASON', 'INIT STEPS (last run)'], rows);
+}
+
 export const run: Command = async (args, io) => {
   const files = args.positionals.map((f) => path.resolve(io.cwd, f));
   const project = await projectNameOf(args, io, files);
@@ -34,6 +48,11 @@ export const run: Command = async (args, io) => {
   io.out(
     `project ${st.project}${st.lastRun ? ` (last run ${st.lastRun.runId}, ${st.lastRun.finishedAt})` : ''}`,
   );
-  for (const line of (st.services.length > 0 ? statusTable(st) : 'nothing started').split('\n')) io.out(line);
+  const empty = st.services.length === 0 && st.jobs.length === 0;
+  const tables = [
+    ...(st.services.length > 0 ? [statusTable(st)] : []),
+    ...(st.jobs.length > 0 ? [jobsTable(st)] : []),
+  ];
+  for (const line of (empty ? 'nothing started' : tables.join('\n\n')).split('\n')) io.out(line);
   return 0;
 };

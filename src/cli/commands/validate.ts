@@ -5,8 +5,10 @@ import { loadFromArgs } from '../load.js';
 export const run: Command = async (args, io) => {
   const project = await loadFromArgs(args, io);
   const steps = project.services.reduce((n, s) => n + (s.instances[0]?.steps.length ?? 0), 0);
+  const jobs = project.services.filter((s) => s.job).length;
+  const services = project.services.length - jobs;
   io.out(
-    `ok: ${project.services.length} service(s), ${steps} init step(s) in ${project.files.length} file(s)`,
+    `ok: ${services} service(s), ${jobs > 0 ? `${jobs} job(s), ` : ''}${steps} init step(s) in ${project.files.length} file(s)`,
   );
   return 0;
 };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { actionsCore } from '../../../src/action/core.js';
 import { StepLog } from '../../../src/action/log.js';
-import type { RunEvent, StepResult } from '../../../src/engine/types.js';
+import type { JobResult, RunEvent, StepResult } from '../../../src/engine/types.js';
 import { createMasker } from '../../../src/spec/secrets.js';
 import { BLOCK_DELAY_MS } from '../../../src/report/workflow-commands.js';
 import { HOSTILE_LINES, readAsRunner } from '../../support/runner.js';
@@ -62,6 +62,53 @@ afterEach(() => {
 });
 
 describe('StepLog', () => {
+  it('gives each attempt of a job its own group, apart from an init step of the same name, its output in blocks', () => {
+    const job = { job: 'migrate', instance: 'migrate-0' };
+    const result: JobResult = {
+      name: 'migrate',
+      instance: 'migrate-0',
+      pos: { file: '/ws/s.yaml', line: 1, col: 1 },
+      failurePos: { file: '/ws/s.yaml', line: 5, col: 3 },
+      status: 'Succeeded',
+      exitCode: 0,
+      attempts: 2,
+      durationMs: 1200,
+      logTail: [],
+    };
+    expect(
+      run([
+        start('migrate-0', 'migrate'),
+        out('migrate-0', 'migrate', 'step output'),
+        end('migrate-0', 'migrate'),
+        { type: 'job-start', ...job, attempt: 1, attempts: 3 },
+        { type: 'job-output', ...job, stream: 'stdout', line: 'first' },
+        { type: 'job-retry', ...job, attempt: 1, delayMs: 1000, detail: 'ExitNonZero exit code 3' },
+        { type: 'job-start', ...job, attempt: 2, attempts: 3 },
+        { type: 'job-output', ...job, stream: 'stderr', line: 'second' },
+        { type: 'job-end', result },
+      ]),
+    ).toEqual([
+      '::group::▶ init step "migrate" on migrate-0',
+      '::stop-commands::T',
+      'step output',
+      '::T::',
+      '::endgroup::',
+      '✓ init step "migrate" on migrate-0 succeeded',
+      '::group::▶ job "migrate"',
+      '::stop-commands::T',
+      'first',
+      '::T::',
+      '::endgroup::',
+      '↻ job "migrate": attempt 1 failed (ExitNonZero exit code 3); retrying in 1s',
+      '::group::▶ job "migrate" (attempt 2 of 3)',
+      '::stop-commands::T',
+      'second',
+      '::T::',
+      '::endgroup::',
+      '✓ job "migrate" succeeded (1.2s)',
+    ]);
+  });
+
   it('puts a step output in a group titled with its ▶ line and the result line after it', () => {
     expect(
       run([

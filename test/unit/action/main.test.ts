@@ -56,6 +56,7 @@ const reportWith = (step: StepResult, running = step.status === 'Succeeded'): Ru
       ],
     },
   ],
+  jobs: [],
   steps: [step],
   cacheHit: false,
   created: { containers: [C1], networks: [N1], volumes: [] },

@@ -52,6 +52,21 @@ const failedWith = (secret: string): RunReport => {
         ],
       },
     ],
+    jobs: [
+      {
+        name: 'migrate',
+        instance: 'migrate-0',
+        pos: { file, line: 20, col: 9 },
+        failurePos: { file, line: 23, col: 3 },
+        status: 'Failed',
+        reason: 'JobFailed',
+        message: `Timeout: connecting to ${secret}`,
+        exitCode: 143,
+        attempts: 1,
+        durationMs: 5,
+        logTail: [`password=${secret}`],
+      },
+    ],
     steps: [
       {
         service: 'web',
@@ -102,6 +117,7 @@ describe.each(SECRETS)('the secret %s', (secret) => {
     const step = doc.services[0]?.instances[0]?.steps[0];
     expect(step?.message).toBe('spawn *** ENOENT');
     expect(doc.services[0]?.message).toBe('seed failed on ***');
+    expect(doc.jobs[0]?.message).toBe('Timeout: connecting to ***');
     expect(core.outputs.ran).toBe('1');
     expect(core.outputs['cache-hit']).toBe('true');
     if (!literal(secret)) for (const f of forms(secret)) expect(result).not.toContain(f);
@@ -111,6 +127,7 @@ describe.each(SECRETS)('the secret %s', (secret) => {
     const core = await run(secret);
     expect(core.summary).toContain('<pre>token=***</pre>');
     expect(core.summary).toContain('RuntimeError: spawn *** ENOENT');
+    expect(core.summary).toContain('<pre>password=***</pre>');
     if (!literal(secret)) for (const f of forms(secret)) expect(core.summary).not.toContain(f);
   });
 
@@ -119,6 +136,9 @@ describe.each(SECRETS)('the secret %s', (secret) => {
     const [stepAnnotation] = core.errors;
     expect(stepAnnotation?.message).toContain('RuntimeError after 1 attempt: spawn *** ENOENT');
     expect(stepAnnotation?.message).toContain('token=***');
+    const jobAnnotation = core.errors.find((e) => e.props?.title === 'job "migrate" failed');
+    expect(jobAnnotation?.message).toContain('JobFailed after 1 attempt: Timeout: connecting to ***');
+    expect(jobAnnotation?.props?.startLine).toBe(23);
     for (const e of core.errors) {
       for (const f of forms(secret)) expect(`${e.message} ${e.props?.title ?? ''}`).not.toContain(f);
     }

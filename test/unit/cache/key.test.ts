@@ -74,6 +74,10 @@ describe('computeCacheKey', () => {
     }
   });
 
+  it('differs for a job from a service that is otherwise the same', async () => {
+    expect(await keyOf(ctx(input({ job: {} })))).not.toBe(await keyOf(ctx()));
+  });
+
   it('changes when a mounted hostPath file changes, is added or removed', async () => {
     const before = await keyOf(ctx());
     writeFileSync(join(ws, 'db', 'migrations', '001.sql'), 'create table t (id bigint);\n');

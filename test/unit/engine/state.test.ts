@@ -30,6 +30,7 @@ const lastRun = (processes: HostProcess[] = []): LastRun => ({
   report: {
     project: 'p',
     services: [],
+    jobs: [],
     steps: [],
     cacheHit: false,
     created: { containers: [], networks: [], volumes: [] },

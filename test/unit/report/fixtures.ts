@@ -1,5 +1,5 @@
 // Hand-built reports for the report builders' tests.
-import type { RunReport, ServiceResult, StepResult } from '../../../src/engine/types.js';
+import type { JobResult, RunReport, ServiceResult, StepResult } from '../../../src/engine/types.js';
 
 export const WS = '/ws';
 export const SPEC = '/ws/specs/initsteps.yaml';
@@ -32,9 +32,28 @@ export const service = (over: Partial<ServiceResult> = {}): ServiceResult => ({
   ...over,
 });
 
+/** The `migrate` job, succeeded in 4.2s; its `command` is at line 31. */
+export const job = (over: Partial<JobResult> = {}): JobResult => ({
+  name: 'migrate',
+  instance: 'migrate-0',
+  pos: { file: SPEC, line: 28, col: 9 },
+  failurePos: { file: SPEC, line: 31, col: 3 },
+  status: 'Succeeded',
+  exitCode: 0,
+  attempts: 1,
+  durationMs: 4200,
+  logTail: [],
+  ...over,
+});
+
+/** `migrate` exited 3 on its only attempt. */
+export const failedJob = (logTail = ['applying 002.sql', 'ERROR: relation "x" does not exist']): JobResult =>
+  job({ status: 'Failed', reason: 'JobFailed', exitCode: 3, logTail });
+
 export const report = (over: Partial<RunReport> = {}): RunReport => ({
   project: 'demo',
   services: [service()],
+  jobs: [],
   steps: [step()],
   cacheHit: false,
   created: { containers: [], networks: [], volumes: [] },

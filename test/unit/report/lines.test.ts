@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventToLines, formatDuration } from '../../../src/report/lines.js';
-import { step } from './fixtures.js';
+import { failedJob, job, step } from './fixtures.js';
 
 describe('eventToLines', () => {
   it('prints the docs/action.md, "What the run shows" transition lines exactly', () => {
@@ -135,4 +135,74 @@ describe('formatDuration', () => {
     [120_000, '2m'],
     [5_400_000, '1h30m'],
   ])('%i ms → %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
+});
+
+describe('job lines', () => {
+  it('announces each attempt, names the job container in its output, and says how it ended', () => {
+    const start = { type: 'job-start', job: 'migrate', instance: 'migrate-0', attempts: 3 } as const;
+    expect(eventToLines({ ...start, attempt: 1 })).toEqual(['▶ job "migrate"']);
+    expect(eventToLines({ ...start, attempt: 2 })).toEqual(['▶ job "migrate" (attempt 2 of 3)']);
+    expect(
+      eventToLines({
+        type: 'job-output',
+        job: 'migrate',
+        instance: 'migrate-0',
+        stream: 'stdout',
+        line: 'ok',
+      }),
+    ).toEqual(['migrate-0/migrate | ok']);
+    expect(
+      eventToLines({
+        type: 'job-retry',
+        job: 'migrate',
+        instance: 'migrate-0',
+        attempt: 1,
+        delayMs: 1000,
+        detail: 'ExitNonZero exit code 3',
+      }),
+    ).toEqual(['↻ job "migrate": attempt 1 failed (ExitNonZero exit code 3); retrying in 1s']);
+    expect(eventToLines({ type: 'job-end', result: job() })).toEqual(['✓ job "migrate" succeeded (4.2s)']);
+    expect(eventToLines({ type: 'job-end', result: failedJob() })).toEqual([
+      '✗ job "migrate" failed: JobFailed exit code 3 after 1 attempt',
+    ]);
+  });
+
+  it.each([
+    [
+      job({
+        status: 'Failed',
+        reason: 'JobFailed',
+        exitCode: 143,
+        attempts: 2,
+        message: 'Timeout: timed out after 1s',
+      }),
+      '✗ job "migrate" failed: JobFailed after 2 attempts: Timeout: timed out after 1s',
+    ],
+    [
+      job({
+        status: 'Failed',
+        reason: 'DeadlineExceeded',
+        attempts: 2,
+        message: 'activeDeadlineSeconds 5 exceeded',
+      }),
+      '✗ job "migrate" failed: DeadlineExceeded after 2 attempts: activeDeadlineSeconds 5 exceeded',
+    ],
+    [
+      job({
+        status: 'Failed',
+        reason: 'InitStepFailed',
+        exitCode: undefined,
+        attempts: 0,
+        message: 'init step "seed" failed: ExitNonZero exit code 1',
+      }),
+      '✗ job "migrate" failed: InitStepFailed: init step "seed" failed: ExitNonZero exit code 1',
+    ],
+    [
+      job({ status: 'Failed', reason: 'DependencyFailed', attempts: 0, message: 'dependency "db" failed' }),
+      '✗ job "migrate" failed: DependencyFailed: dependency "db" failed',
+    ],
+    [job({ status: 'Failed', reason: 'Cancelled', message: 'run cancelled' }), '✗ job "migrate" cancelled'],
+  ])('%#: a failed job says why', (result, line) => {
+    expect(eventToLines({ type: 'job-end', result })).toEqual([line]);
+  });
 });

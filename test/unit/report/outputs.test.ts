@@ -5,7 +5,7 @@ import {
   buildServicesOutput,
   countSteps,
 } from '../../../src/report/outputs.js';
-import { failedReport, report, service, step } from './fixtures.js';
+import { failedJob, failedReport, job, report, service, step } from './fixtures.js';
 
 it('counts attempted, skipped, failed and cancelled steps', () => {
   expect(
@@ -69,6 +69,7 @@ it('describes a run that stopped before running', () => {
     cacheHit: false,
     counts: { ran: 0, skipped: 0, failed: 0, cancelled: 0 },
     services: [],
+    jobs: [],
     error: 'invalid spec',
   });
 });
@@ -139,4 +140,29 @@ it('gives each service its host and published ports by container port, as string
   const parsed = JSON.parse(buildOutputs(doc).services) as typeof expected;
   expect(parsed.db.ports['5432']).toBe('49153');
   expect(buildOutputs(buildOutputDocument(undefined, 'demo', 'invalid spec')).services).toBe('{}');
+});
+
+it('lists each job with its result and its init steps', () => {
+  const doc = buildOutputDocument(
+    report({
+      jobs: [failedJob(), job({ name: 'seed', instance: 'seed-0' })],
+      steps: [step(), step({ service: 'migrate', instance: 'migrate-0', step: 'wait' })],
+    }),
+    'demo',
+  );
+  expect(doc.jobs).toEqual([
+    {
+      name: 'migrate',
+      instance: 'migrate-0',
+      status: 'Failed',
+      reason: 'JobFailed',
+      exitCode: 3,
+      attempts: 1,
+      durationMs: 4200,
+      steps: [expect.objectContaining({ name: 'wait', status: 'Succeeded' })],
+    },
+    expect.objectContaining({ name: 'seed', status: 'Succeeded', steps: [] }),
+  ]);
+  // A job's steps are not under any service.
+  expect(doc.services[0]?.instances[0]?.steps.map((s) => s.name)).toEqual(['format']);
 });

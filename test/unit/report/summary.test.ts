@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SUMMARY_LIMIT_BYTES, buildSummary, escapeHtml } from '../../../src/report/summary.js';
 import { CancelledError, SpecError } from '../../../src/errors.js';
 import { createMasker } from '../../../src/spec/secrets.js';
-import { SPEC, WS, failedReport, report, service, step } from './fixtures.js';
+import { SPEC, WS, failedJob, failedReport, job, report, service, step } from './fixtures.js';
 
 const rows = (html: string): string[] => html.split('\n').filter((l) => l.startsWith('<tr><td>'));
 
@@ -24,6 +24,37 @@ describe('buildSummary', () => {
     expect(rows(html)).toContain(
       '<tr><td>tb</td><td>tb-0</td><td>✅ Running</td><td>-</td><td>127.0.0.1:32768 → 3000/tcp</td></tr>',
     );
+  });
+
+  it('has a jobs table and says every job succeeded', () => {
+    const html = buildSummary({ project: 'demo', report: report({ jobs: [job()] }), workspace: WS });
+    expect(html).toContain('## ✅ initsteps: every service is running, every job succeeded (project demo)');
+    expect(html).toContain('### Jobs');
+    expect(html).toContain(
+      '<tr><td>migrate</td><td>✅ Succeeded</td><td>0</td><td>1</td><td>4.2s</td><td>-</td></tr>',
+    );
+  });
+
+  it('shows a failed job in the table and its log tail at its command line', () => {
+    const html = buildSummary({
+      project: 'demo',
+      report: report({ jobs: [failedJob(['<oops>'])] }),
+      workspace: WS,
+    });
+    expect(html).toContain(
+      '## ❌ initsteps: a service is not running or a job did not succeed (project demo)',
+    );
+    expect(rows(html)).toContain(
+      '<tr><td>migrate</td><td>❌ Failed</td><td>3</td><td>1</td><td>4.2s</td><td>JobFailed</td></tr>',
+    );
+    expect(html).toContain(
+      '<details><summary>job &quot;migrate&quot; failed: JobFailed exit code 3 after 1 attempt (specs/initsteps.yaml:31)</summary>',
+    );
+    expect(html).toContain('<pre>&lt;oops&gt;</pre>');
+  });
+
+  it('has no jobs table without jobs', () => {
+    expect(buildSummary({ project: 'demo', report: report(), workspace: WS })).not.toContain('### Jobs');
   });
 
   it('puts the escaped log tail of a failed step in a collapsible block', () => {

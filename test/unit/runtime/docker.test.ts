@@ -3,7 +3,13 @@ import { PassThrough } from 'node:stream';
 import Modem from 'docker-modem';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { demultiplex, dockerEndpoint, dockerMessage, remoteHostOf } from '../../../src/runtime/docker.js';
+import {
+  demultiplex,
+  dockerEndpoint,
+  dockerMessage,
+  remoteHostOf,
+  stdcopyFrames,
+} from '../../../src/runtime/docker.js';
 
 const frame = (type: number, payload: string): Buffer => {
   const body = Buffer.from(payload);
@@ -70,5 +76,16 @@ describe('demultiplex', () => {
         expect(got).toEqual(['stdout:out 1\n', 'stderr:err 1\n', 'stdout:out 2\n', 'stdout:']);
       }),
     );
+  });
+});
+
+describe('stdcopyFrames (a container log read whole)', () => {
+  it('splits the frames by stream and cuts a truncated last one at what is there', () => {
+    const buf = Buffer.concat([frame(1, 'out 1\n'), frame(2, 'err\n'), frame(1, 'out 2\n')]);
+    const frames = [...stdcopyFrames(buf.subarray(0, buf.length - 2))].map(
+      (f) => `${f.stream}:${f.payload.toString()}`,
+    );
+    expect(frames).toEqual(['stdout:out 1\n', 'stderr:err\n', 'stdout:out ']);
+    expect([...stdcopyFrames(Buffer.alloc(5))]).toEqual([]);
   });
 });

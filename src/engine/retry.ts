@@ -1,0 +1,120 @@
+// The attempt loop shared by init steps and a job's own container (docs/spec.md, "Init steps" and
+// "Jobs"): up to `attempts` attempts with linear backoff (n × base) between them, each attempt capped by
+// its timeout and, for a job, by what is left of the job's deadline. How one attempt runs (container or
+// host process) is the instance driver's business.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { errorMessage } from '../errors.js';
+import { LineTail } from '../runtime/stream.js';
+import type { OutputStream } from '../runtime/types.js';
+import type { AttemptOutcome } from './attempt.js';
+import type { RunContext } from './run-context.js';
+
+/** Output kept in the state dir for `initsteps logs`: the last lines, bounded in count and size. */
+const LOG_KEEP_LINES = 1000;
+const LOG_KEEP_CHARS = 256 * 1024;
+
+/** One attempt; `onLine` gets each line of its output, `timeoutMs` caps it. */
+export type Attempt = (
+  onLine: (stream: OutputStream, line: string) => void,
+  timeoutMs: number,
+) => Promise<AttemptOutcome>;
+
+/**
+ * A job's `activeDeadlineSeconds` (Kubernetes' Job field): the whole job, init steps and retries included.
+ * An attempt running when it passes is killed as on a timeout; no attempt or backoff starts after it.
+ */
+export class Deadline {
+  /** Set once the deadline cut an attempt or a backoff short, or stopped one from starting. */
+  exceeded = false;
+
+  constructor(
+    private readonly atMs: number,
+    private readonly seconds: number,
+  ) {}
+
+  static after(ms: number): Deadline {
+    return new Deadline(Date.now() + ms, ms / 1000);
+  }
+
+  remainingMs(): number {
+    return this.atMs - Date.now();
+  }
+
+  get message(): string {
+    return `activeDeadlineSeconds ${this.seconds} exceeded`;
+  }
+}
+
+export interface AttemptLoop {
+  attempts: number;
+  timeoutMs: number;
+  deadline?: Deadline;
+  /** Attempt `n` (1-based) begins. */
+  onAttempt(n: number): void;
+  /** Attempt `n` failed and the next one starts after `delayMs`. */
+  onRetry(n: number, delayMs: number, outcome: AttemptOutcome): void;
+}
+
+export interface LoopEnd {
+  /** The last attempt's outcome; `Cancelled` when the run was cancelled during a backoff. */
+  outcome: AttemptOutcome;
+  /** Attempts made. */
+  attempts: number;
+}
+
+export async function runAttempts(
+  ctx: RunContext,
+  attempt: Attempt,
+  onLine: (stream: OutputStream, line: string) => void,
+  loop: AttemptLoop,
+): Promise<LoopEnd> {
+  const { deadline } = loop;
+  const pastDeadline = (outcome: AttemptOutcome, n: number): LoopEnd => {
+    if (deadline) deadline.exceeded = true;
+    return { outcome: { ...outcome, reason: 'Timeout', message: deadline?.message }, attempts: n };
+  };
+  let outcome: AttemptOutcome = { reason: 'RuntimeError', message: 'no attempt made' };
+  let n = 0;
+  while (n < loop.attempts) {
+    const left = deadline?.remainingMs() ?? Infinity;
+    if (left <= 0) return pastDeadline(outcome, n);
+    n += 1;
+    loop.onAttempt(n);
+    const timeoutMs = Math.min(loop.timeoutMs, left);
+    try {
+      outcome = await attempt(onLine, timeoutMs);
+    } catch (e: unknown) {
+      outcome = { reason: 'RuntimeError', message: errorMessage(e) };
+    }
+    if (outcome.reason === undefined || ctx.signal?.aborted) break;
+    if (outcome.reason === 'Timeout' && timeoutMs < loop.timeoutMs) return pastDeadline(outcome, n);
+    if (n < loop.attempts) {
+      const delayMs = n * ctx.backoffBaseMs;
+      if (delayMs >= (deadline?.remainingMs() ?? Infinity)) return pastDeadline(outcome, n);
+      loop.onRetry(n, delayMs, outcome);
+      try {
+        await sleep(delayMs, undefined, { signal: ctx.signal });
+      } catch {
+        // Cancelled during the backoff: nothing was running, so what was being attempted is Cancelled.
+        return { outcome: { ...outcome, reason: 'Cancelled', message: 'run cancelled' }, attempts: n };
+      }
+    }
+  }
+  return { outcome, attempts: n };
+}
+
+/** Captured output: each line masked, kept (bounded) for the state dir and handed on live. */
+export function captureOutput(
+  ctx: RunContext,
+  live: (stream: OutputStream, line: string) => void,
+): { log: LineTail; onLine: (stream: OutputStream, line: string) => void } {
+  const log = new LineTail(LOG_KEEP_LINES, LOG_KEEP_CHARS);
+  return {
+    log,
+    onLine: (stream, raw) => {
+      const line = ctx.mask(raw);
+      log.push(line);
+      live(stream, line);
+    },
+  };
+}
