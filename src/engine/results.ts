@@ -25,6 +25,7 @@ export interface StepEnd {
   message?: string;
   /** Its whole kept log; the result keeps the tail. */
   log: string[];
+  problems?: StepResult['problems'];
 }
 
 /** Lines of a step's log the report keeps (the state file keeps the whole bounded log). */
@@ -169,6 +170,18 @@ export function maskReportText(report: RunReport, mask: Masker): RunReport {
   return {
     ...report,
     services: report.services.map((s) => ({ ...text(s), instances: s.instances.map(text) })),
-    steps: report.steps.map((s) => ({ ...text(s), logTail: s.logTail.map(mask) })),
+    steps: report.steps.map((s) => ({
+      ...text(s),
+      logTail: s.logTail.map(mask),
+      ...(s.problems
+        ? {
+            problems: s.problems.map((p) => ({
+              ...p,
+              message: mask(p.message),
+              ...(p.named !== undefined ? { named: mask(p.named) } : {}),
+            })),
+          }
+        : {}),
+    })),
   };
 }

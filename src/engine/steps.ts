@@ -2,6 +2,7 @@
 // before it runs, then up to its attempts with linear backoff between them, markers stamped on the
 // persistent volumes of a step that succeeded. How an attempt runs (container or host process) is the
 // instance driver's business.
+import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { errorMessage } from '../errors.js';
 import { addMarker } from '../markers/store.js';
@@ -16,9 +17,10 @@ import {
 } from '../spec/model.js';
 import type { AttemptOutcome } from './attempt.js';
 import { stepFacts, type FactSource } from './facts.js';
+import { findProblems } from './problems.js';
 import type { StartedMain } from './readiness.js';
 import type { RunContext } from './run-context.js';
-import type { StepResult } from './types.js';
+import type { StepProblem, StepResult } from './types.js';
 
 /** A step's output kept in the state dir for `logs --output`: its last lines, bounded in count and size. */
 const LOG_KEEP_LINES = 1000;
@@ -89,6 +91,26 @@ export async function runInitSteps(
   return true;
 }
 
+/** The problems a failed step's output names; reading them never fails the run (a warning instead). */
+async function stepProblems(
+  ctx: RunContext,
+  s: ResolvedService,
+  step: ResolvedStep,
+  lines: string[],
+): Promise<StepProblem[]> {
+  try {
+    return await findProblems(lines, {
+      spec: step,
+      runtime: s.runtime,
+      specDir: dirname(s.file),
+      workspace: ctx.project.workspace,
+    });
+  } catch (e: unknown) {
+    ctx.warn(`init step "${step.name}": could not read its output for problems: ${errorMessage(e)}`);
+    return [];
+  }
+}
+
 async function runStep(
   ctx: RunContext,
   s: ResolvedService,
@@ -98,17 +120,24 @@ async function runStep(
 ): Promise<StepResult> {
   const began = Date.now();
   const log = new LineTail(LOG_KEEP_LINES, LOG_KEEP_CHARS);
-  const finish = (outcome: AttemptOutcome, attempts: number) =>
-    ctx.results.finishStep(inst.name, step.name, {
-      status:
-        outcome.reason === undefined ? 'Succeeded' : outcome.reason === 'Cancelled' ? 'Cancelled' : 'Failed',
+  const finish = async (outcome: AttemptOutcome, attempts: number) => {
+    const status =
+      outcome.reason === undefined ? 'Succeeded' : outcome.reason === 'Cancelled' ? 'Cancelled' : 'Failed';
+    const durationMs = Date.now() - began;
+    const lines = log.values();
+    // Only a failed step's output is read for problems (docs/spec.md#problem-matchers).
+    const problems = status === 'Failed' ? await stepProblems(ctx, s, step, lines) : [];
+    return ctx.results.finishStep(inst.name, step.name, {
+      status,
       attempts,
-      durationMs: Date.now() - began,
+      durationMs,
       exitCode: outcome.exitCode,
       reason: outcome.reason,
       message: outcome.message,
-      log: log.values(),
+      log: lines,
+      ...(problems.length > 0 ? { problems } : {}),
     });
+  };
 
   let attempt: StepAttempt;
   try {
