@@ -9,6 +9,8 @@ import { describeFailure } from './failure.js';
 import { countSteps } from './outputs.js';
 import { failureDetail, formatDuration } from './lines.js';
 import { workspaceRelative } from './annotations.js';
+import { problemMessage, reportProblems } from './problems.js';
+import type { Severity } from '../spec/model.js';
 
 /** The runner refuses a step summary above 1 MiB. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -48,6 +50,8 @@ const serviceIcons: Record<ServiceStatus, string> = {
   Running: '✅',
   Failed: '❌',
 };
+
+const problemIcons: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
 
 const dash = (v: string | number | undefined): string => (v === undefined || v === '' ? '-' : String(v));
 
@@ -162,6 +166,24 @@ export function buildSummary(input: SummaryInput): string {
         (c.cancelled > 0 ? `, ${c.cancelled} cancelled` : '') +
         `; cache ${report.cacheHit ? 'hit' : 'miss'}.\n\n`,
     );
+    const problems = reportProblems(report);
+    if (problems.length > 0) {
+      // What the failed steps' output named, at the files' lines (docs/spec.md#problem-matchers).
+      out.add('### Problems\n\n');
+      table(
+        out,
+        inline,
+        ['location', 'problem', 'init step'],
+        problems.map(({ problem: p, step: s }) => [
+          p.file !== undefined
+            ? `${rel(p.file)}${p.line !== undefined ? `:${p.line}${p.col !== undefined ? `:${p.col}` : ''}` : ''}`
+            : `${rel(s.pos.file)}:${s.pos.line}`,
+          // The first line: the context lines (a quoted line, a caret under it) need a fixed-width font.
+          `${problemIcons[p.severity]} ${p.owner}${p.code !== undefined ? ` ${p.code}` : ''}: ${problemMessage(p).split('\n')[0] ?? ''}`,
+          `${s.step} on ${s.instance}`,
+        ]),
+      );
+    }
     out.add('### Init steps\n\n');
     table(
       out,
