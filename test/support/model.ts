@@ -4,6 +4,7 @@ import type {
   ContainerSpec,
   EnvVar,
   PortMapping,
+  ProblemMatcher,
   Probe,
   PullPolicy,
   ResolvedInstance,
@@ -32,6 +33,7 @@ export interface StepInput {
   resources?: Resources;
   workingDir?: string;
   user?: string;
+  problemMatchers?: ProblemMatcher[];
 }
 
 export interface ServiceInput {
@@ -135,6 +137,7 @@ export function service(input: ServiceInput, file = '/spec/initsteps.yaml'): Res
             : template.volumes.filter((v) => st.volumes?.includes(v.name)),
         securityContext: st.securityContext ? security(st.securityContext) : template.securityContext,
         resources: st.resources ?? template.resources,
+        ...(st.problemMatchers && { problemMatchers: st.problemMatchers }),
         runIf: st.runIf ?? { type: 'freshVolume' },
         timeoutMs: st.timeoutMs ?? 300_000,
         attempts: st.attempts ?? 3,
