@@ -183,7 +183,7 @@ describe('the broken migration through the action', () => {
   const project = projectName('ex-act-broken');
   projects.push(project);
 
-  test('fails the job with an annotation on the migrate step and its log in the summary', async () => {
+  test('fails the job with annotations on the migrate step and the migration line, and its log in the summary', async () => {
     const j = job(BROKEN, project, cache);
     const main = await run('main', j.env);
     expect(main.code).toBe(1);
@@ -191,9 +191,18 @@ describe('the broken migration through the action', () => {
     expect(main.stdout).toContain(
       `::error title=init step "migrate" on schema-0 failed,file=${BROKEN},line=${line},col=7::ExitNonZero exit code 3 after 1 attempt`,
     );
+    // And one at the broken migration's line, where the reviewer of a pull request looks (the runner's
+    // command escapes the title's colon).
+    const sql = 'test/fixtures/examples/broken-migration/migrations/003_broken.sql';
+    expect(main.stdout).toContain(
+      `::error title=psql%3A init step "migrate" on schema-0,file=${sql},line=4::relation "ordrs" does not exist`,
+    );
     const summary = readFileSync(j.files.summary, 'utf8');
     expect(summary).toContain('<td>schema</td><td>schema-0</td><td>migrate</td><td>❌ Failed</td><td>3</td>');
     expect(summary).toContain('relation &quot;ordrs&quot; does not exist');
+    expect(summary).toContain(
+      `<tr><td>${sql}:4</td><td>❌ psql: relation &quot;ordrs&quot; does not exist</td><td>migrate on schema-0</td></tr>`,
+    );
     expect((await runPost(j)).code).toBe(0);
     expect(await remains(project)).toEqual([]);
   });

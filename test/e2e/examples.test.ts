@@ -15,6 +15,7 @@ import { projectName } from '../support/engine.js';
 const ROOT = resolve(import.meta.dirname, '../..');
 const POSTGRES = join(ROOT, 'examples/postgres/initsteps.yaml');
 const BROKEN = join(ROOT, 'test/fixtures/examples/broken-migration/initsteps.yaml');
+const BROKEN_SQL = 'test/fixtures/examples/broken-migration/migrations/003_broken.sql';
 const LEDGER = join(ROOT, 'examples/ledger/initsteps.yaml');
 const CONFIG = join(ROOT, 'examples/config/initsteps.yaml');
 
@@ -205,6 +206,8 @@ describe('test/fixtures/examples/broken-migration', () => {
     );
     expect(r.out.some((l) => l.includes('init step "seed" on schema-0'))).toBe(false);
     expect(r.err).toContain('1 of 2 service(s) not running: schema (Failed: InitStepFailed)');
+    // psql's error at the migration's line, in the repository, as compilers print it (the CLI runs in ROOT).
+    expect(r.err).toContain(`${BROKEN_SQL}:4:1: psql: relation "ordrs" does not exist`);
 
     // The recorded result, and the annotation the action makes of it, point at the step in the spec.
     const st = await cli('status', BROKEN, '--project', project, '--json');
@@ -220,6 +223,16 @@ describe('test/fixtures/examples/broken-migration', () => {
       title: 'init step "migrate" on schema-0 failed',
     });
     expect(stepAnnotation(migrate).message).toContain('relation "ordrs" does not exist');
+    // The container path /migrations/003_broken.sql mapped back through the hostPath mount.
+    expect(migrate.problems).toEqual([
+      {
+        severity: 'error',
+        owner: 'psql',
+        message: 'relation "ordrs" does not exist',
+        file: join(ROOT, BROKEN_SQL),
+        line: 4,
+      },
+    ]);
 
     // db stays up: the good migrations are in, the broken one left no trace.
     const port = await hostPort(BROKEN, project, 'db-0', 5432);
