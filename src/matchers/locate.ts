@@ -64,7 +64,7 @@ function locateQuote(
   const at = (l: number) => (l < 1 ? 0 : l > starts.length ? text.length : (starts[l - 1] ?? 0));
   if (loc.near === 'before' && line !== undefined) {
     // From the end of the tool's line back: the nearest quote before it is the failing one.
-    const from = Math.min(at(line + 1), text.length - quote.length);
+    const from = Math.min(at(line + 1) - 1, text.length - quote.length);
     const stop = at(line - SEARCH_LINES);
     for (let i = from; i >= stop; i--) if (quotedAt(text, i, quote)) return spotAt(starts, i + caret);
     return undefined;

@@ -63,7 +63,9 @@ export const isLiteralPath = (word: string): boolean => word !== '' && !/[$`*?[\
 export function stdinFile(words: readonly string[]): string | undefined {
   const files = new Set<string>();
   words.forEach((w, i) => {
-    if (w === '<') files.add(words[i + 1] ?? '');
+    const next = words[i + 1] ?? '';
+    // `< <(command)` reads a command's output, not a file.
+    if (w === '<') files.add(OPERATORS.includes(next) ? '' : next);
   });
   const [only] = files;
   return files.size === 1 && only !== undefined && isLiteralPath(only) ? only : undefined;

@@ -3,13 +3,14 @@
 // characters of the statement (blanks as spaces) with `^--- error here` or `error here ---^` under the spot.
 // It never names the file: that is the one redirected to it, `.read <file>` or `-init <file>`.
 import type { BuiltinMatcher, Match, RunInfo } from '../types.js';
-import { flagValue, isLiteralPath } from '../words.js';
+import { flagValue, isLiteralPath, runs } from '../words.js';
 
 const ERROR = /^(?:(?:Parse|Runtime) error|Error:) near line (\d+): (.*)$/;
 const CARET = /^ {2}(?:( *)\^--- error here|( *)error here ---\^)\s*$/;
 
 /** The file the shell reads its statements from. */
 function inputFile(run: RunInfo): string | undefined {
+  if (!runs(run.words, 'sqlite3')) return undefined;
   if (run.stdin !== undefined) return run.stdin;
   for (const [i, w] of run.words.entries()) {
     const read = /^\.read\s+(\S+)$/.exec(w)?.[1] ?? (w === '.read' ? run.words[i + 1] : undefined);

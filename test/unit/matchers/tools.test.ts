@@ -102,6 +102,10 @@ describe('sqlite3 (captured from sqlite3 3.40.1)', () => {
     ]);
   });
 
+  it('needs sqlite3 on the command line to take its input file', () => {
+    expect(run(captured('sqlite/s1.out'), ['sh', '-c', 'other-shell db < s1.sql'])).toEqual([]);
+  });
+
   it('reads runtime errors (no quote) and the file of .read', () => {
     expect(run(captured('sqlite/s2.out'), ['sqlite3', '-bail', 'db', '.read /seed/s2.sql'])).toEqual([
       {
@@ -170,6 +174,8 @@ describe('MySQL and MariaDB clients (documented samples)', () => {
       file: 'valueset_and_log.sql',
       line: 30,
     });
+    // A file redirected to another program is not the client's input.
+    expect(run([line], ['sh', '-c', 'import-tool < valueset_and_log.sql'])).toEqual([]);
     // github.com/epgg/eg/issues/96 pipes the file (`cat makeDb.sql | mysql ...`): no file is known.
     expect(run([line], ['sh', '-c', 'cat makeDb.sql | mysql -u hguser -p mm10'])).toEqual([]);
   });
