@@ -6,7 +6,7 @@ import { realpathSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { errorMessage, type SpecProblem } from '../errors.js';
-import { type Loc, itemLoc, keyLoc, valueLoc, Walker } from './check.js';
+import { has, itemLoc, keyLoc, type Loc, valueLoc, Walker } from './check.js';
 import { MATCHER_FILE, type RawMatcher, type RawMatcherFile, type RawMatchers } from './fields.js';
 import type { MatcherPattern, ProblemMatcher } from './model.js';
 
@@ -72,7 +72,9 @@ export class MatcherFiles {
     const patterns = m.pattern ?? [];
     const setBy = new Map<string, number>();
     patterns.forEach((p, i) => this.pattern(p, i, patterns.length, setBy));
-    if (m.pattern !== undefined && !setBy.has('message')) {
+    // A message written but invalid, or missing from a loop pattern, is reported already.
+    const written = patterns.some((p) => has(p, 'message') || p.loop === true);
+    if (m.pattern !== undefined && !written) {
       this.report(valueLoc(m, 'pattern'), 'no pattern sets `message`: a problem needs one');
     }
   }
