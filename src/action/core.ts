@@ -13,6 +13,7 @@ export interface ActionCore {
   info(line: string): void;
   warning(message: string, props?: AnnotationProps): void;
   error(message: string, props?: AnnotationProps): void;
+  notice(message: string, props?: AnnotationProps): void;
   setFailed(message: string): void;
   setOutput(name: string, value: string): void;
   /** Registers a value for the runner to mask in the job log. */
@@ -29,6 +30,7 @@ export const actionsCore: ActionCore = {
   info: (line) => core.info(line),
   warning: (message, props) => core.warning(message, props),
   error: (message, props) => core.error(message, props),
+  notice: (message, props) => core.notice(message, props),
   setFailed: (message) => core.setFailed(message),
   setOutput: (name, value) => core.setOutput(name, value),
   setSecret: (value) => core.setSecret(value),

@@ -203,12 +203,10 @@ async function conclude(c: Conclusion): Promise<void> {
   // masked raw, before the toolkit escapes them into the workflow command.
   const { annotations, note } = buildAnnotations(c.report, c.error, c.workspace, failure ? 9 : 10);
   for (const a of annotations) {
-    core.error(mask(a.message), {
-      file: a.file,
-      startLine: a.line,
-      startColumn: a.col,
-      title: mask(a.title),
-    });
+    const props = { file: a.file, startLine: a.line, startColumn: a.col, title: mask(a.title) };
+    if (a.severity === 'warning') core.warning(mask(a.message), props);
+    else if (a.severity === 'notice') core.notice(mask(a.message), props);
+    else core.error(mask(a.message), props);
   }
   if (note) core.warning(note);
   if (failure) core.setFailed(mask(failure.message));

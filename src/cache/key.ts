@@ -122,7 +122,8 @@ export async function computeCacheKey(ctx: CacheContext, imageId: ImageIdLookup)
     m.source.kind === 'hostPath'
       ? { ...m, source: { kind: 'hostPath', path: portablePath(workspace, m.source.path) } }
       : m;
-  const container = async (c: ContainerSpec) => ({
+  // Problem matchers only read a failed step's output: they change nothing in a volume.
+  const container = async ({ problemMatchers: _matchers, ...c }: ContainerSpec) => ({
     ...c,
     env: await env(c.env),
     volumes: c.volumes.map(mount),
@@ -171,7 +172,10 @@ export async function computeCacheKey(ctx: CacheContext, imageId: ImageIdLookup)
       ordinal: instance.ordinal,
       main: await container(instance.main),
       steps: await Promise.all(
-        instance.steps.map(async ({ pos: _pos, ...step }) => ({ ...step, ...(await container(step)) })),
+        instance.steps.map(async ({ pos: _pos, problemMatchers: _matchers, ...step }) => ({
+          ...step,
+          ...(await container(step)),
+        })),
       ),
     },
     images,

@@ -4,6 +4,7 @@
 import { errorMessage } from '../errors.js';
 import type { JobSpec, ResolvedInstance, ResolvedService } from '../spec/model.js';
 import { ContainerInstance } from './container-instance.js';
+import { readProblems } from './problems.js';
 import { ProcessInstance } from './process-instance.js';
 import type { JobEnd } from './results.js';
 import { captureOutput, Deadline, runAttempts, type Attempt } from './retry.js';
@@ -95,5 +96,7 @@ async function run({ ctx, s, job, inst, driver, deadline }: JobRun): Promise<Job
   if (deadline?.exceeded) return { ...failed('DeadlineExceeded', deadline.message), ...ran };
   // A plain exit code says it all; any other reason of the last attempt (Timeout, OOMKilled) in words.
   const detail = outcome.reason === 'ExitNonZero' ? undefined : `${outcome.reason}: ${outcome.message ?? ''}`;
-  return { ...failed('JobFailed', detail), ...ran };
+  // What its output named at file lines (docs/spec.md#problem-matchers).
+  const problems = await readProblems(ctx, s, inst.main, ran.log, `job "${s.name}"`);
+  return { ...failed('JobFailed', detail), ...ran, ...(problems.length > 0 ? { problems } : {}) };
 }

@@ -13,6 +13,7 @@ import type {
   ServiceReason,
   ServiceResult,
   ServiceStatus,
+  StepProblem,
   StepResult,
   StepStatus,
 } from './types.js';
@@ -27,6 +28,7 @@ export interface StepEnd {
   message?: string;
   /** Its whole kept log; the result keeps the tail. */
   log: string[];
+  problems?: StepResult['problems'];
 }
 
 /** How a job ended, as its runner knows it. */
@@ -38,6 +40,7 @@ export interface JobEnd {
   attempts?: number;
   /** Its container's whole kept log; the result keeps the tail. */
   log?: string[];
+  problems?: StepProblem[];
 }
 
 /** Lines of a step's log the report keeps (the state file keeps the whole bounded log). */
@@ -262,7 +265,23 @@ export function maskReportText(report: RunReport, mask: Masker): RunReport {
   return {
     ...report,
     services: report.services.map((s) => ({ ...text(s), instances: s.instances.map(text) })),
-    jobs: report.jobs.map((j) => ({ ...text(j), logTail: j.logTail.map(mask) })),
-    steps: report.steps.map((s) => ({ ...text(s), logTail: s.logTail.map(mask) })),
+    jobs: report.jobs.map((j) => ({
+      ...text(j),
+      logTail: j.logTail.map(mask),
+      ...(j.problems ? { problems: maskProblems(j.problems, mask) } : {}),
+    })),
+    steps: report.steps.map((s) => ({
+      ...text(s),
+      logTail: s.logTail.map(mask),
+      ...(s.problems ? { problems: maskProblems(s.problems, mask) } : {}),
+    })),
   };
 }
+
+/** Problems quote a step's or job's output: their message and the file as the output named it. */
+const maskProblems = (problems: StepProblem[], mask: Masker): StepProblem[] =>
+  problems.map((p) => ({
+    ...p,
+    message: mask(p.message),
+    ...(p.named !== undefined ? { named: mask(p.named) } : {}),
+  }));

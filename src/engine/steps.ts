@@ -12,6 +12,7 @@ import {
 } from '../spec/model.js';
 import type { AttemptOutcome } from './attempt.js';
 import { stepFacts, type FactSource } from './facts.js';
+import { readProblems } from './problems.js';
 import type { StartedMain } from './readiness.js';
 import { captureOutput, runAttempts, type Attempt, type Deadline } from './retry.js';
 import type { RunContext } from './run-context.js';
@@ -96,17 +97,25 @@ async function runStep(
   const { log, onLine } = captureOutput(ctx, (stream, line) =>
     ctx.emit({ type: 'step-output', instance: inst.name, step: step.name, stream, line }),
   );
-  const finish = (outcome: AttemptOutcome, attempts: number) =>
-    ctx.results.finishStep(inst.name, step.name, {
-      status:
-        outcome.reason === undefined ? 'Succeeded' : outcome.reason === 'Cancelled' ? 'Cancelled' : 'Failed',
+  const finish = async (outcome: AttemptOutcome, attempts: number) => {
+    const status =
+      outcome.reason === undefined ? 'Succeeded' : outcome.reason === 'Cancelled' ? 'Cancelled' : 'Failed';
+    const durationMs = Date.now() - began;
+    const lines = log.values();
+    // Only a failed step's output is read for problems (docs/spec.md#problem-matchers).
+    const problems =
+      status === 'Failed' ? await readProblems(ctx, s, step, lines, `init step "${step.name}"`) : [];
+    return ctx.results.finishStep(inst.name, step.name, {
+      status,
       attempts,
-      durationMs: Date.now() - began,
+      durationMs,
       exitCode: outcome.exitCode,
       reason: outcome.reason,
       message: outcome.message,
-      log: log.values(),
+      log: lines,
+      ...(problems.length > 0 ? { problems } : {}),
     });
+  };
 
   let attempt: Attempt;
   try {

@@ -4,6 +4,7 @@ import type {
   ResolvedInstance,
   ResolvedProject,
   ResolvedService,
+  Severity,
   SourcePos,
   VolumeMount,
 } from '../spec/model.js';
@@ -38,6 +39,26 @@ export interface StepResult {
   message?: string;
   /** Last lines of the step's output (secrets already masked). */
   logTail: string[];
+  /** What a failed step's output names at file lines (docs/spec.md#problem-matchers); absent when nothing. */
+  problems?: StepProblem[];
+}
+
+/**
+ * A problem a failed step's output names (docs/spec.md#problem-matchers). Its text comes from the output:
+ * masked like the log, untrusted, bounded in length.
+ */
+export interface StepProblem {
+  severity: Severity;
+  /** The built-in pattern (`psql`, `flyway`, ...) or the user matcher's owner. */
+  owner: string;
+  message: string;
+  code?: string;
+  /** Absolute path of the repository file it is in; absent when the output's file is not one (see `named`). */
+  file?: string;
+  /** The file as the output named it, when it maps to no file of the repository: the problem stays on the step. */
+  named?: string;
+  line?: number;
+  col?: number;
 }
 
 export interface PublishedPort {
@@ -85,6 +106,8 @@ export interface JobResult {
   durationMs: number;
   /** Last lines of its container's output (secrets already masked). */
   logTail: string[];
+  /** What its failed container's output named at file lines (docs/spec.md#problem-matchers). */
+  problems?: StepProblem[];
 }
 
 export interface RunReport {

@@ -2,14 +2,18 @@
 // The CLI prints the message and exits with the code; the Action calls setFailed and core.error with them.
 import type { JobResult, RunReport, StepResult } from '../engine/types.js';
 import { CancelledError, DockerUnavailableError, SpecError, UsageError, errorMessage } from '../errors.js';
+import type { Severity } from '../spec/model.js';
 import { failureDetail, jobFailureDetail } from './lines.js';
 
 export interface Annotation {
   file: string;
-  line: number;
+  /** Absent: the annotation is on the file as a whole. */
+  line?: number;
   col?: number;
   title: string;
   message: string;
+  /** Absent: error. */
+  severity?: Severity;
 }
 
 export interface Failure {

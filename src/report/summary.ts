@@ -17,6 +17,8 @@ import { describeFailure } from './failure.js';
 import { countSteps } from './outputs.js';
 import { failureDetail, formatDuration, jobFailureDetail } from './lines.js';
 import { workspaceRelative } from './annotations.js';
+import { problemMessage, reportProblems } from './problems.js';
+import type { Severity } from '../spec/model.js';
 
 /** The runner refuses a step summary above 1 MiB. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -64,6 +66,7 @@ const jobIcons: Record<JobStatus, string> = {
   Succeeded: '✅',
   Failed: '❌',
 };
+const problemIcons: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
 
 const dash = (v: string | number | undefined): string => (v === undefined || v === '' ? '-' : String(v));
 
@@ -194,6 +197,24 @@ export function buildSummary(input: SummaryInput): string {
         (c.cancelled > 0 ? `, ${c.cancelled} cancelled` : '') +
         `; cache ${report.cacheHit ? 'hit' : 'miss'}.\n\n`,
     );
+    const problems = reportProblems(report);
+    if (problems.length > 0) {
+      // What the failed steps' output named, at the files' lines (docs/spec.md#problem-matchers).
+      out.add('### Problems\n\n');
+      table(
+        out,
+        inline,
+        ['location', 'problem', 'failed'],
+        problems.map(({ problem: p, pos, cell }) => [
+          p.file !== undefined
+            ? `${rel(p.file)}${p.line !== undefined ? `:${p.line}${p.col !== undefined ? `:${p.col}` : ''}` : ''}`
+            : `${rel(pos.file)}:${pos.line}`,
+          // The first line: the context lines (a quoted line, a caret under it) need a fixed-width font.
+          `${problemIcons[p.severity]} ${p.owner}${p.code !== undefined ? ` ${p.code}` : ''}: ${problemMessage(p).split('\n')[0] ?? ''}`,
+          cell,
+        ]),
+      );
+    }
     out.add('### Init steps\n\n');
     table(
       out,

@@ -178,6 +178,67 @@ const env = f({
   ],
 });
 
+/** A capture group of a matcher pattern: 0 is the whole match, as in GitHub's problem matchers. */
+const group = (description: string) => f({ type: 'integer', minimum: 0, description });
+
+/** One line pattern of a problem matcher, in GitHub's shape (docs/spec.md#problem-matchers). */
+const matcherPattern = f({
+  type: 'object',
+  required: ['regexp'],
+  fields: {
+    regexp: {
+      type: 'string',
+      minLength: 1,
+      description: 'A JavaScript regular expression matched against each line of output (colours removed).',
+    },
+    file: group('Group with the file path.'),
+    line: group('Group with the line number.'),
+    column: group('Group with the column.'),
+    severity: group('Group with the severity: error, warning or notice.'),
+    code: group('Group with the error code.'),
+    message: group('Group with the message; some pattern must set it.'),
+    fromPath: group('Group with a file that relative paths are resolved against.'),
+    loop: {
+      type: 'boolean',
+      description: 'Last pattern of several only: it repeats, one problem per matching line.',
+    },
+  },
+});
+
+/** A problem matcher as GitHub's `problemMatcher` entries are written. */
+export const PROBLEM_MATCHER = f({
+  type: 'object',
+  required: ['owner', 'pattern'],
+  fields: {
+    owner: {
+      type: 'string',
+      minLength: 1,
+      description: "Unique name; a step's matcher replaces the service's of the same owner.",
+    },
+    severity: {
+      type: 'string',
+      enum: ['error', 'warning', 'notice'],
+      caseInsensitive: true,
+      description: 'Default error.',
+    },
+    pattern: { type: 'array', items: matcherPattern, minItems: 1 },
+  },
+});
+
+/** A GitHub problem-matcher file: `{"problemMatcher": [...]}`. */
+export const MATCHER_FILE = f({
+  type: 'object',
+  required: ['problemMatcher'],
+  description: 'A problem-matcher file as GitHub reads it.',
+  fields: { problemMatcher: { type: 'array', items: PROBLEM_MATCHER } },
+});
+
+const matcherPath = f({
+  type: 'string',
+  minLength: 1,
+  description: 'A JSON problem-matcher file in the workspace, relative to the spec file.',
+});
+
 /** Shared by the service (main container) and its init steps. */
 const containerFields = {
   image: f({
@@ -192,6 +253,15 @@ const containerFields = {
   env,
   securityContext,
   resources,
+  problemMatchers: f({
+    type: 'union',
+    description:
+      "Read a failed step's output for file:line problems (GitHub problem-matcher shape): a list of matchers or matcher files, or one file. Service-level ones apply to every step.",
+    variants: [
+      matcherPath,
+      { type: 'array', items: { type: 'union', variants: [matcherPath, PROBLEM_MATCHER] } },
+    ],
+  }),
 } as const;
 
 const volume = f({
@@ -412,3 +482,6 @@ export type RawEnv = NonNullable<RawSpec['env']>;
 export type RawSecurityContext = NonNullable<RawSpec['securityContext']>;
 export type RawResources = NonNullable<RawSpec['resources']>;
 export type RawProbe = NonNullable<RawSpec['readinessProbe']>;
+export type RawMatchers = NonNullable<RawSpec['problemMatchers']>;
+export type RawMatcher = Infer<typeof PROBLEM_MATCHER>;
+export type RawMatcherFile = Infer<typeof MATCHER_FILE>;

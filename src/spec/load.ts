@@ -150,7 +150,11 @@ export function loadFromText(sources: SpecSource[], options: TextLoadOptions = {
     if (projectProblem) problems.push({ pos: start(first.file), path: '', message: projectProblem });
     if (problems.length > 0) return { ok: false, problems: sortProblems(problems, sources) };
 
-    const services = orderByDependencies(docs.map((d) => resolveService(d, env, rules.profiles)));
+    const services = orderByDependencies(
+      docs.map((d) =>
+        resolveService(d, env, { profiles: rules.profiles, matchers: rules.matcherFiles.files }),
+      ),
+    );
     const files = [...new Set(sources.map((s) => path.resolve(s.file)))];
     const allowPrivileged = options.allowPrivileged ?? false;
     return {

@@ -79,6 +79,28 @@ export type RunIf =
   | { type: 'fileMissing'; path: string; volume?: string }
   | { type: 'always' };
 
+export type Severity = 'error' | 'warning' | 'notice';
+
+/** One line pattern of a problem matcher; the numbers are capture groups (GitHub's shape). */
+export interface MatcherPattern {
+  regexp: string;
+  file?: number;
+  line?: number;
+  column?: number;
+  severity?: number;
+  code?: number;
+  message?: number;
+  fromPath?: number;
+  loop: boolean;
+}
+
+/** A user's problem matcher (docs/spec.md#problem-matchers), validated: the regexps compile, the groups exist. */
+export interface ProblemMatcher {
+  owner: string;
+  severity?: Severity;
+  patterns: MatcherPattern[];
+}
+
 /** What one container (or host process) runs: shared by init steps and the main container. */
 export interface ContainerSpec {
   /** Undefined only for `runtime: process`. */
@@ -92,6 +114,11 @@ export interface ContainerSpec {
   volumes: VolumeMount[];
   securityContext: SecurityContext;
   resources: Resources;
+  /**
+   * Read the output of a failed run for problems at file lines (docs/spec.md#problem-matchers); a step's
+   * list has its own first, then the service's. Absent when none is declared (the built-in ones still apply).
+   */
+  problemMatchers?: ProblemMatcher[];
 }
 
 export interface ResolvedStep extends ContainerSpec {

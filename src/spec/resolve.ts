@@ -18,6 +18,7 @@ import type {
   JobSpec,
   PortMapping,
   Probe,
+  ProblemMatcher,
   ResolvedInstance,
   ResolvedService,
   ResolvedStep,
@@ -28,6 +29,8 @@ import type {
   VolumeMount,
 } from './model.js';
 import { parseCpu, parseMemory, parsePort } from './quantity.js';
+import { mergeMatchers, resolveMatchers } from './matchers.js';
+import type { RawMatcher } from './fields.js';
 import type { CheckedDoc } from './rules.js';
 import { isRunnerVariable } from './runner-env.js';
 
@@ -68,6 +71,15 @@ function mergeEnv(parent: EnvVar[], child: EnvVar[]): EnvVar[] {
 
 /** Localhost seccomp profiles as validation read them, by localhostProfile (RuleChecker.profiles). */
 export type CheckedProfiles = ReadonlyMap<string, string>;
+
+/** What validation read from files: seccomp profiles and problem-matcher files (by absolute path). */
+export interface CheckedFiles {
+  profiles: CheckedProfiles;
+  matchers: ReadonlyMap<string, RawMatcher[]>;
+}
+
+/** `problemMatchers` only when there are some, so a spec without them resolves as before. */
+const matchersField = (list: ProblemMatcher[]) => (list.length > 0 ? { problemMatchers: list } : {});
 
 function securityContext(raw: RawSecurityContext | undefined, profiles: CheckedProfiles): SecurityContext {
   const seccomp = raw?.seccompProfile;
@@ -198,10 +210,12 @@ function step(
   index: number,
   parent: ContainerSpec,
   envSource: Record<string, string | undefined>,
-  profiles: CheckedProfiles,
+  checked: CheckedFiles,
   process: boolean,
-  specDir: string,
+  specAbs: string,
 ): ResolvedStep {
+  const specDir = path.dirname(specAbs);
+  const profiles = checked.profiles;
   const mounts =
     raw.volumes === undefined ? parent.volumes : parent.volumes.filter((v) => raw.volumes?.includes(v.name));
   const restartPolicy = raw.restartPolicy ?? 'OnFailure';
@@ -229,6 +243,12 @@ function step(
       ? securityContext(raw.securityContext, profiles)
       : parent.securityContext,
     resources: raw.resources ? resources(raw.resources) : parent.resources,
+    ...matchersField(
+      mergeMatchers(
+        resolveMatchers(raw.problemMatchers, specAbs, checked.matchers),
+        parent.problemMatchers ?? [],
+      ),
+    ),
     runIf: runIf(raw.runIf),
     timeoutMs: timeoutOf(raw.timeout),
     attempts,
@@ -245,8 +265,9 @@ const instanceEnv = (service: string, ordinal: number): EnvVar[] => [
 export function resolveService(
   doc: CheckedDoc,
   envSource: Record<string, string | undefined>,
-  profiles: CheckedProfiles,
+  checked: CheckedFiles,
 ): ResolvedService {
+  const profiles = checked.profiles;
   const raw: RawService = doc.service;
   const spec: RawSpec = raw.spec ?? {};
   const name = raw.metadata?.name ?? '';
@@ -265,9 +286,10 @@ export function resolveService(
     volumes: volumes(spec, specDir),
     securityContext: securityContext(spec.securityContext, profiles),
     resources: resources(spec.resources),
+    ...matchersField(resolveMatchers(spec.problemMatchers, doc.absFile, checked.matchers)),
   };
   const steps = (spec.initSteps ?? []).map((s, i) =>
-    step(s, i, template, envSource, profiles, process, specDir),
+    step(s, i, template, envSource, checked, process, doc.absFile),
   );
   const replicas = spec.replicas ?? 1;
   const instances: ResolvedInstance[] = Array.from({ length: replicas }, (_, ordinal) => {

@@ -14,6 +14,7 @@ import {
   type RawStep,
   SERVICE_DOCUMENT,
 } from './fields.js';
+import { MatcherFiles } from './matchers.js';
 import { isRunnerVariable } from './runner-env.js';
 import { didYouMean } from './suggest.js';
 
@@ -79,11 +80,15 @@ const subject = (service: string, step?: string): string =>
 export class RuleChecker {
   /** Localhost seccomp profiles read and checked here, by path as written: the model carries these contents. */
   readonly profiles = new Map<string, string>();
+  /** Problem-matcher files read and checked here (docs/spec.md#problem-matchers); the model carries their matchers. */
+  readonly matcherFiles: MatcherFiles;
 
   constructor(
     private readonly problems: SpecProblem[],
     private readonly options: RuleOptions,
-  ) {}
+  ) {
+    this.matcherFiles = new MatcherFiles(problems, options.workspace);
+  }
 
   private report(loc: Loc, message: string): void {
     this.problems.push({ pos: loc.pos, path: loc.path, message });
@@ -98,7 +103,7 @@ export class RuleChecker {
     if (runtime === 'container' && !has(spec, 'image')) {
       this.report(locOf(spec), 'missing required field `image` (required for runtime container)');
     }
-    this.container(spec, name, undefined, runtime);
+    this.container(doc, spec, name, undefined, runtime);
     const volumes = this.volumes(spec, name, doc);
     const kind = doc.service.kind;
     if (kind !== undefined) this.kindFields(spec, kind);
@@ -126,7 +131,7 @@ export class RuleChecker {
           );
         else stepNames.set(stepName, valueLoc(step, 'name'));
       }
-      this.container(step, name, stepName ?? '?', runtime);
+      this.container(doc, step, name, stepName ?? '?', runtime);
       this.step(step, volumes);
     });
   }
@@ -144,6 +149,7 @@ export class RuleChecker {
 
   /** Fields shared by the main container and init steps. */
   private container(
+    doc: CheckedDoc,
     c: RawSpec | RawStep,
     service: string,
     step: string | undefined,
@@ -157,6 +163,9 @@ export class RuleChecker {
     }
     if (c.env) this.env(c.env);
     if (c.securityContext) this.securityContext(c.securityContext, service, step);
+    if (c.problemMatchers) {
+      this.matcherFiles.check(c.problemMatchers, valueLoc(c, 'problemMatchers'), doc.file, doc.absFile);
+    }
   }
 
   private env(env: RawEnv): void {

@@ -190,7 +190,7 @@ describe('the broken migration through the action', () => {
   const project = projectName('ex-act-broken');
   projects.push(project);
 
-  test("fails the job with an annotation at the migrate job's command and its log in the summary", async () => {
+  test("fails the job with annotations at the migrate job's command and the migration's line, and its log in the summary", async () => {
     const j = job(BROKEN, project, cache);
     const main = await run('main', j.env);
     expect(main.code).toBe(1);
@@ -200,10 +200,19 @@ describe('the broken migration through the action', () => {
     expect(main.stdout).toContain(
       `::error title=job "migrate" failed,file=${BROKEN},line=${line},col=3::JobFailed exit code 3 after 1 attempt`,
     );
+    // And one at the broken migration's line, where the reviewer of a pull request looks (the runner's
+    // command escapes the title's colon).
+    const sql = 'test/fixtures/examples/broken-migration/migrations/003_broken.sql';
+    expect(main.stdout).toContain(
+      `::error title=psql%3A job "migrate",file=${sql},line=4::relation "ordrs" does not exist`,
+    );
     const summary = readFileSync(j.files.summary, 'utf8');
     expect(summary).toContain('<tr><td>migrate</td><td>❌ Failed</td><td>3</td><td>1</td>');
     expect(summary).toContain('<tr><td>seed</td><td>❌ Failed</td><td>-</td><td>0</td>');
     expect(summary).toContain('relation &quot;ordrs&quot; does not exist');
+    expect(summary).toContain(
+      `<tr><td>${sql}:4</td><td>❌ psql: relation &quot;ordrs&quot; does not exist</td><td>job migrate</td></tr>`,
+    );
     expect((await runPost(j)).code).toBe(0);
     expect(await remains(project)).toEqual([]);
   });

@@ -5,6 +5,7 @@ import type {
   EnvVar,
   JobSpec,
   PortMapping,
+  ProblemMatcher,
   Probe,
   PullPolicy,
   ResolvedInstance,
@@ -33,6 +34,7 @@ export interface StepInput {
   resources?: Resources;
   workingDir?: string;
   user?: string;
+  problemMatchers?: ProblemMatcher[];
 }
 
 export interface ServiceInput {
@@ -138,6 +140,7 @@ export function service(input: ServiceInput, file = '/spec/initsteps.yaml'): Res
             : template.volumes.filter((v) => st.volumes?.includes(v.name)),
         securityContext: st.securityContext ? security(st.securityContext) : template.securityContext,
         resources: st.resources ?? template.resources,
+        ...(st.problemMatchers && { problemMatchers: st.problemMatchers }),
         runIf: st.runIf ?? { type: 'freshVolume' },
         timeoutMs: st.timeoutMs ?? 300_000,
         attempts: st.attempts ?? 3,

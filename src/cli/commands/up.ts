@@ -7,6 +7,7 @@ import { up, UpCancelledError } from '../../engine/up.js';
 import type { RunObserver, RunReport } from '../../engine/types.js';
 import { eventToLines } from '../../report/lines.js';
 import { runFailure } from '../../report/failure.js';
+import { problemLines } from '../../report/problems.js';
 import { createMasker, maskStrings, secretValues } from '../../spec/secrets.js';
 import { connectDocker } from '../../runtime/docker.js';
 import { parseDuration } from '../../spec/index.js';
@@ -79,7 +80,10 @@ export const run: Command = async (args, io) => {
   const failure = runFailure(report);
   if (failure) {
     // Each failure at its spec line, in the form editors and terminals link (`file:line:col: title`).
-    for (const a of failure.annotations) io.err(mask(`${a.file}:${a.line}:${a.col ?? 1}: ${a.title}`));
+    for (const a of failure.annotations) io.err(mask(`${a.file}:${a.line ?? 1}:${a.col ?? 1}: ${a.title}`));
+    // What the failed steps' output named, at the repository files' lines (docs/spec.md#problem-matchers).
+    for (const line of problemLines(report, (file) => path.relative(io.cwd, file) || file))
+      io.err(mask(line));
     io.err(mask(failure.message));
     return failure.exitCode;
   }

@@ -12,6 +12,7 @@ export class FakeCore implements ActionCore {
   failed: string | undefined;
   errors: { message: string; props?: AnnotationProps }[] = [];
   warnings: { message: string; props?: AnnotationProps }[] = [];
+  notices: { message: string; props?: AnnotationProps }[] = [];
 
   constructor(state: Record<string, string> = {}) {
     this.state = { ...state };
@@ -27,6 +28,10 @@ export class FakeCore implements ActionCore {
   error(message: string, props?: AnnotationProps): void {
     this.errors.push({ message, props });
     this.log.push(`::error::${message}`);
+  }
+  notice(message: string, props?: AnnotationProps): void {
+    this.notices.push({ message, props });
+    this.log.push(`::notice::${message}`);
   }
   setFailed(message: string): void {
     this.failed = message;

@@ -208,6 +208,60 @@ describe('runMain', () => {
     expect(core.failed).toBeUndefined();
   });
 
+  it("annotates the problems a failed step's output named at their files' lines, each by its severity", async () => {
+    const failed = stepResult({
+      status: 'Failed',
+      reason: 'ExitNonZero',
+      exitCode: 3,
+      attempts: 1,
+      problems: [
+        {
+          severity: 'error',
+          owner: 'psql',
+          message: `relation "ordrs" does not exist ${secretValue}`,
+          file: path.join(ws, 'migrations', '003_broken.sql'),
+          line: 4,
+        },
+        { severity: 'warning', owner: 'lint', message: 'slow index', named: '/tmp/x.sql' },
+        { severity: 'notice', owner: 'lint', message: 'fyi', file: path.join(ws, 'migrations', '001.sql') },
+      ],
+    });
+    const { core, deps } = setup({}, { up: vi.fn(fakeUp(failed)) });
+    await runMain(deps);
+    // The step's and the instance's annotations on the spec first, then the problem, then setFailed's.
+    expect(core.errors.map((e) => e.props?.file)).toEqual([
+      'initsteps.yaml',
+      'initsteps.yaml',
+      'migrations/003_broken.sql',
+      undefined,
+    ]);
+    expect(core.errors[2]).toEqual({
+      message: 'relation "ordrs" does not exist ***',
+      props: {
+        file: 'migrations/003_broken.sql',
+        startLine: 4,
+        startColumn: undefined,
+        title: 'psql: init step "seed" on web-0',
+      },
+    });
+    expect(core.warnings[0]).toMatchObject({
+      message: '/tmp/x.sql: slow index',
+      props: { file: 'initsteps.yaml', startLine: 11 },
+    });
+    expect(core.notices).toEqual([
+      {
+        message: 'fyi',
+        props: {
+          file: 'migrations/001.sql',
+          startLine: undefined,
+          startColumn: undefined,
+          title: 'lint: init step "seed" on web-0',
+        },
+      },
+    ]);
+    expect(core.summary).toContain('<td>migrations/003_broken.sql:4</td>');
+  });
+
   it('annotates spec problems at their lines and never reaches the engine', async () => {
     const file = path.join(ws, 'initsteps.yaml');
     const { core, deps } = setup(

@@ -124,6 +124,15 @@ describe('computeCacheKey', () => {
     expect(await keyOf(ctx(input({ env: { PGDATA: '/elsewhere' } })))).not.toBe(before);
   });
 
+  it("does not change with problem matchers: they only read a failed step's output", async () => {
+    const before = await keyOf(ctx());
+    const problemMatchers = [{ owner: 'x', patterns: [{ regexp: '(.*)', message: 1, loop: false }] }];
+    const withMatchers = ctx(input({ steps: input().steps?.map((st) => ({ ...st, problemMatchers })) }));
+    withMatchers.service.template.problemMatchers = problemMatchers;
+    withMatchers.instance.main.problemMatchers = problemMatchers;
+    expect(await keyOf(withMatchers)).toBe(before);
+  });
+
   it('carries no secret value, in the key or in the hashed inputs, but changes when a secret does', async () => {
     const { key, inputs } = await computeCacheKey(ctx(), lookup);
     expect(key).not.toContain('hunter2');
