@@ -217,12 +217,16 @@ const volume = f({
   },
 });
 
+const pullPolicy = (description: string) =>
+  f({ type: 'string', enum: ['Always', 'IfNotPresent', 'Never'], description });
+
 const initStep = f({
   type: 'object',
   required: ['name'],
   fields: {
     name: dnsLabel('Unique within the service.'),
     ...containerFields,
+    imagePullPolicy: pullPolicy("Default: the service's."),
     volumes: {
       type: 'array',
       items: { type: 'string', format: 'dnsLabel' },
@@ -302,13 +306,15 @@ export const SERVICE_DOCUMENT = f({
       type: 'object',
       fields: {
         ...containerFields,
-        imagePullPolicy: {
-          type: 'string',
-          enum: ['Always', 'IfNotPresent', 'Never'],
-          description: 'Default IfNotPresent.',
-        },
+        imagePullPolicy: pullPolicy('Default IfNotPresent. Steps take it unless they set their own.'),
         runtime: { type: 'string', enum: ['container', 'process'], description: 'Default container.' },
         replicas: { type: 'integer', minimum: 1, maximum: 100, description: 'Default 1.' },
+        podManagementPolicy: {
+          type: 'string',
+          enum: ['OrderedReady', 'Parallel'],
+          description:
+            'Default OrderedReady: each instance is ready before the next one initializes. Parallel: all at once.',
+        },
         ports: {
           type: 'array',
           items: {

@@ -17,6 +17,7 @@ import type {
   EnvVar,
   PortMapping,
   Probe,
+  PullPolicy,
   ResolvedInstance,
   ResolvedService,
   ResolvedStep,
@@ -170,6 +171,7 @@ function step(
   raw: RawStep,
   index: number,
   parent: ContainerSpec,
+  parentPullPolicy: PullPolicy,
   envSource: Record<string, string | undefined>,
   profiles: CheckedProfiles,
   process: boolean,
@@ -209,6 +211,7 @@ function step(
         : DEFAULTS.stepTimeoutMs,
     attempts,
     restartPolicy,
+    pullPolicy: raw.imagePullPolicy ?? parentPullPolicy,
   };
 }
 
@@ -242,8 +245,9 @@ export function resolveService(
     securityContext: securityContext(spec.securityContext, profiles),
     resources: resources(spec.resources),
   };
+  const pullPolicy = spec.imagePullPolicy ?? 'IfNotPresent';
   const steps = (spec.initSteps ?? []).map((s, i) =>
-    step(s, i, template, envSource, profiles, process, specDir),
+    step(s, i, template, pullPolicy, envSource, profiles, process, specDir),
   );
   const replicas = spec.replicas ?? 1;
   const instances: ResolvedInstance[] = Array.from({ length: replicas }, (_, ordinal) => {
@@ -262,8 +266,9 @@ export function resolveService(
     pos: raw.metadata ? valueLoc(raw.metadata, 'name').pos : { file: doc.file, line: 1, col: 1 },
     file: doc.absFile,
     runtime,
-    pullPolicy: spec.imagePullPolicy ?? 'IfNotPresent',
+    pullPolicy,
     replicas,
+    podManagementPolicy: spec.podManagementPolicy ?? 'OrderedReady',
     ports: ports(spec),
     dependsOn: [...new Set(spec.dependsOn ?? [])],
     ...(readinessProbe ? { readinessProbe } : {}),

@@ -108,6 +108,12 @@ export class RuleChecker {
         else stepNames.set(stepName, valueLoc(step, 'name'));
       }
       this.container(step, name, stepName ?? '?', runtime);
+      if (runtime === 'process' && has(step, 'imagePullPolicy')) {
+        this.report(
+          valueLoc(step, 'imagePullPolicy'),
+          'runtime process runs on the host: remove `imagePullPolicy`',
+        );
+      }
       this.step(step, volumes);
     });
   }

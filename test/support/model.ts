@@ -3,6 +3,7 @@
 import type {
   ContainerSpec,
   EnvVar,
+  PodManagementPolicy,
   PortMapping,
   Probe,
   PullPolicy,
@@ -32,6 +33,8 @@ export interface StepInput {
   resources?: Resources;
   workingDir?: string;
   user?: string;
+  /** Default: the service's. */
+  pullPolicy?: PullPolicy;
 }
 
 export interface ServiceInput {
@@ -39,6 +42,7 @@ export interface ServiceInput {
   image?: string;
   runtime?: RuntimeKind;
   pullPolicy?: PullPolicy;
+  podManagementPolicy?: PodManagementPolicy;
   command?: string[];
   args?: string[];
   env?: Record<string, string>;
@@ -139,6 +143,7 @@ export function service(input: ServiceInput, file = '/spec/initsteps.yaml'): Res
         timeoutMs: st.timeoutMs ?? 300_000,
         attempts: st.attempts ?? 3,
         restartPolicy: (st.attempts ?? 3) === 1 ? 'Never' : 'OnFailure',
+        pullPolicy: st.pullPolicy ?? input.pullPolicy ?? 'IfNotPresent',
       };
     });
     instances.push({ service: input.name, name, ordinal, steps, main: { ...template, env: parentEnv } });
@@ -150,6 +155,7 @@ export function service(input: ServiceInput, file = '/spec/initsteps.yaml'): Res
     runtime,
     pullPolicy: input.pullPolicy ?? 'IfNotPresent',
     replicas,
+    podManagementPolicy: input.podManagementPolicy ?? 'OrderedReady',
     ports: input.ports ?? [],
     dependsOn: input.dependsOn ?? [],
     ...(input.readinessProbe && { readinessProbe: input.readinessProbe }),
