@@ -4,6 +4,7 @@
 import { errorMessage } from '../errors.js';
 import {
   isPersistent,
+  type PullPolicy,
   type ResolvedInstance,
   type ResolvedService,
   type ResolvedStep,
@@ -100,7 +101,7 @@ export class ContainerInstance implements InstanceDriver {
   async prepareStep(step: ResolvedStep): Promise<StepAttempt> {
     const { ctx, s, inst } = this;
     const image = step.image ?? '';
-    await this.image(image);
+    await this.image(image, step.pullPolicy);
     const create = {
       image,
       labels: ctx.labels(s, inst, 'step', step.name),
@@ -128,9 +129,17 @@ export class ContainerInstance implements InstanceDriver {
       await ctx.cacheStep('save', () => cache.save(cacheCtx), undefined);
     }
     const image = inst.main.image ?? '';
+    try {
+      await ctx.images.ensure(image, s.pullPolicy);
+    } catch (e: unknown) {
+      ctx.throwIfAborted();
+      if (!(e instanceof ImageError)) throw e;
+      // An image that could not be had keeps its own reason (docs/images.md), as a step's does.
+      ctx.results.setInstance(s, inst, 'Failed', e.reason, `main container: ${e.message}`);
+      return undefined;
+    }
     let main: string;
     try {
-      await this.image(image);
       const spec = await specForCreate(
         inst.main,
         {
@@ -154,10 +163,10 @@ export class ContainerInstance implements InstanceDriver {
     return { target: this.readinessTarget(main), healthcheck };
   }
 
-  /** The image by the service's pull policy (once per run); a failure is the reason of what needs it. */
-  private async image(ref: string): Promise<void> {
+  /** The image by its container's pull policy (once per run); a failure is the reason of what needs it. */
+  private async image(ref: string, policy: PullPolicy): Promise<void> {
     try {
-      await this.ctx.images.ensure(ref, this.s.pullPolicy);
+      await this.ctx.images.ensure(ref, policy);
     } catch (e: unknown) {
       if (e instanceof ImageError) throw new StepSetupError(e.reason, e.message);
       throw e;

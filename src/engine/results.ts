@@ -44,7 +44,13 @@ export class RunResults {
       name: s.name,
       pos: s.pos,
       status: 'Pending',
-      instances: s.instances.map((i) => ({ name: i.name, ordinal: i.ordinal, status: 'Pending', ports: [] })),
+      instances: s.instances.map((i) => ({
+        name: i.name,
+        ordinal: i.ordinal,
+        ...(s.runtime === 'container' && i.main.image !== undefined && { image: i.main.image }),
+        status: 'Pending',
+        ports: [],
+      })),
     });
     for (const i of s.instances) {
       for (const step of i.steps) {
