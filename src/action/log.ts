@@ -1,5 +1,5 @@
-// The job log: each step attempt's output in its own collapsible group, titled with its `▶` line; every
-// other transition line outside groups. Groups cannot nest or interleave, so while one step's group is open,
+// The job log: each step attempt's output in its own collapsible group, titled with its `▶` line, and the
+// run's image pulls in one group, titled with the list of images; every other transition line outside groups. Groups cannot nest or interleave, so while one step's group is open,
 // whatever another instance prints waits (in order) until that group closes, then is replayed: a waiting
 // step that is still running becomes the open group and streams live from there.
 import type { RunEvent } from '../engine/types.js';
@@ -15,6 +15,8 @@ type Op =
   | { kind: 'close'; key: string; after: string[] };
 
 const stepKey = (instance: string, step: string): string => `${instance}\u0000${step}`;
+/** The pulls' group: no step key can be this (instance names have no NUL). */
+const PULLS_KEY = '\u0000pulls';
 
 export class StepLog {
   private live: string | undefined;
@@ -46,6 +48,14 @@ export class StepLog {
             : stepKey(event.instance, event.step);
         return this.emit([{ kind: 'close', key, after: lines }]);
       }
+      case 'image-pulls':
+        return this.emit(
+          event.phase === 'start'
+            ? lines.map((title) => ({ kind: 'open', key: PULLS_KEY, title }))
+            : [{ kind: 'close', key: PULLS_KEY, after: lines }],
+        );
+      case 'image-pull':
+        return this.emit(lines.map((text) => ({ kind: 'line', key: PULLS_KEY, text })));
       case 'warning':
         return this.emit([{ kind: 'warning', text: event.message }]);
       default:

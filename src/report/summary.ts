@@ -3,7 +3,7 @@
 // or the spec problems when the run stopped before running. Kept under the runner's 1 MiB summary limit.
 // Every piece of text is masked first, then escaped; a cell or a block title keeps no line break, since
 // a blank line ends an HTML block and the rest of the summary would render as Markdown.
-import type { RunReport, ServiceStatus, StepResult, StepStatus } from '../engine/types.js';
+import type { ImageResult, RunReport, ServiceStatus, StepResult, StepStatus } from '../engine/types.js';
 import { SpecError } from '../errors.js';
 import { describeFailure } from './failure.js';
 import { countSteps } from './outputs.js';
@@ -113,6 +113,24 @@ const stepRow = (s: StepResult): string[] => [
   why(s.reason, s.message),
 ];
 
+/** The main container's image and the digest that ran (docs/images.md). */
+function imageCell(ref: string | undefined, images: Map<string, ImageResult>): string {
+  if (ref === undefined) return '-';
+  const digest = images.get(ref)?.digest;
+  return digest === undefined ? ref : `${ref} (${digest})`;
+}
+
+function imageHow(i: ImageResult): string {
+  switch (i.status) {
+    case 'Present':
+      return 'present';
+    case 'Pulled':
+      return `pulled in ${formatDuration(i.pullMs ?? 0)}${(i.attempts ?? 1) > 1 ? ` (${i.attempts} attempts)` : ''}`;
+    case 'Failed':
+      return `❌ ${i.reason ?? 'Failed'}`;
+  }
+}
+
 function headline(input: SummaryInput, inline: Inline): string {
   const { report, error } = input;
   const name = inline(input.project);
@@ -170,10 +188,11 @@ export function buildSummary(input: SummaryInput): string {
       report.steps.map(stepRow),
     );
     out.add('### Services\n\n');
+    const images = new Map((report.images ?? []).map((i) => [i.ref, i]));
     table(
       out,
       inline,
-      ['service', 'instance', 'status', 'reason / message', 'published ports'],
+      ['service', 'instance', 'status', 'reason / message', 'published ports', 'image'],
       report.services.flatMap((svc) =>
         svc.instances.map((inst) => [
           svc.name,
@@ -183,9 +202,19 @@ export function buildSummary(input: SummaryInput): string {
           dash(
             inst.ports.map((p) => `${p.hostIp}:${p.hostPort} → ${p.containerPort}/${p.protocol}`).join(', '),
           ),
+          imageCell(inst.image, images),
         ]),
       ),
     );
+    if (report.images && report.images.length > 0) {
+      out.add('### Images\n\n');
+      table(
+        out,
+        inline,
+        ['image', 'digest', 'how'],
+        report.images.map((i) => [i.ref, dash(i.digest), imageHow(i)]),
+      );
+    }
     const failed = report.steps.filter(
       (s) => (s.status === 'Failed' || s.status === 'Cancelled') && s.logTail.length,
     );
