@@ -40,9 +40,9 @@ export interface ImageNeed {
 export interface PullSettings {
   /** Pulls at once. Default 4. */
   concurrency?: number;
-  /** Attempts of a pull that fails transiently (connection reset, 5xx, 429). Default 4. */
+  /** Attempts of a pull that fails transiently (connection reset, 5xx, 429). Default 3. */
   attempts?: number;
-  /** Wait before retry n: n-th doubling of this. Default 2000 ms (2 s, 4 s, 8 s). */
+  /** Wait before retry n: n-th doubling of this. Default 2000 ms (2 s, then 4 s). */
   backoffMs?: number;
   /** A pull the engine reports nothing of for this long is stopped (a registry that accepts and hangs). Default 30 s. */
   stallMs?: number;
@@ -112,7 +112,7 @@ export class RunImages {
     settings: PullSettings = {},
   ) {
     this.pullSlot = limiter(settings.concurrency ?? 4);
-    this.attempts = settings.attempts ?? 4;
+    this.attempts = settings.attempts ?? 3;
     this.backoffMs = settings.backoffMs ?? 2000;
     this.stallMs = settings.stallMs ?? 30_000;
     this.progressEveryMs = settings.progressEveryMs ?? 2000;

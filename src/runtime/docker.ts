@@ -33,7 +33,10 @@ export function dockerMessage(e: unknown): string {
       return json.message;
     }
   }
-  return errorMessage(e).trim();
+  // Without a JSON body, dockerode's own wording leads: "(HTTP code 500) server error - <the engine's text>".
+  return errorMessage(e)
+    .replace(/^\(HTTP code \d+\) [^-]*- /, '')
+    .trim();
 }
 
 /** Run `fn`, treating the listed HTTP statuses as "nothing to do". */
@@ -55,19 +58,31 @@ interface ProgressEvent {
   status?: string;
   id?: string;
   progressDetail?: { current?: number; total?: number };
+  /** A failure after the answer began (a layer that failed after the engine's own retries). */
+  error?: string;
+  errorDetail?: { message?: string };
 }
 
-/** Reads a JSON-lines progress stream to its end; rejects on an `error` message in it. */
+/**
+ * Reads a JSON-lines progress stream to its end; rejects on an `error` message in it (docker-modem passes
+ * those on as progress and ends the stream as if all went well).
+ */
 function followProgress(
   modem: Docker['modem'],
   stream: NodeJS.ReadableStream,
   onProgress: (event: ProgressEvent) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
+    let failure: string | undefined;
     modem.followProgress(
       stream,
-      (err: Error | null) => (err ? reject(err) : resolve()),
-      (event: ProgressEvent) => onProgress(event),
+      (err: Error | null) =>
+        err ? reject(err) : failure !== undefined ? reject(new Error(failure)) : resolve(),
+      (event: ProgressEvent) => {
+        const message = event.errorDetail?.message ?? event.error;
+        if (message !== undefined) failure ??= message;
+        else onProgress(event);
+      },
     );
   });
 }
