@@ -176,5 +176,6 @@ export function maskReportText(report: RunReport, mask: Masker): RunReport {
     ...report,
     services: report.services.map((s) => ({ ...text(s), instances: s.instances.map(text) })),
     steps: report.steps.map((s) => ({ ...text(s), logTail: s.logTail.map(mask) })),
+    ...(report.images && { images: report.images.map(text) }),
   };
 }
