@@ -175,8 +175,8 @@ describe('failed pulls', () => {
     expect(serviceStatuses(run.report)).toEqual(['a: Running']);
     expect(rt.log('pullImage')).toEqual(['pullImage a:1', 'pullImage a:1', 'pullImage a:1']);
     expect(run.lines.filter((l) => l.startsWith('↻'))).toEqual([
-      '↻ pulling a:1: attempt 1 of 4 failed (received unexpected HTTP status: 503 Service Unavailable); retrying in 0s',
-      '↻ pulling a:1: attempt 2 of 4 failed (toomanyrequests: slow down); retrying in 0.1s',
+      '↻ pulling a:1: attempt 1 of 3 failed (received unexpected HTTP status: 503 Service Unavailable); retrying in 0s',
+      '↻ pulling a:1: attempt 2 of 3 failed (toomanyrequests: slow down); retrying in 0.1s',
     ]);
     expect(run.report.images?.[0]).toMatchObject({ status: 'Pulled', attempts: 3 });
     expect(run.ms).toBeGreaterThanOrEqual(90);
