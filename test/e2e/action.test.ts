@@ -359,6 +359,7 @@ describe.each([['SIGTERM'], ['SIGKILL']] as const)('main stopped by %s in the mi
 
 describe('a private image, after docker login (as docker/login-action does)', () => {
   const name = project('actpriv');
+  const noLogin = project('actnologin');
   let regs: TestRegistries;
   let image: PushedImage;
   let ws: Workspace;
@@ -386,6 +387,8 @@ spec:
     main = await runMain(ws);
   }, 120_000);
   afterAll(async () => {
+    // Its containers first: an image a container uses cannot be removed.
+    for (const p of [name, noLogin]) await removeProject(runtime, p);
     if (image) removeImage(image.id);
     await regs?.stop();
   });
@@ -416,7 +419,7 @@ spec:
     const post = await runPost(ws);
     expect(post.code).toBe(0);
     removeImage(image.id); // no container uses it any more
-    const other = workspace(spec(), { project: project('actnologin') });
+    const other = workspace(spec(), { project: noLogin });
     workspaces.push(other.dir);
     other.env.HOME = mkdtempSync(path.join(tmpdir(), 'initsteps-action-home-'));
     workspaces.push(other.env.HOME);
