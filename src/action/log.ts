@@ -1,8 +1,8 @@
 // The job log: each step attempt's output, and each attempt of a job's own container, in its own
-// collapsible group, titled with its `▶` line; every other transition line outside groups. Groups
-// cannot nest or interleave, so while one step's group is open, whatever another instance prints waits
-// (in order) until that group closes, then is replayed: a waiting step that is still running becomes the
-// open group and streams live from there.
+// collapsible group, titled with its `▶` line; the run's image pulls in one group, titled with the list of
+// images; every other transition line outside groups. Groups cannot nest or interleave, so while one
+// step's group is open, whatever another instance prints waits (in order) until that group closes, then is
+// replayed: a waiting step that is still running becomes the open group and streams live from there.
 // What a step, a job or a main container printed goes out inside stop-commands blocks, inside its group,
 // so the runner honours no workflow command in it (docs/action.md, "Step output and the runner").
 import type { RunEvent } from '../engine/types.js';
@@ -22,6 +22,8 @@ type Op =
 const stepKey = (instance: string, step: string): string => `${instance}\u0000${step}`;
 /** A job's own container: its instance with no step (step names are never empty). */
 const jobKey = (instance: string): string => stepKey(instance, '');
+/** The pulls' group: no step key can be this (instance names have no NUL). */
+const PULLS_KEY = '\u0000pulls';
 
 export class StepLog {
   private live: string | undefined;
@@ -68,6 +70,14 @@ export class StepLog {
         return this.emit([{ kind: 'close', key: jobKey(event.instance), after: lines }]);
       case 'job-end':
         return this.emit([{ kind: 'close', key: jobKey(event.result.instance), after: lines }]);
+      case 'image-pulls':
+        return this.emit(
+          event.phase === 'start'
+            ? lines.map((title) => ({ kind: 'open', key: PULLS_KEY, title }))
+            : [{ kind: 'close', key: PULLS_KEY, after: lines }],
+        );
+      case 'image-pull':
+        return this.emit(lines.map((text) => ({ kind: 'line', key: PULLS_KEY, text })));
       case 'warning':
         return this.emit([{ kind: 'warning', text: event.message }]);
       default:

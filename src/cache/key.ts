@@ -172,10 +172,13 @@ export async function computeCacheKey(ctx: CacheContext, imageId: ImageIdLookup)
       ordinal: instance.ordinal,
       main: await container(instance.main),
       steps: await Promise.all(
-        instance.steps.map(async ({ pos: _pos, problemMatchers: _matchers, ...step }) => ({
-          ...step,
-          ...(await container(step)),
-        })),
+        // A step's pull policy says how its image is had, not what it is: the image IDs are in the key.
+        instance.steps.map(
+          async ({ pos: _pos, problemMatchers: _matchers, pullPolicy: _pullPolicy, ...step }) => ({
+            ...step,
+            ...(await container(step)),
+          }),
+        ),
       ),
     },
     images,

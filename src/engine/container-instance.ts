@@ -8,6 +8,7 @@ import {
   isPersistent,
   type ContainerSpec,
   type EnvVar,
+  type PullPolicy,
   type ResolvedInstance,
   type ResolvedService,
   type ResolvedStep,
@@ -110,18 +111,18 @@ export class ContainerInstance implements InstanceDriver {
   }
 
   prepareStep(step: ResolvedStep): Promise<Attempt> {
-    return this.prepareRun(step, this.ctx.labels(this.s, this.inst, 'step', step.name));
+    return this.prepareRun(step, step.pullPolicy, this.ctx.labels(this.s, this.inst, 'step', step.name));
   }
 
   prepareJob(): Promise<Attempt> {
-    return this.prepareRun(this.inst.main, this.ctx.labels(this.s, this.inst, 'job'));
+    return this.prepareRun(this.inst.main, this.s.pullPolicy, this.ctx.labels(this.s, this.inst, 'job'));
   }
 
   /** A container that runs to completion (a step's, a job's), joined to the sandbox, one per attempt. */
-  private async prepareRun(spec: ContainerSpec, labels: Labels): Promise<Attempt> {
+  private async prepareRun(spec: ContainerSpec, policy: PullPolicy, labels: Labels): Promise<Attempt> {
     const { ctx } = this;
     const image = spec.image ?? '';
-    await this.image(image);
+    await this.image(image, policy);
     const create = {
       image,
       labels,
@@ -170,9 +171,17 @@ export class ContainerInstance implements InstanceDriver {
     const { ctx, s, inst } = this;
     await this.saveCache();
     const image = inst.main.image ?? '';
+    try {
+      await ctx.images.ensure(image, s.pullPolicy);
+    } catch (e: unknown) {
+      ctx.throwIfAborted();
+      if (!(e instanceof ImageError)) throw e;
+      // An image that could not be had keeps its own reason (docs/images.md), as a step's does.
+      ctx.results.setInstance(s, inst, 'Failed', e.reason, `main container: ${e.message}`);
+      return undefined;
+    }
     let main: string;
     try {
-      await this.image(image);
       const spec = await specForCreate(
         expandContainer(inst.main, this.addresses),
         {
@@ -196,10 +205,10 @@ export class ContainerInstance implements InstanceDriver {
     return { target: this.readinessTarget(main), healthcheck };
   }
 
-  /** The image by the service's pull policy (once per run); a failure is the reason of what needs it. */
-  private async image(ref: string): Promise<void> {
+  /** The image by its container's pull policy (once per run); a failure is the reason of what needs it. */
+  private async image(ref: string, policy: PullPolicy): Promise<void> {
     try {
-      await this.ctx.images.ensure(ref, this.s.pullPolicy);
+      await this.ctx.images.ensure(ref, policy);
     } catch (e: unknown) {
       if (e instanceof ImageError) throw new StepSetupError(e.reason, e.message);
       throw e;

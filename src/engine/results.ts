@@ -76,6 +76,7 @@ export class RunResults {
         instances: s.instances.map((i) => ({
           name: i.name,
           ordinal: i.ordinal,
+          ...(s.runtime === 'container' && i.main.image !== undefined && { image: i.main.image }),
           status: 'Pending',
           ports: [],
         })),
@@ -275,6 +276,7 @@ export function maskReportText(report: RunReport, mask: Masker): RunReport {
       logTail: s.logTail.map(mask),
       ...(s.problems ? { problems: maskProblems(s.problems, mask) } : {}),
     })),
+    ...(report.images && { images: report.images.map(text) }),
   };
 }
 

@@ -6,7 +6,7 @@ import { stateDir } from '../markers/store.js';
 import type { ContainerRuntime, Labels } from '../runtime/types.js';
 import type { ResolvedInstance, ResolvedProject, ResolvedService } from '../spec/model.js';
 import { createMasker, secretValues, type Masker } from '../spec/secrets.js';
-import { RunImages } from './images.js';
+import { RunImages, type PullSettings } from './images.js';
 import { LABEL, type Role } from './labels.js';
 import { RunResults } from './results.js';
 import { Tracked } from './tracked.js';
@@ -22,6 +22,8 @@ export interface RunSettings {
   runId?: string;
   /** Between SIGTERM and SIGKILL for a timed-out attempt. Default 2000 ms. */
   killGraceMs?: number;
+  /** How pulls go: at once, retries, backoff, stall limit (defaults in images.ts). */
+  pulls?: PullSettings;
 }
 
 export class RunContext {
@@ -59,7 +61,7 @@ export class RunContext {
     this.mask = createMasker(secretValues(o.project));
     this.results = new RunResults(o.observer);
     this.tracked = new Tracked(o.observer);
-    this.images = new RunImages(runtime, o.observer, o.signal);
+    this.images = new RunImages(runtime, o.observer, o.signal, o.pulls);
   }
 
   labels(s: ResolvedService, inst: ResolvedInstance, role: Role, step?: string): Labels {

@@ -19,7 +19,14 @@ export type StepReason =
   | 'RuntimeError'
   | 'Cancelled';
 export type ServiceStatus = 'Pending' | 'Initializing' | 'Running' | 'Failed';
-export type ServiceReason = 'InitStepFailed' | 'StartFailed' | 'ReadinessTimeout' | 'DependencyFailed';
+export type ServiceReason =
+  | 'InitStepFailed'
+  | 'StartFailed'
+  | 'ReadinessTimeout'
+  | 'DependencyFailed'
+  /** The main container's image could not be pulled, or is absent under policy Never (docs/images.md). */
+  | 'ImagePullFailed'
+  | 'ImageNotPresent';
 /** A job (docs/spec.md, "Jobs"): `Running` while its own container (process) runs. */
 export type JobStatus = 'Pending' | 'Initializing' | 'Running' | 'Succeeded' | 'Failed';
 export type JobReason =
@@ -71,6 +78,8 @@ export interface PublishedPort {
 export interface InstanceResult {
   name: string;
   ordinal: number;
+  /** The main container's image reference (`runtime: container`). */
+  image?: string;
   status: ServiceStatus;
   reason?: ServiceReason;
   message?: string;
@@ -110,6 +119,23 @@ export interface JobResult {
   problems?: StepProblem[];
 }
 
+/** One image of the run: how it was had and what it was. */
+export interface ImageResult {
+  ref: string;
+  /** Present: the engine had it (and the policy did not ask for a pull); Pulled: by this run. */
+  status: 'Present' | 'Pulled' | 'Failed';
+  /** The content-addressed ID, `sha256:...`. */
+  id?: string;
+  /** The registry's digest of what ran (`sha256:...`); absent for an image built locally. */
+  digest?: string;
+  /** A pull's time, retries and their waits included. */
+  pullMs?: number;
+  /** Pull attempts made. */
+  attempts?: number;
+  reason?: 'ImagePullFailed' | 'ImageNotPresent';
+  message?: string;
+}
+
 export interface RunReport {
   project: string;
   services: ServiceResult[];
@@ -117,6 +143,8 @@ export interface RunReport {
   jobs: JobResult[];
   /** Init steps of services and jobs alike. */
   steps: StepResult[];
+  /** Every image of the selected services and steps (absent in a report of an older version). */
+  images?: ImageResult[];
   /** True when every instance that has persistent volumes was restored from the cache. */
   cacheHit: boolean;
   /** Ids of everything this run created that `post`/`down` must remove (containers, networks, run-scoped volumes). */
@@ -133,7 +161,10 @@ export interface CreatedObjects {
 
 /** The live event stream; report/lines.ts turns these into the console lines docs/action.md shows. */
 export type RunEvent =
-  | { type: 'image-pull'; image: string; progress: string }
+  /** The run's pulls begin, all at once (docs/images.md): the images that need one. */
+  | { type: 'image-pulls'; phase: 'start'; images: string[] }
+  | { type: 'image-pulls'; phase: 'end'; durationMs: number; failed: number }
+  | ImagePullEvent
   | { type: 'step-start'; service: string; instance: string; step: string; attempt: number; attempts: number }
   | { type: 'step-output'; instance: string; step: string; stream: 'stdout' | 'stderr'; line: string }
   | { type: 'step-retry'; instance: string; step: string; attempt: number; delayMs: number; detail: string }
@@ -160,6 +191,29 @@ export type RunEvent =
   | { type: 'created'; kind: 'container' | 'network' | 'volume'; id: string }
   /** A `runtime: process` main process was started (id: its pid); stop it in `post`. */
   | { type: 'created'; kind: 'process'; id: string; startTime?: string };
+
+/** One image's pull: its start, its bytes every few seconds, each retry, and how it ended. */
+export type ImagePullEvent =
+  | { type: 'image-pull'; image: string; phase: 'start' }
+  | {
+      type: 'image-pull';
+      image: string;
+      phase: 'progress';
+      doneBytes: number;
+      totalBytes: number;
+      elapsedMs: number;
+    }
+  | {
+      type: 'image-pull';
+      image: string;
+      phase: 'retry';
+      attempt: number;
+      attempts: number;
+      delayMs: number;
+      detail: string;
+    }
+  | { type: 'image-pull'; image: string; phase: 'done'; durationMs: number; digest?: string }
+  | { type: 'image-pull'; image: string; phase: 'failed'; message: string };
 
 export type RunObserver = (event: RunEvent) => void;
 

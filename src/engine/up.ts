@@ -1,19 +1,24 @@
-// `up`: the services and jobs in dependency order; per service, its instances (volumes, sandbox, init
-// steps, main) and then their readiness together; a job runs to completion (job.ts). One whose dependency
-// failed is `DependencyFailed`. Step, service and job failures go into the report; only fatal errors throw.
+// `up`: every image pulled at once from the start (images.ts); the services and jobs as a dependency graph
+// (schedule.ts), each as soon as its dependencies are ready (a job succeeded, a service ready); a job runs
+// to completion (job.ts); per service, its instances (volumes,
+// sandbox, init steps, main, readiness) one after another by ordinal, or all at once under
+// `podManagementPolicy: Parallel`. A service whose dependency failed is `DependencyFailed`. Step and
+// service failures go into the report; only fatal errors throw.
 import { CancelledError, UsageError } from '../errors.js';
 import { deleteMarkers } from '../markers/store.js';
 import { ensureSandboxImage } from '../runtime/sandbox-image.js';
 import type { ContainerRuntime } from '../runtime/types.js';
 import type { ResolvedInstance, ResolvedProject, ResolvedService } from '../spec/model.js';
 import { ContainerInstance } from './container-instance.js';
+import { instanceImageNeeds } from './images.js';
 import { runJob } from './job.js';
 import { LABEL, networkName, type Role } from './labels.js';
 import { ProcessInstance } from './process-instance.js';
 import { waitReady, type StartedMain } from './readiness.js';
 import { maskReportText } from './results.js';
 import { RunContext, type RunSettings } from './run-context.js';
-import { jobLogKey, loadLastRun, logKey, saveLastRun, type LastRun } from './state.js';
+import { runDag } from './schedule.js';
+import { loadLastRun, logKey, saveLastRun, type LastRun } from './state.js';
 import { runInitSteps, type InstanceDriver } from './steps.js';
 import { removeContainers } from './tracked.js';
 import type { RunReport } from './types.js';
@@ -67,7 +72,11 @@ export function selectServices(project: ResolvedProject, names?: string[]): Reso
 }
 
 export async function up(runtime: ContainerRuntime, options: UpOptions): Promise<RunReport> {
-  const ctx = new RunContext(runtime, options);
+  // Services run side by side: a fatal error in one stops the others (their running steps are killed)
+  // before the cleanup, which must see everything they created.
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  const ctx = new RunContext(runtime, { ...options, signal });
   const startedAt = new Date();
   const selected = selectServices(ctx.project, options.services);
   for (const s of selected) ctx.results.add(s);
@@ -79,27 +88,37 @@ export async function up(runtime: ContainerRuntime, options: UpOptions): Promise
   };
   try {
     ctx.throwIfAborted();
+    ctx.images.prefetch(selected.flatMap((s) => s.instances.flatMap((i) => instanceImageNeeds(s, i))));
     if (selected.some((s) => s.runtime === 'container')) {
       ctx.sandboxImage = await ensureSandboxImage(runtime);
       ctx.network = ensureNetwork(ctx);
       ctx.network.catch(() => undefined); // awaited before the first sandbox and below
     }
-    for (const s of selected) {
-      ctx.throwIfAborted();
-      // Dependencies ran before (dependency order): a job must have succeeded, a service be ready.
-      const failedDep = s.dependsOn.find((d) => ctx.results.hasFailed(d));
-      if (failedDep !== undefined) ctx.results.dependencyFailed(s, failedDep);
-      else if (s.job) await runJob(ctx, s, s.job);
-      else await runService(ctx, s, previous);
-    }
+    await runDag(selected, async (s) => {
+      try {
+        ctx.throwIfAborted();
+        // Its dependencies have finished (runDag): a job must have succeeded, a service be ready.
+        const failedDep = s.dependsOn.find((d) => ctx.results.hasFailed(d));
+        if (failedDep !== undefined) ctx.results.dependencyFailed(s, failedDep);
+        else if (s.job) await runJob(ctx, s, s.job);
+        else await runService(ctx, s, previous);
+      } catch (e: unknown) {
+        stop.abort(e);
+        throw e;
+      }
+    });
     await ctx.network;
+    // Images of services that never got to use them (a dependency failed) are still being pulled.
+    await ctx.images.settled();
   } catch (e: unknown) {
+    stop.abort(e);
     // Whatever it did must be known to the cleanup.
     await ctx.network.catch(() => undefined);
-    if (ctx.signal?.aborted) {
+    await ctx.images.settled();
+    if (options.signal?.aborted) {
       if (!options.keepOnCancel) await cleanup(ctx, true);
       const report = await finish();
-      throw new UpCancelledError(cancelKind(ctx.signal.reason), report);
+      throw new UpCancelledError(cancelKind(options.signal.reason), report);
     }
     // A fatal error (the engine went away, the state dir is unwritable): leave nothing half-started.
     await cleanup(ctx, false);
@@ -118,31 +137,44 @@ async function runService(ctx: RunContext, s: ResolvedService, previous: LastRun
   const { results } = ctx;
   results.setService(s.name, 'Initializing');
   if (s.runtime === 'container') await removeScaledDown(ctx, s);
-  const started: { inst: ResolvedInstance; main: StartedMain }[] = [];
-  for (const inst of s.instances) {
-    ctx.throwIfAborted();
-    results.setInstance(s, inst, 'Initializing');
-    const driver: InstanceDriver =
-      s.runtime === 'process'
-        ? new ProcessInstance(ctx, s, inst, previous?.processes ?? [])
-        : new ContainerInstance(ctx, s, inst);
-    if (!(await driver.open()) || !(await runInitSteps(ctx, s, inst, driver))) continue;
-    const main = await driver.startMain();
-    if (main) started.push({ inst, main });
+  const start = (inst: ResolvedInstance) => runInstance(ctx, s, inst, previous);
+  if (s.podManagementPolicy === 'Parallel') {
+    // Every instance ends (or is stopped) before the service does, whatever happens to the others.
+    const settled = await Promise.allSettled(s.instances.map(start));
+    const thrown = settled.find((r) => r.status === 'rejected');
+    if (thrown) throw thrown.reason;
+  } else {
+    // OrderedReady, as a StatefulSet: ordinal n initializes once n-1 is ready (or has failed).
+    for (const inst of s.instances) await start(inst);
   }
-  await Promise.all(
-    started.map(async ({ inst, main }) => {
-      const ready = await waitReady(s.readinessProbe, main.healthcheck, main.target, ctx.signal);
-      if (ready.ok) results.setInstance(s, inst, 'Running');
-      else results.setInstance(s, inst, 'Failed', ready.reason, ready.message);
-    }),
-  );
   const failed = results.service(s.name).instances.find((i) => i.status === 'Failed');
   if (failed) {
     results.setService(s.name, 'Failed', failed.reason, `${failed.name}: ${failed.message ?? failed.reason}`);
   } else {
     results.setService(s.name, 'Running');
   }
+}
+
+/** One instance from its volumes to ready; its result says how far it got. */
+async function runInstance(
+  ctx: RunContext,
+  s: ResolvedService,
+  inst: ResolvedInstance,
+  previous: LastRun | undefined,
+): Promise<void> {
+  ctx.throwIfAborted();
+  const { results } = ctx;
+  results.setInstance(s, inst, 'Initializing');
+  const driver: InstanceDriver =
+    s.runtime === 'process'
+      ? new ProcessInstance(ctx, s, inst, previous?.processes ?? [])
+      : new ContainerInstance(ctx, s, inst);
+  if (!(await driver.open()) || !(await runInitSteps(ctx, s, inst, driver))) return;
+  const main: StartedMain | undefined = await driver.startMain();
+  if (!main) return;
+  const ready = await waitReady(s.readinessProbe, main.healthcheck, main.target, ctx.signal);
+  if (ready.ok) results.setInstance(s, inst, 'Running');
+  else results.setInstance(s, inst, 'Failed', ready.reason, ready.message);
 }
 
 /** Instances beyond the current replica count (scaled down) are stopped; their volumes stay. */
@@ -169,6 +201,7 @@ function reportOf(ctx: RunContext): RunReport {
     services: ctx.results.services(),
     jobs: ctx.results.jobs(),
     steps: ctx.results.steps(),
+    images: ctx.images.results(),
     cacheHit: restores.length > 0 && restores.every(Boolean),
     created: ctx.tracked.snapshot(),
   };
@@ -203,12 +236,11 @@ async function persist(
   await saveLastRun(ctx.project.name, masked, ctx.stateDir);
 }
 
-/** The previous run's captured output of steps and jobs of services and jobs this run did not touch. */
+/** The previous run's captured output of steps of services this run did not touch. */
 function keptLogs(prev: LastRun | undefined, names: Set<string>): Record<string, string[]> {
   if (!prev) return {};
-  const keys = new Set([
-    ...prev.report.steps.filter((s) => !names.has(s.service)).map((s) => logKey(s.instance, s.step)),
-    ...prev.report.jobs.filter((j) => !names.has(j.name)).map((j) => jobLogKey(j.instance)),
-  ]);
+  const keys = new Set(
+    prev.report.steps.filter((s) => !names.has(s.service)).map((s) => logKey(s.instance, s.step)),
+  );
   return Object.fromEntries(Object.entries(prev.logs).filter(([k]) => keys.has(k)));
 }

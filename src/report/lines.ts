@@ -1,5 +1,5 @@
 // Pure: one run event → the console lines a person reads (docs/action.md, "What the run shows"). Shared by the CLI and the Action.
-import type { JobResult, RunEvent, StepResult } from '../engine/types.js';
+import type { ImagePullEvent, JobResult, RunEvent, StepResult } from '../engine/types.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -68,14 +68,48 @@ export function jobEndLine(r: JobResult): string {
   return `✗ ${name} failed: ${jobFailureDetail(r)}`;
 }
 
+/** `12.3 MB`: decimal units, as Docker prints pull sizes. */
+export function formatBytes(n: number): string {
+  if (n < 1000) return `${n} B`;
+  const units = ['kB', 'MB', 'GB', 'TB'];
+  let value = n / 1000;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+function pullLine(e: ImagePullEvent): string {
+  switch (e.phase) {
+    case 'start':
+      return `⇣ pulling ${e.image}`;
+    case 'progress':
+      return `⇣ ${e.image}: ${formatBytes(e.doneBytes)} of ${formatBytes(e.totalBytes)} (${formatDuration(e.elapsedMs)})`;
+    case 'retry':
+      return (
+        `↻ pulling ${e.image}: attempt ${e.attempt} of ${e.attempts} failed (${e.detail}); ` +
+        `retrying in ${formatDuration(e.delayMs)}`
+      );
+    case 'done':
+      return `✓ pulled ${e.image} in ${formatDuration(e.durationMs)}${e.digest ? ` (${e.digest})` : ''}`;
+    case 'failed':
+      return `✗ ${e.message}`;
+  }
+}
+
 export function eventToLines(event: RunEvent): string[] {
   switch (event.type) {
+    case 'image-pulls':
+      return event.phase === 'start'
+        ? [`⇣ pulling ${plural(event.images.length, 'image')}: ${event.images.join(', ')}`]
+        : [
+            `⇣ pulls done in ${formatDuration(event.durationMs)}` +
+              (event.failed > 0 ? `, ${event.failed} failed` : ''),
+          ];
     case 'image-pull':
-      // Docker reports download and extraction progress many times a second per layer: only the
-      // once-per-layer statuses (Pulling fs layer, Pull complete, Digest, ...) make lines.
-      return /^(\S+ )?(Downloading|Extracting)\b/.test(event.progress)
-        ? []
-        : [`⇣ pulling ${event.image}: ${event.progress}`];
+      return [pullLine(event)];
     case 'step-start': {
       const attempt = event.attempt > 1 ? ` (attempt ${event.attempt} of ${event.attempts})` : '';
       return [`▶ ${stepName(event.step, event.instance)}${attempt}`];

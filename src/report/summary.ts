@@ -5,6 +5,7 @@
 // Every piece of text is masked first, then escaped; a cell or a block title keeps no line break, since
 // a blank line ends an HTML block and the rest of the summary would render as Markdown.
 import type {
+  ImageResult,
   JobResult,
   JobStatus,
   RunReport,
@@ -140,6 +141,23 @@ const jobRow = (j: JobResult): string[] => [
   j.durationMs > 0 ? formatDuration(j.durationMs) : '-',
   why(j.reason, j.message),
 ];
+/** The main container's image and the digest that ran (docs/images.md). */
+function imageCell(ref: string | undefined, images: Map<string, ImageResult>): string {
+  if (ref === undefined) return '-';
+  const digest = images.get(ref)?.digest;
+  return digest === undefined ? ref : `${ref} (${digest})`;
+}
+
+function imageHow(i: ImageResult): string {
+  switch (i.status) {
+    case 'Present':
+      return 'present';
+    case 'Pulled':
+      return `pulled in ${formatDuration(i.pullMs ?? 0)}${(i.attempts ?? 1) > 1 ? ` (${i.attempts} attempts)` : ''}`;
+    case 'Failed':
+      return `❌ ${i.reason ?? 'Failed'}`;
+  }
+}
 
 function headline(input: SummaryInput, inline: Inline): string {
   const { report, error } = input;
@@ -223,10 +241,11 @@ export function buildSummary(input: SummaryInput): string {
       report.steps.map(stepRow),
     );
     out.add('### Services\n\n');
+    const images = new Map((report.images ?? []).map((i) => [i.ref, i]));
     table(
       out,
       inline,
-      ['service', 'instance', 'status', 'reason / message', 'published ports'],
+      ['service', 'instance', 'status', 'reason / message', 'published ports', 'image'],
       report.services.flatMap((svc) =>
         svc.instances.map((inst) => [
           svc.name,
@@ -236,6 +255,7 @@ export function buildSummary(input: SummaryInput): string {
           dash(
             inst.ports.map((p) => `${p.hostIp}:${p.hostPort} → ${p.containerPort}/${p.protocol}`).join(', '),
           ),
+          imageCell(inst.image, images),
         ]),
       ),
     );
@@ -246,6 +266,15 @@ export function buildSummary(input: SummaryInput): string {
         inline,
         ['job', 'status', 'exit code', 'attempts', 'duration', 'reason / message'],
         report.jobs.map(jobRow),
+      );
+    }
+    if (report.images && report.images.length > 0) {
+      out.add('### Images\n\n');
+      table(
+        out,
+        inline,
+        ['image', 'digest', 'how'],
+        report.images.map((i) => [i.ref, dash(i.digest), imageHow(i)]),
       );
     }
     const failed = report.steps.filter(

@@ -2,6 +2,8 @@
 import { Readable, Writable } from 'node:stream';
 import Docker from 'dockerode';
 import { DockerUnavailableError, errorMessage } from '../errors.js';
+import { classifyPullFailure, PullError, type PullProgress } from './pull.js';
+import { lookupCredentials, RegistryAuthError, registryOf, type CredentialLookup } from './registry-auth.js';
 import { LineSplitter } from './stream.js';
 import type {
   Attachment,
@@ -9,6 +11,7 @@ import type {
   ContainerRuntime,
   ContainerState,
   CreateContainerSpec,
+  ImageInfo,
   Labels,
   NetworkInfo,
   OutputStream,
@@ -31,7 +34,10 @@ export function dockerMessage(e: unknown): string {
       return json.message;
     }
   }
-  return errorMessage(e).trim();
+  // Without a JSON body, dockerode's own wording leads: "(HTTP code 500) server error - <the engine's text>".
+  return errorMessage(e)
+    .replace(/^\(HTTP code \d+\) [^-]*- /, '')
+    .trim();
 }
 
 /** Run `fn`, treating the listed HTTP statuses as "nothing to do". */
@@ -48,19 +54,51 @@ const labelFilters = (labels: Labels): { label: string[] } => ({
   label: Object.entries(labels).map(([k, v]) => `${k}=${v}`),
 });
 
-/** Reads a JSON-lines progress stream to its end; rejects on an `error` message in it. */
+/** One message of the engine's JSON-lines progress stream. */
+interface ProgressEvent {
+  status?: string;
+  id?: string;
+  progressDetail?: { current?: number; total?: number };
+  /** A failure after the answer began (a layer that failed after the engine's own retries). */
+  error?: string;
+  errorDetail?: { message?: string };
+}
+
+/**
+ * Reads a JSON-lines progress stream to its end; rejects on an `error` message in it (docker-modem passes
+ * those on as progress and ends the stream as if all went well).
+ */
 function followProgress(
   modem: Docker['modem'],
   stream: NodeJS.ReadableStream,
-  onProgress: (event: { status?: string; id?: string; progress?: string }) => void,
+  onProgress: (event: ProgressEvent) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
+    let failure: string | undefined;
     modem.followProgress(
       stream,
-      (err: Error | null) => (err ? reject(err) : resolve()),
-      (event: { status?: string; id?: string; progress?: string }) => onProgress(event),
+      (err: Error | null) =>
+        err ? reject(err) : failure !== undefined ? reject(new Error(failure)) : resolve(),
+      (event: ProgressEvent) => {
+        const message = event.errorDetail?.message ?? event.error;
+        if (message !== undefined) failure ??= message;
+        else onProgress(event);
+      },
     );
   });
+}
+
+/** A layer's progress message as PullProgress; the whole image's (`Pulling from …`, `Digest: …`) has no layer. */
+function pullProgressOf(ev: ProgressEvent): PullProgress | undefined {
+  if (!ev.status) return undefined;
+  const layer = ev.id !== undefined && /^[0-9a-f]{12}$/.test(ev.id) ? ev.id : undefined;
+  const { current, total } = ev.progressDetail ?? {};
+  return {
+    ...(layer !== undefined && { layer }),
+    status: ev.status.replace(/^Status: /, ''),
+    ...(typeof current === 'number' && { current }),
+    ...(typeof total === 'number' && { total }),
+  };
 }
 
 /** Docker's stdcopy framing of a non-TTY attach stream, split by stream (through docker-modem's demuxer). */
@@ -98,6 +136,8 @@ export class DockerRuntime implements ContainerRuntime {
   constructor(
     private readonly docker: Docker,
     readonly endpoint: string,
+    /** Where DOCKER_CONFIG, HOME and the credential helpers' PATH come from. */
+    private readonly env: Record<string, string | undefined> = process.env,
   ) {
     this.remoteHost = remoteHostOf(endpoint);
   }
@@ -115,21 +155,54 @@ export class DockerRuntime implements ContainerRuntime {
     }
   }
 
+  async inspectImage(ref: string): Promise<ImageInfo | undefined> {
+    try {
+      const info = await this.docker.getImage(ref).inspect();
+      return { id: info.Id, repoDigests: info.RepoDigests ?? [] };
+    } catch (e: unknown) {
+      if (statusOf(e) === 404) return undefined;
+      throw new Error(dockerMessage(e));
+    }
+  }
+
   async imageHasHealthcheck(ref: string): Promise<boolean> {
     const info = await this.docker.getImage(ref).inspect();
     const test = info.Config?.Healthcheck?.Test;
     return Array.isArray(test) && test.length > 0 && test[0] !== 'NONE';
   }
 
-  async pullImage(ref: string, onProgress: (progress: string) => void, signal?: AbortSignal): Promise<void> {
+  async pullImage(
+    ref: string,
+    onProgress: (progress: PullProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    let lookup: CredentialLookup;
     try {
-      const stream = await this.docker.pull(ref, signal ? { abortSignal: signal } : {});
+      lookup = await lookupCredentials(ref, this.env);
+    } catch (e: unknown) {
+      if (!(e instanceof RegistryAuthError)) throw e;
+      throw new PullError('other', e.message, registryOf(ref), undefined, undefined);
+    }
+    try {
+      const stream = await this.docker.pull(ref, {
+        ...(lookup.credentials && { authconfig: lookup.credentials }),
+        ...(signal && { abortSignal: signal }),
+      });
       await followProgress(this.docker.modem, stream, (ev) => {
-        const text = [ev.id, ev.status, ev.progress].filter(Boolean).join(' ');
-        if (text) onProgress(text);
+        const progress = pullProgressOf(ev);
+        if (progress) onProgress(progress);
       });
     } catch (e: unknown) {
-      throw new Error(dockerMessage(e));
+      signal?.throwIfAborted();
+      // The engine's message, which quotes the registry's; the credentials sent are in a header only.
+      const message = dockerMessage(e);
+      throw new PullError(
+        classifyPullFailure(message),
+        message,
+        lookup.registry,
+        lookup.source,
+        lookup.configFile,
+      );
     }
   }
 
@@ -469,5 +542,5 @@ export async function connectDocker(
   } finally {
     clearTimeout(timer);
   }
-  return new DockerRuntime(docker, endpoint);
+  return new DockerRuntime(docker, endpoint, env);
 }

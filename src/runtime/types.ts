@@ -1,6 +1,7 @@
 // The container runtime as the engine sees it. Only src/runtime/docker.ts implements it against Docker;
 // the engine speaks these runtime-neutral shapes so its semantics stay readable and testable.
 import type { Readable } from 'node:stream';
+import type { PullProgress } from './pull.js';
 
 export type Labels = Record<string, string>;
 
@@ -78,6 +79,13 @@ export interface NetworkInfo {
   labels: Labels;
 }
 
+export interface ImageInfo {
+  /** The content-addressed ID, `sha256:...`. */
+  id: string;
+  /** `repository@sha256:...` for each registry the image was pulled from or pushed to; empty for a local build. */
+  repoDigests: string[];
+}
+
 export type OutputStream = 'stdout' | 'stderr';
 
 /** A started attach: `done` settles once both streams are fully drained (the container has exited). */
@@ -94,9 +102,15 @@ export interface ContainerRuntime {
   imageExists(ref: string): Promise<boolean>;
   /** The image's content-addressed ID (`sha256:...`), undefined when the engine does not have it. */
   imageId(ref: string): Promise<string | undefined>;
+  /** The image's ID and registry digests, undefined when the engine does not have it. */
+  inspectImage(ref: string): Promise<ImageInfo | undefined>;
   /** Whether the image declares a HEALTHCHECK. */
   imageHasHealthcheck(ref: string): Promise<boolean>;
-  pullImage(ref: string, onProgress: (progress: string) => void, signal?: AbortSignal): Promise<void>;
+  /**
+   * Pull with the credentials the Docker CLI would use for the image's registry; a failure is a PullError
+   * (src/runtime/pull.ts) whose message carries no credential.
+   */
+  pullImage(ref: string, onProgress: (progress: PullProgress) => void, signal?: AbortSignal): Promise<void>;
   /** Import a single-layer image from a tar stream (no registry needed). */
   importImage(tar: Buffer, ref: string, changes: string[]): Promise<void>;
 

@@ -293,12 +293,16 @@ const volume = f({
   },
 });
 
+const pullPolicy = (description: string) =>
+  f({ type: 'string', enum: ['Always', 'IfNotPresent', 'Never'], description });
+
 const initStep = f({
   type: 'object',
   required: ['name'],
   fields: {
     name: dnsLabel('Unique within the service.'),
     ...containerFields,
+    imagePullPolicy: pullPolicy("Default: the service's."),
     volumes: {
       type: 'array',
       items: { type: 'string', format: 'dnsLabel' },
@@ -393,17 +397,20 @@ export const SERVICE_DOCUMENT = f({
       type: 'object',
       fields: {
         ...containerFields,
-        imagePullPolicy: {
-          type: 'string',
-          enum: ['Always', 'IfNotPresent', 'Never'],
-          description: 'Default IfNotPresent.',
-        },
+        imagePullPolicy: pullPolicy('Default IfNotPresent. Steps take it unless they set their own.'),
         runtime: { type: 'string', enum: ['container', 'process'], description: 'Default container.' },
         replicas: {
           type: 'integer',
           minimum: 1,
           maximum: 100,
           description: 'Default 1.',
+          onlyFor: serviceOnly('a job runs one instance (<name>-0)'),
+        },
+        podManagementPolicy: {
+          type: 'string',
+          enum: ['OrderedReady', 'Parallel'],
+          description:
+            'Default OrderedReady: each instance is ready before the next one initializes. Parallel: all at once.',
           onlyFor: serviceOnly('a job runs one instance (<name>-0)'),
         },
         ports: {

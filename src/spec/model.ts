@@ -13,6 +13,8 @@ export type PullPolicy = 'Always' | 'IfNotPresent' | 'Never';
 export type RuntimeKind = 'container' | 'process';
 export type SeccompType = 'Unconfined' | 'RuntimeDefault' | 'Localhost';
 export type RestartPolicy = 'OnFailure' | 'Never';
+/** Kubernetes' StatefulSet names: instances one after another (each ready first), or all at once. */
+export type PodManagementPolicy = 'OrderedReady' | 'Parallel';
 
 export interface SecurityContext {
   seccompProfile?: {
@@ -133,6 +135,8 @@ export interface ResolvedStep extends ContainerSpec {
   /** Attempts in all (3 for OnFailure unless `retries` says otherwise, 1 for Never). */
   attempts: number;
   restartPolicy: RestartPolicy;
+  /** The step's own imagePullPolicy, else the service's. */
+  pullPolicy: PullPolicy;
 }
 
 export interface ResolvedInstance {
@@ -165,8 +169,10 @@ export interface ResolvedService {
   /** Absolute path of the spec file that declared it. */
   file: string;
   runtime: RuntimeKind;
+  /** The main container's; each step carries its own. */
   pullPolicy: PullPolicy;
   replicas: number;
+  podManagementPolicy: PodManagementPolicy;
   ports: PortMapping[];
   dependsOn: string[];
   readinessProbe?: Probe;

@@ -19,6 +19,7 @@ import type {
   PortMapping,
   Probe,
   ProblemMatcher,
+  PullPolicy,
   ResolvedInstance,
   ResolvedService,
   ResolvedStep,
@@ -209,6 +210,7 @@ function step(
   raw: RawStep,
   index: number,
   parent: ContainerSpec,
+  parentPullPolicy: PullPolicy,
   envSource: Record<string, string | undefined>,
   checked: CheckedFiles,
   process: boolean,
@@ -253,6 +255,7 @@ function step(
     timeoutMs: timeoutOf(raw.timeout),
     attempts,
     restartPolicy,
+    pullPolicy: raw.imagePullPolicy ?? parentPullPolicy,
   };
 }
 
@@ -288,8 +291,9 @@ export function resolveService(
     resources: resources(spec.resources),
     ...matchersField(resolveMatchers(spec.problemMatchers, doc.absFile, checked.matchers)),
   };
+  const pullPolicy = spec.imagePullPolicy ?? 'IfNotPresent';
   const steps = (spec.initSteps ?? []).map((s, i) =>
-    step(s, i, template, envSource, checked, process, doc.absFile),
+    step(s, i, template, pullPolicy, envSource, checked, process, doc.absFile),
   );
   const replicas = spec.replicas ?? 1;
   const instances: ResolvedInstance[] = Array.from({ length: replicas }, (_, ordinal) => {
@@ -308,8 +312,9 @@ export function resolveService(
     pos: raw.metadata ? valueLoc(raw.metadata, 'name').pos : { file: doc.file, line: 1, col: 1 },
     file: doc.absFile,
     runtime,
-    pullPolicy: spec.imagePullPolicy ?? 'IfNotPresent',
+    pullPolicy,
     replicas,
+    podManagementPolicy: spec.podManagementPolicy ?? 'OrderedReady',
     ports: ports(spec),
     dependsOn: [...new Set(spec.dependsOn ?? [])],
     ...(readinessProbe ? { readinessProbe } : {}),

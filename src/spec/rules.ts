@@ -132,6 +132,12 @@ export class RuleChecker {
         else stepNames.set(stepName, valueLoc(step, 'name'));
       }
       this.container(doc, step, name, stepName ?? '?', runtime);
+      if (runtime === 'process' && has(step, 'imagePullPolicy')) {
+        this.report(
+          valueLoc(step, 'imagePullPolicy'),
+          'runtime process runs on the host: remove `imagePullPolicy`',
+        );
+      }
       this.step(step, volumes);
     });
   }

@@ -21,6 +21,14 @@ import type { ContainerRuntime } from '../../src/runtime/types.js';
 import { CacheServer } from '../support/cache-server.js';
 import { connect, projectName, removeProject } from '../support/engine.js';
 import { HOSTILE_LINES, readAsRunner } from '../support/runner.js';
+import {
+  login,
+  pushTestImage,
+  removeImage,
+  startTestRegistries,
+  type PushedImage,
+  type TestRegistries,
+} from '../support/registry.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const node24 = execFileSync('bash', [path.join(root, 'scripts/ensure-node24.sh')], {
@@ -502,5 +510,79 @@ describe('a step that prints every workflow command', () => {
     expect(existsSync(path.join(temp, 'initsteps-cache', linked))).toBe(true);
     expect((await runtime.inspectContainer(other)).id).toBe(other);
     expect(await remains(name)).toEqual([]);
+  });
+});
+
+describe('a private image, after docker login (as docker/login-action does)', () => {
+  const name = project('actpriv');
+  const noLogin = project('actnologin');
+  let regs: TestRegistries;
+  let image: PushedImage;
+  let ws: Workspace;
+  let main: Finished;
+  const spec = () => `apiVersion: initsteps/v1
+kind: Service
+metadata:
+  name: api
+spec:
+  image: ${image.ref}
+  command: [sleep, "3600"]
+  initSteps:
+    - name: check
+      command: [test, -f, /payload]
+`;
+  beforeAll(async () => {
+    regs = await startTestRegistries();
+    image = pushTestImage(regs.private, 'initsteps-test/action:1', 1_000_000, regs.loginConfig);
+    ws = workspace(spec(), { project: name });
+    workspaces.push(ws.dir);
+    // docker/login-action runs `docker login`, which writes ~/.docker/config.json of the runner's user.
+    ws.env.HOME = mkdtempSync(path.join(tmpdir(), 'initsteps-action-home-'));
+    workspaces.push(ws.env.HOME);
+    login(regs.private.host, regs.user, regs.password, path.join(ws.env.HOME, '.docker'));
+    main = await runMain(ws);
+  }, 120_000);
+  afterAll(async () => {
+    // Its containers first: an image a container uses cannot be removed.
+    for (const p of [name, noLogin]) await removeProject(runtime, p);
+    if (image) removeImage(image.id);
+    await regs?.stop();
+  });
+
+  it('pulls the image with those credentials and runs', () => {
+    expect(main.code, main.stdout).toBe(0);
+    expect(main.stdout).toContain(`::group::⇣ pulling 1 image: ${image.ref}`);
+    expect(main.stdout).toContain(`✓ pulled ${image.ref} in `);
+    expect(resultOf(ws).services[0]?.status).toBe('Running');
+  });
+
+  it('shows the digest that ran in the summary, and the credentials nowhere', () => {
+    const summary = readFileSync(ws.files.summary, 'utf8');
+    expect(summary).toContain(`<td>${image.ref} (${image.digest})</td>`);
+    const basic = Buffer.from(`${regs.user}:${regs.password}`).toString('base64');
+    for (const text of [
+      main.stdout,
+      summary,
+      readFileSync(ws.files.output, 'utf8'),
+      readFileSync(ws.files.state, 'utf8'),
+    ]) {
+      expect(text).not.toContain(regs.password);
+      expect(text).not.toContain(basic);
+    }
+  });
+
+  it('fails without the login, saying what to do', async () => {
+    const post = await runPost(ws);
+    expect(post.code).toBe(0);
+    removeImage(image.id); // no container uses it any more
+    const other = workspace(spec(), { project: noLogin });
+    workspaces.push(other.dir);
+    other.env.HOME = mkdtempSync(path.join(tmpdir(), 'initsteps-action-home-'));
+    workspaces.push(other.env.HOME);
+    const failed = await runMain(other);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain(`registry ${regs.private.host} refused the pull`);
+    expect(failed.stdout).toContain('docker/login-action');
+    expect((await runPost(other)).code).toBe(0);
   });
 });

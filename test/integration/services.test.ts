@@ -127,8 +127,10 @@ describe('the volume cache hooks', () => {
         return true;
       },
       async save(ctx: CacheContext) {
+        // `nocache` starts alongside (no dependency between them): only this instance's main counts.
         const mains = await runtime.listContainers({
           'dev.initsteps.project': ctx.project.name,
+          'dev.initsteps.instance': ctx.instance.name,
           'dev.initsteps.role': 'main',
         });
         calls.push(`save ${ctx.instance.name} mains=${mains.length}`);

@@ -7,12 +7,15 @@ import type { Readable } from 'node:stream';
 import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { LABEL } from '../../src/engine/labels.js';
+import { classifyPullFailure, PullError, type PullProgress } from '../../src/runtime/pull.js';
+import { registryOf } from '../../src/runtime/registry-auth.js';
 import type {
   Attachment,
   ContainerInfo,
   ContainerRuntime,
   ContainerState,
   CreateContainerSpec,
+  ImageInfo,
   Labels,
   NetworkInfo,
   NetworkSpec,
@@ -63,10 +66,22 @@ export interface FakeRuntimeOptions {
   images?: string[];
   /** Images that declare a HEALTHCHECK. */
   healthchecks?: string[];
-  /** How a pull of `ref` goes: an error message fails it; `delayMs` makes it take that long. */
-  pull?: (ref: string) => { error?: string; delayMs?: number } | undefined;
+  /**
+   * How the `nth` pull of `ref` (1, 2, ... on retries) goes: an error message fails it (classified as the
+   * Docker runtime classifies the engine's); `delayMs` makes it take that long (progress every 10 ms);
+   * `digest` is what the registry announces and the image's RepoDigest afterwards.
+   */
+  pull?: (ref: string, nth: number) => FakePull | undefined;
   /** Makes a call fail: return a message to throw, for `method` on its target (as `calls` names it). */
   fault?: (method: string, target: string) => string | undefined;
+}
+
+export interface FakePull {
+  error?: string;
+  delayMs?: number;
+  digest?: string;
+  /** Sent only if the pull never reports anything (a registry that hangs): ends on abort only. */
+  hang?: boolean;
 }
 
 export interface Call {
@@ -127,6 +142,10 @@ export class FakeRuntime implements ContainerRuntime {
   private readonly images: Set<string>;
   private readonly healthchecks: Set<string>;
   private readonly counts = new Map<string, number>();
+  /** Pulls of each reference so far. */
+  private readonly pulls = new Map<string, number>();
+  /** RepoDigests by reference, for images pulled with a digest. */
+  private readonly digests = new Map<string, string>();
   /** Names of removed containers, so calls about them stay readable. */
   private readonly gone = new Map<string, string>();
   private seq = 0;
@@ -229,20 +248,58 @@ export class FakeRuntime implements ContainerRuntime {
     return this.images.has(ref) ? `sha256:${ref}` : undefined;
   }
 
+  async inspectImage(ref: string): Promise<ImageInfo | undefined> {
+    this.record('inspectImage', ref);
+    if (!this.images.has(ref)) return undefined;
+    const digest = this.digests.get(ref);
+    return { id: `sha256:${ref}`, repoDigests: digest ? [`${ref.replace(/[:@].*$/, '')}@${digest}`] : [] };
+  }
+
   async imageHasHealthcheck(ref: string): Promise<boolean> {
     this.record('imageHasHealthcheck', ref);
     if (!this.images.has(ref)) throw new Error(`No such image: ${ref}`);
     return this.healthchecks.has(ref);
   }
 
-  async pullImage(ref: string, onProgress: (progress: string) => void, signal?: AbortSignal): Promise<void> {
+  async pullImage(
+    ref: string,
+    onProgress: (progress: PullProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<void> {
     this.record('pullImage', ref);
-    const outcome = this.options.pull?.(ref) ?? {};
-    onProgress(`Pulling from ${ref}`);
-    if (outcome.delayMs) await delay(outcome.delayMs, signal);
+    const nth = (this.pulls.get(ref) ?? 0) + 1;
+    this.pulls.set(ref, nth);
+    const outcome = this.options.pull?.(ref, nth) ?? {};
+    if (outcome.hang) {
+      await new Promise((_resolve, reject) => {
+        if (signal?.aborted) reject(signal.reason);
+        signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+      });
+    }
+    onProgress({ status: `Pulling from ${ref}` });
+    const total = 1_000_000;
+    for (let ms = 0; ms < (outcome.delayMs ?? 0); ms += 10) {
+      onProgress({
+        layer: 'aaaaaaaaaaaa',
+        status: 'Downloading',
+        current: (total * ms) / (outcome.delayMs ?? 1),
+        total,
+      });
+      await delay(10, signal);
+    }
     signal?.throwIfAborted();
-    if (outcome.error !== undefined) throw new Error(outcome.error);
-    onProgress('Pull complete');
+    if (outcome.error !== undefined) {
+      throw new PullError(
+        classifyPullFailure(outcome.error),
+        outcome.error,
+        registryOf(ref),
+        undefined,
+        undefined,
+      );
+    }
+    if (outcome.digest) onProgress({ status: `Digest: ${outcome.digest}` });
+    onProgress({ layer: 'aaaaaaaaaaaa', status: 'Pull complete' });
+    if (outcome.digest) this.digests.set(ref, outcome.digest);
     this.images.add(ref);
   }
 

@@ -52,6 +52,8 @@ function leftovers(prefix: string): string[] {
 export default function setup(project: TestProject): () => void {
   execFileSync('bash', ['scripts/ensure-docker.sh'], { stdio: 'inherit' });
   execFileSync('bash', ['scripts/build-images.sh', 'busybox'], { stdio: 'inherit' });
+  // The registry suites start their own registries (test/support/registry.ts); this installs the tools.
+  execFileSync('bash', ['scripts/ensure-registry.sh'], { stdio: 'inherit' });
   const prefix = `it-${randomBytes(3).toString('hex')}`;
   const stateDir = mkdtempSync(join(tmpdir(), 'initsteps-it-'));
   // Workers inherit the environment: markers and run state of tests never touch the user's state dir.

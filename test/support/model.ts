@@ -4,6 +4,7 @@ import type {
   ContainerSpec,
   EnvVar,
   JobSpec,
+  PodManagementPolicy,
   PortMapping,
   ProblemMatcher,
   Probe,
@@ -35,6 +36,8 @@ export interface StepInput {
   workingDir?: string;
   user?: string;
   problemMatchers?: ProblemMatcher[];
+  /** Default: the service's. */
+  pullPolicy?: PullPolicy;
 }
 
 export interface ServiceInput {
@@ -42,6 +45,7 @@ export interface ServiceInput {
   image?: string;
   runtime?: RuntimeKind;
   pullPolicy?: PullPolicy;
+  podManagementPolicy?: PodManagementPolicy;
   command?: string[];
   args?: string[];
   env?: Record<string, string>;
@@ -145,6 +149,7 @@ export function service(input: ServiceInput, file = '/spec/initsteps.yaml'): Res
         timeoutMs: st.timeoutMs ?? 300_000,
         attempts: st.attempts ?? 3,
         restartPolicy: (st.attempts ?? 3) === 1 ? 'Never' : 'OnFailure',
+        pullPolicy: st.pullPolicy ?? input.pullPolicy ?? 'IfNotPresent',
       };
     });
     instances.push({ service: input.name, name, ordinal, steps, main: { ...template, env: parentEnv } });
@@ -156,6 +161,7 @@ export function service(input: ServiceInput, file = '/spec/initsteps.yaml'): Res
     runtime,
     pullPolicy: input.pullPolicy ?? 'IfNotPresent',
     replicas,
+    podManagementPolicy: input.podManagementPolicy ?? 'OrderedReady',
     ports: input.ports ?? [],
     dependsOn: input.dependsOn ?? [],
     ...(input.readinessProbe && { readinessProbe: input.readinessProbe }),

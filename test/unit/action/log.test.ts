@@ -204,6 +204,52 @@ describe('StepLog', () => {
     ]);
   });
 
+  it('puts the pulls in one group; steps of services that start meanwhile wait for it, each group whole', () => {
+    const pull = (image: string, phase: 'start' | 'done'): RunEvent =>
+      phase === 'start'
+        ? { type: 'image-pull', image, phase }
+        : { type: 'image-pull', image, phase, durationMs: 1500, digest: `sha256:${'0'.repeat(64)}` };
+    expect(
+      run([
+        { type: 'image-pulls', phase: 'start', images: ['a:1', 'b:1'] },
+        pull('a:1', 'start'),
+        pull('b:1', 'start'),
+        // Service c's image was present: its step runs while the pulls go on, as does d's.
+        start('c-0', 'one'),
+        out('c-0', 'one', 'c says'),
+        start('d-0', 'two'),
+        out('d-0', 'two', 'd says'),
+        pull('a:1', 'done'),
+        end('d-0', 'two'),
+        out('c-0', 'one', 'c again'),
+        pull('b:1', 'done'),
+        { type: 'image-pulls', phase: 'end', durationMs: 1600, failed: 0 },
+        end('c-0', 'one'),
+      ]),
+    ).toEqual([
+      '::group::⇣ pulling 2 images: a:1, b:1',
+      '⇣ pulling a:1',
+      '⇣ pulling b:1',
+      `✓ pulled a:1 in 1.5s (sha256:${'0'.repeat(64)})`,
+      `✓ pulled b:1 in 1.5s (sha256:${'0'.repeat(64)})`,
+      '::endgroup::',
+      '⇣ pulls done in 1.6s',
+      '::group::▶ init step "one" on c-0',
+      '::stop-commands::T',
+      'c says',
+      'c again',
+      '::T::',
+      '::endgroup::',
+      '✓ init step "one" on c-0 succeeded',
+      '::group::▶ init step "two" on d-0',
+      '::stop-commands::T',
+      'd says',
+      '::T::',
+      '::endgroup::',
+      '✓ init step "two" on d-0 succeeded',
+    ]);
+  });
+
   it('keeps a waiting step whole when it ended while another group was open', () => {
     expect(
       run([

@@ -570,7 +570,10 @@ describe('the volume cache hooks', () => {
         return true;
       },
       async save(ctx: CacheContext) {
-        const mains = rt.log('createContainer').filter((l) => l.startsWith('createContainer main'));
+        // `plain` starts alongside (no dependency between them): only this instance's main counts.
+        const mains = rt
+          .log('createContainer')
+          .filter((l) => l === `createContainer main ${ctx.instance.name}`);
         calls.push(`save ${ctx.instance.name} after ${mains.length} main containers`);
       },
     };

@@ -262,9 +262,11 @@ describe('images', () => {
     const { report, lines } = await runUp(rt, p);
     expect(serviceStatuses(report)).toEqual(['tb: Running']);
     expect(rt.log('pullImage')).toEqual(['pullImage app:1']);
-    expect(lines.filter((l) => l.startsWith('⇣'))).toEqual([
-      '⇣ pulling app:1: Pulling from app:1',
-      '⇣ pulling app:1: Pull complete',
+    expect(lines.filter((l) => /^[⇣✓] pull/.test(l))).toEqual([
+      '⇣ pulling 1 image: app:1',
+      '⇣ pulling app:1',
+      '✓ pulled app:1 in 0s',
+      '⇣ pulls done in 0s',
     ]);
     // The pull comes before the first container of the image.
     const log = rt.log('pullImage', 'createContainer');
@@ -314,12 +316,15 @@ describe('images', () => {
       status: 'Failed',
       reason: 'ImagePullFailed',
       attempts: 0,
-      message: 'pulling private/app:1: pull access denied for private/app',
+      message:
+        'pulling private/app:1: pull access denied for private/app — registry docker.io refused the pull ' +
+        '(no credentials for docker.io were found); log in before initsteps runs (`docker login`, in a ' +
+        'workflow a docker/login-action step) and check the image name',
     });
     expect(rt.log('pullImage')).toEqual(['pullImage private/app:1']);
   });
 
-  it('fails the instance with StartFailed when the main image cannot be pulled', async () => {
+  it('fails the instance with ImagePullFailed when the main image cannot be pulled', async () => {
     const rt = fakeRuntime({ pull: () => ({ error: 'manifest unknown' }) });
     const p = project('p', [
       { name: 'web', image: 'web:2', ...sleeper, steps: [{ name: 'a', image: 'busybox:latest' }] },
@@ -328,8 +333,9 @@ describe('images', () => {
     expect(stepOf(report, 'web-0', 'a').status).toBe('Succeeded');
     expect(report.services[0]).toMatchObject({
       status: 'Failed',
-      reason: 'StartFailed',
-      message: 'web-0: main container: pulling web:2: manifest unknown',
+      reason: 'ImagePullFailed',
+      message:
+        'web-0: main container: pulling web:2: manifest unknown — tag "2" of web is not in registry docker.io',
     });
     expect(rt.log('createContainer')).not.toContain('createContainer main web-0');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventToLines, formatDuration } from '../../../src/report/lines.js';
+import { eventToLines, formatBytes, formatDuration } from '../../../src/report/lines.js';
 import { failedJob, job, step } from './fixtures.js';
 
 describe('eventToLines', () => {
@@ -114,14 +114,58 @@ describe('eventToLines', () => {
   });
 });
 
-it('keeps once-per-layer pull statuses and drops progress updates', () => {
-  const pull = (progress: string) => eventToLines({ type: 'image-pull', image: 'postgres:15', progress });
-  expect(pull('15-bookworm Pulling from library/postgres')).toEqual([
-    '⇣ pulling postgres:15: 15-bookworm Pulling from library/postgres',
-  ]);
-  expect(pull('a2318d6c47ec Pull complete')).toEqual(['⇣ pulling postgres:15: a2318d6c47ec Pull complete']);
-  expect(pull('a2318d6c47ec Downloading [=====>      ]  3.1MB/29.1MB')).toEqual([]);
-  expect(pull('a2318d6c47ec Extracting [=>           ]  1.2MB/29.1MB')).toEqual([]);
+describe('pull lines', () => {
+  it('announces the pulls at once, then one line per image as it goes and when it ends', () => {
+    expect(eventToLines({ type: 'image-pulls', phase: 'start', images: ['a:1', 'b:2'] })).toEqual([
+      '⇣ pulling 2 images: a:1, b:2',
+    ]);
+    expect(eventToLines({ type: 'image-pull', image: 'a:1', phase: 'start' })).toEqual(['⇣ pulling a:1']);
+    expect(
+      eventToLines({
+        type: 'image-pull',
+        image: 'a:1',
+        phase: 'progress',
+        doneBytes: 3_100_000,
+        totalBytes: 29_100_000,
+        elapsedMs: 4000,
+      }),
+    ).toEqual(['⇣ a:1: 3.1 MB of 29 MB (4s)']);
+    const digest = `sha256:${'ab'.repeat(32)}`;
+    expect(
+      eventToLines({ type: 'image-pull', image: 'a:1', phase: 'done', durationMs: 2100, digest }),
+    ).toEqual([`✓ pulled a:1 in 2.1s (${digest})`]);
+    expect(eventToLines({ type: 'image-pulls', phase: 'end', durationMs: 2500, failed: 1 })).toEqual([
+      '⇣ pulls done in 2.5s, 1 failed',
+    ]);
+  });
+
+  it('says which attempt failed, why, and when the next comes', () => {
+    expect(
+      eventToLines({
+        type: 'image-pull',
+        image: 'a:1',
+        phase: 'retry',
+        attempt: 1,
+        attempts: 4,
+        delayMs: 2000,
+        detail: 'received unexpected HTTP status: 503 Service Unavailable',
+      }),
+    ).toEqual([
+      '↻ pulling a:1: attempt 1 of 4 failed (received unexpected HTTP status: 503 Service Unavailable); retrying in 2s',
+    ]);
+    expect(
+      eventToLines({ type: 'image-pull', image: 'a:1', phase: 'failed', message: 'pulling a:1: boom' }),
+    ).toEqual(['✗ pulling a:1: boom']);
+  });
+});
+
+describe('formatBytes', () => {
+  it.each([
+    [512, '512 B'],
+    [1500, '1.5 kB'],
+    [29_100_000, '29 MB'],
+    [1_200_000_000, '1.2 GB'],
+  ])('%i → %s', (n, text) => expect(formatBytes(n)).toBe(text));
 });
 
 describe('formatDuration', () => {

@@ -22,7 +22,38 @@ describe('buildSummary', () => {
     const html = buildSummary({ project: 'demo', report: report(), workspace: WS });
     expect(html).toContain('## ✅ initsteps: every service is running');
     expect(rows(html)).toContain(
-      '<tr><td>tb</td><td>tb-0</td><td>✅ Running</td><td>-</td><td>127.0.0.1:32768 → 3000/tcp</td></tr>',
+      '<tr><td>tb</td><td>tb-0</td><td>✅ Running</td><td>-</td><td>127.0.0.1:32768 → 3000/tcp</td><td>-</td></tr>',
+    );
+  });
+
+  it('shows which digest of each image ran, and how each image was had', () => {
+    const digest = `sha256:${'c'.repeat(64)}`;
+    const html = buildSummary({
+      project: 'demo',
+      report: report({
+        services: [
+          service({
+            instances: [{ name: 'tb-0', ordinal: 0, status: 'Running', ports: [], image: 'reg:5000/app:1' }],
+          }),
+        ],
+        images: [
+          { ref: 'reg:5000/app:1', status: 'Pulled', id: 'sha256:1', digest, pullMs: 2100, attempts: 2 },
+          { ref: 'busybox:latest', status: 'Present', id: 'sha256:2' },
+          { ref: 'gone:1', status: 'Failed', reason: 'ImagePullFailed', message: 'pulling gone:1: denied' },
+        ],
+      }),
+      workspace: WS,
+    });
+    expect(rows(html)).toContain(
+      `<tr><td>tb</td><td>tb-0</td><td>✅ Running</td><td>-</td><td>-</td><td>reg:5000/app:1 (${digest})</td></tr>`,
+    );
+    expect(html).toContain('### Images');
+    expect(rows(html)).toEqual(
+      expect.arrayContaining([
+        `<tr><td>reg:5000/app:1</td><td>${digest}</td><td>pulled in 2.1s (2 attempts)</td></tr>`,
+        '<tr><td>busybox:latest</td><td>-</td><td>present</td></tr>',
+        '<tr><td>gone:1</td><td>-</td><td>❌ ImagePullFailed</td></tr>',
+      ]),
     );
   });
 

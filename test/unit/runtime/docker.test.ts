@@ -55,6 +55,12 @@ describe('dockerMessage', () => {
     expect(dockerMessage(e)).toBe('No such image: x');
     expect(dockerMessage(new Error(' plain '))).toBe('plain');
   });
+
+  it("drops dockerode's prefix when the answer had no JSON body (a pull's registry error)", () => {
+    expect(
+      dockerMessage(new Error('(HTTP code 500) server error - unauthorized: authentication required ')),
+    ).toBe('unauthorized: authentication required');
+  });
 });
 
 describe('demultiplex', () => {

@@ -180,7 +180,16 @@ describe('the JSON Schema', () => {
       {
         if: { required: ['kind'], properties: { kind: { const: 'Job' } } },
         then: {
-          properties: { spec: { properties: { replicas: false, ports: false, readinessProbe: false } } },
+          properties: {
+            spec: {
+              properties: {
+                replicas: false,
+                podManagementPolicy: false,
+                ports: false,
+                readinessProbe: false,
+              },
+            },
+          },
         },
       },
     ]);

@@ -27,6 +27,26 @@ const firstStep = (body: string) => {
   return s;
 };
 
+describe('pull policies and instance order', () => {
+  it("gives each step its own imagePullPolicy, else the service's", () => {
+    const svc = resolved(
+      service(
+        `${parent}imagePullPolicy: Never\ninitSteps:\n  - name: a\n  - name: b\n    imagePullPolicy: Always\n`,
+      ),
+    ).services[0];
+    expect(svc?.pullPolicy).toBe('Never');
+    expect(svc?.instances[0]?.steps.map((s) => s.pullPolicy)).toEqual(['Never', 'Always']);
+    expect(firstStep('  - name: s').pullPolicy).toBe('IfNotPresent');
+  });
+
+  it('starts instances in order unless podManagementPolicy is Parallel', () => {
+    expect(resolved(service(parent)).services[0]?.podManagementPolicy).toBe('OrderedReady');
+    expect(
+      resolved(service(`${parent}podManagementPolicy: Parallel\n`)).services[0]?.podManagementPolicy,
+    ).toBe('Parallel');
+  });
+});
+
 describe('inheritance from the parent service', () => {
   it('inherits image, workingDir, user, securityContext, resources and all volumes; never command/args', () => {
     const s = firstStep('  - name: s');

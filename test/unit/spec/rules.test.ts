@@ -44,6 +44,11 @@ const rows: Row[] = [
     [/runtime process runs on the host: remove `image`/],
   ],
   [
+    'runtime process step with imagePullPolicy',
+    service('runtime: process\ninitSteps:\n  - name: s\n    imagePullPolicy: »Always'),
+    [/runtime process runs on the host: remove `imagePullPolicy`/],
+  ],
+  [
     'runtime process step with image',
     service('runtime: process\ninitSteps:\n  - name: s\n    image: »busybox'),
     [/remove `image`/],
