@@ -60,13 +60,29 @@ export function classify(node: LNode): Classified {
     const kubernetes = fields.has('selector') || targetPort;
     const image = fields.has('image');
     if (kubernetes && !image) return { is: 'kubernetes', apiVersion, kind };
-    if (image && !kubernetes) return { is: 'native' };
+    if (image && kubernetes) {
+      return {
+        is: 'ambiguous',
+        message:
+          '`apiVersion: v1, kind: Service` with both `spec.image` (an initsteps service) and `spec.selector` or `targetPort` (a Kubernetes Service): use `apiVersion: initsteps/v1` for an initsteps service, or drop `image` for a Kubernetes Service',
+      };
+    }
+    // Neither: a Kubernetes Service without a selector (ports with `port`, a `type`, a `clusterIP`) is
+    // not something initsteps can run, and anything else is a native service the native checks explain.
+    const kubernetesShaped =
+      fields.has('type') ||
+      fields.has('clusterIP') ||
+      (ports?.kind === 'seq' && ports.items.some((p) => p.kind === 'map' && p.entries.has('port')));
+    if (image || !kubernetesShaped) return { is: 'native' };
     return {
       is: 'ambiguous',
-      message: image
-        ? '`apiVersion: v1, kind: Service` with both `spec.image` (an initsteps service) and `spec.selector` or `targetPort` (a Kubernetes Service): use `apiVersion: initsteps/v1` for an initsteps service, or drop `image` for a Kubernetes Service'
-        : '`apiVersion: v1, kind: Service` with neither `spec.image` (an initsteps service) nor `spec.selector` or `targetPort` (a Kubernetes Service): add `spec.image` and use `apiVersion: initsteps/v1`, or give the Kubernetes Service a `selector`',
+      message:
+        '`apiVersion: v1, kind: Service` with neither `spec.image` (an initsteps service) nor `spec.selector` or `targetPort` (a Kubernetes Service): give the Kubernetes Service a `selector`, or write an initsteps service with `apiVersion: initsteps/v1` and `spec.image`',
     };
+  }
+  // The native kinds under another apiVersion are native documents with a mistake the native checks name.
+  if ((kind === 'Service' || kind === 'Job') && apiVersion !== (WORKLOAD_KINDS[kind] ?? DATA_KINDS[kind])) {
+    return { is: 'native' };
   }
   // A `v1` kind Kubernetes does not have is a native document with a mistake: the native checks name it.
   if (apiVersion === 'v1' && !CORE_KINDS.has(kind)) return { is: 'native' };

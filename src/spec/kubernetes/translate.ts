@@ -165,7 +165,14 @@ export class Translator {
     r.entry(node, 'apiVersion');
     r.entry(node, 'kind');
     const expectedApi = WORKLOAD_KINDS[obj.kind] ?? DATA_KINDS[obj.kind];
-    if (expectedApi === undefined || expectedApi !== obj.apiVersion) {
+    if (expectedApi !== undefined && expectedApi !== obj.apiVersion) {
+      r.problem(
+        r.keyAt(node, 'apiVersion'),
+        `a ${obj.kind} is \`apiVersion: ${expectedApi}\` (got ${obj.apiVersion})`,
+      );
+      return;
+    }
+    if (expectedApi === undefined) {
       r.ignoreObject(`${obj.apiVersion} ${obj.kind}`, { pos: node.pos, path: '' });
       return;
     }
