@@ -63,7 +63,10 @@ export class ContainerInstance implements InstanceDriver {
     imageIds.catch(() => undefined); // awaited by the restore, or by each step when it needs its image
     await this.removeLeftovers();
     this.volumes = await prepareVolumes(ctx, s, inst);
-    const persistent = [...this.volumes.values()].filter((v) => isPersistent(v.mount));
+    // A Kubernetes PersistentVolumeClaim is shared by instances: not one instance's to cache (docs/kubernetes.md).
+    const persistent = [...this.volumes.values()].filter(
+      (v) => isPersistent(v.mount) && !(v.mount.source.kind === 'claim' && v.mount.source.claimName),
+    );
     const cache = persistent.length > 0 ? ctx.cache : undefined;
     // The restore needs only the volumes (and the image IDs for its key), so it runs while the sandbox starts.
     const restoring =
@@ -260,7 +263,11 @@ export class ContainerInstance implements InstanceDriver {
       env: [],
       hostname: inst.name,
       labels: ctx.labels(s, inst, 'sandbox'),
-      network: { mode: 'network', network: networkName(ctx.project.name), aliases: [s.name, inst.name] },
+      network: {
+        mode: 'network',
+        network: networkName(ctx.project.name),
+        aliases: [s.name, inst.name, ...(inst.aliases ?? [])],
+      },
       mounts: [],
       ports: s.ports,
       securityOpt: [],

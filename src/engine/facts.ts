@@ -13,7 +13,7 @@ import {
   type ResolvedStep,
   type VolumeMount,
 } from '../spec/model.js';
-import { LABEL, volumeName } from './labels.js';
+import { LABEL, persistentVolumeName } from './labels.js';
 import { pathExistsOnMounts } from './path-check.js';
 
 /** Where an instance's facts come from. */
@@ -88,7 +88,7 @@ async function existingVolumes(
   const found = new Map<string, { uid: string | undefined; dockerName: string }>();
   for (const m of inst.steps.flatMap((s) => s.volumes).filter(isPersistent)) {
     if (found.has(m.name)) continue;
-    const dockerName = volumeName(project, inst.name, m.name);
+    const dockerName = persistentVolumeName(project, inst.name, m);
     const info = await runtime.inspectVolume(dockerName);
     if (info) found.set(m.name, { dockerName, uid: info.labels[LABEL.uid] });
   }

@@ -1,4 +1,5 @@
 // Names and labels of every Docker object a run creates: `down`, `status` and cleanup find them by label.
+import type { VolumeMount } from '../spec/model.js';
 
 export const LABEL = {
   project: 'dev.initsteps.project',
@@ -20,6 +21,14 @@ export type Role = 'sandbox' | 'step' | 'main' | 'job' | 'volume' | 'network';
 export const networkName = (project: string): string => `initsteps_${project}`;
 export const volumeName = (project: string, instance: string, volume: string): string =>
   `initsteps_${project}_${instance}_${volume}`;
+/**
+ * The Docker volume behind a persistent mount: per instance, except a Kubernetes PersistentVolumeClaim, which
+ * every instance mounting it shares (docs/kubernetes.md#volumes).
+ */
+export const persistentVolumeName = (project: string, instance: string, mount: VolumeMount): string =>
+  mount.source.kind === 'claim' && mount.source.claimName !== undefined
+    ? `initsteps_${project}_pvc_${mount.source.claimName}`
+    : volumeName(project, instance, mount.name);
 export const mainName = (project: string, instance: string): string => `initsteps_${project}_${instance}`;
 export const sandboxName = (project: string, instance: string): string =>
   `initsteps_${project}_${instance}_sandbox`;

@@ -1,9 +1,54 @@
 // An instance's Docker volumes for one run: persistent ones (claimTemplate) found or created with an
-// identity label that markers are keyed by, emptyDir ones created for this run only.
+// identity label that markers are keyed by, emptyDir ones created for this run only, and the files of a
+// Kubernetes configMap, secret or downwardAPI volume written into a run-scoped volume (docs/kubernetes.md#volumes).
 import { randomUUID } from 'node:crypto';
-import type { ResolvedInstance, ResolvedService, VolumeMount } from '../spec/model.js';
-import { LABEL, volumeName } from './labels.js';
+import { Readable } from 'node:stream';
+import { pack } from 'tar-stream';
+import type { ProjectedFile, ResolvedInstance, ResolvedService, VolumeMount } from '../spec/model.js';
+import { LABEL, persistentVolumeName, volumeName } from './labels.js';
 import type { RunContext } from './run-context.js';
+
+const FILES_ROOT = '/files';
+
+/** A tar of the files (and the directories above them), root-owned, with their modes. */
+function filesTar(files: ProjectedFile[]): Readable {
+  const tar = pack();
+  const dirs = new Set<string>();
+  for (const f of files) {
+    const parts = f.path.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const dir = parts.slice(0, i).join('/');
+      if (dirs.has(dir)) continue;
+      dirs.add(dir);
+      tar.entry({ name: dir, type: 'directory', mode: 0o755, uid: 0, gid: 0 });
+    }
+    tar.entry({ name: f.path, mode: f.mode, uid: 0, gid: 0 }, Buffer.from(f.contentBase64, 'base64'));
+  }
+  tar.finalize();
+  return Readable.from(tar);
+}
+
+/** Writes the files into the volume through a created (never started) helper container, then removes it. */
+async function writeFiles(ctx: RunContext, volume: string, files: ProjectedFile[]): Promise<void> {
+  const helper = await ctx.runtime.createContainer({
+    image: ctx.sandboxImage,
+    env: [],
+    labels: { [LABEL.project]: ctx.project.name, [LABEL.role]: 'volume', [LABEL.run]: ctx.runId },
+    network: { mode: 'none' },
+    mounts: [{ type: 'volume', source: volume, target: FILES_ROOT, readOnly: false }],
+    securityOpt: [],
+    capAdd: [],
+    capDrop: ['ALL'],
+    privileged: false,
+  });
+  ctx.tracked.add('container', helper);
+  try {
+    await ctx.runtime.putArchive(helper, FILES_ROOT, filesTar(files));
+  } finally {
+    await ctx.runtime.removeContainer(helper);
+    ctx.tracked.forget('container', helper);
+  }
+}
 
 export interface PreparedVolume {
   mount: VolumeMount;
@@ -29,6 +74,7 @@ export async function prepareVolumes(
     const base = volumeName(ctx.project.name, inst.name, mount.name);
     const labels = { ...ctx.labels(s, inst, 'volume'), [LABEL.volume]: mount.name };
     if (mount.source.kind === 'claim') {
+      const base = persistentVolumeName(ctx.project.name, inst.name, mount);
       let info = await ctx.runtime.inspectVolume(base);
       let createdNow = false;
       if (!info) {
@@ -46,6 +92,12 @@ export async function prepareVolumes(
       const name = `${base}_${ctx.runId}`;
       await ctx.runtime.createVolume(name, { ...labels, [LABEL.ephemeral]: 'true' });
       ctx.tracked.add('volume', name);
+      prepared.set(mount.name, { mount, dockerName: name, createdNow: true });
+    } else if (mount.source.kind === 'files') {
+      const name = `${base}_${ctx.runId}`;
+      await ctx.runtime.createVolume(name, { ...labels, [LABEL.ephemeral]: 'true' });
+      ctx.tracked.add('volume', name);
+      await writeFiles(ctx, name, mount.source.files);
       prepared.set(mount.name, { mount, dockerName: name, createdNow: true });
     }
   }

@@ -2,15 +2,19 @@
 // checks; index.ts adds the thin file-reading layer. Every failure becomes a positioned SpecProblem.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { isScalar, LineCounter, parseAllDocuments } from 'yaml';
+import { isMap, isScalar, LineCounter, parseAllDocuments } from 'yaml';
 import { errorMessage, type SpecProblem } from '../errors.js';
-import { Walker } from './check.js';
+import { valueLoc, Walker } from './check.js';
 import { type RawService, SERVICE_DOCUMENT } from './fields.js';
 import type { LoadOptions, LoadResult } from './index.js';
 import type { SourcePos } from './model.js';
 import { orderByDependencies, resolveService } from './resolve.js';
 import { type CheckedDoc, RuleChecker } from './rules.js';
 import { unresolvedReferences } from './unresolved.js';
+import { classify } from './kubernetes/classify.js';
+import { locate } from './kubernetes/located.js';
+import { Reader } from './kubernetes/reader.js';
+import { type KubeObject, Translator } from './kubernetes/translate.js';
 
 /** Larger spec files are refused: nobody writes megabytes of services, and yaml parses ~1 MB/s. */
 export const MAX_SPEC_BYTES = 2 * 1024 * 1024;
@@ -63,8 +67,11 @@ export const projectNameProblem = (name: string): string | undefined =>
     ? undefined
     : `project name "${name}" is not valid: use lowercase letters, digits, '_' and '-', starting with a letter or digit`;
 
-/** Parses and checks one file's documents; pushes the services it declares onto `docs`. */
-function loadSource(src: SpecSource, problems: SpecProblem[], docs: CheckedDoc[]): void {
+/**
+ * Parses and checks one file's documents; pushes the services it declares onto `docs` and its Kubernetes
+ * objects onto `kube` (docs/kubernetes.md#input).
+ */
+function loadSource(src: SpecSource, problems: SpecProblem[], docs: CheckedDoc[], kube: KubeObject[]): void {
   const { file, text } = src;
   if (text.length > MAX_SPEC_BYTES) {
     problems.push({
@@ -113,6 +120,31 @@ function loadSource(src: SpecSource, problems: SpecProblem[], docs: CheckedDoc[]
       problems.push({ pos: at(doc.range[0]), path: '', message: 'empty document: expected a Service' });
       continue;
     }
+    const apiVersion: unknown = isMap(contents) ? contents.get('apiVersion') : undefined;
+    if (typeof apiVersion === 'string' && !apiVersion.startsWith('initsteps')) {
+      const located = locate(file, doc, lines, problems, text.length + ALIAS_ALLOWANCE);
+      const kind = located && classify(located);
+      if (!located || !kind) continue;
+      if (located.kind === 'map' && kind.is !== 'native') {
+        if (kind.is === 'ambiguous') problems.push({ pos: located.pos, path: '', message: kind.message });
+        else if (kind.is === 'kubernetes') kube.push({ file, absFile, node: located, ...kind });
+        else {
+          const items = located.entries.get('items')?.value;
+          for (const item of items?.kind === 'seq' ? items.items : []) {
+            const itemKind = classify(item);
+            if (item.kind === 'map' && itemKind.is === 'kubernetes')
+              kube.push({ file, absFile, node: item, ...itemKind });
+            else
+              problems.push({
+                pos: item.pos,
+                path: item.path,
+                message: 'a `kind: List` holds Kubernetes objects (apiVersion and kind as in Kubernetes)',
+              });
+          }
+        }
+        continue;
+      }
+    }
     const walker = new Walker(file, doc, lines, problems, text.length + ALIAS_ALLOWANCE);
     const service = walker.walk(SERVICE_DOCUMENT, contents);
     if (service !== undefined) docs.push({ file, absFile, service: service as RawService });
@@ -128,9 +160,10 @@ export function loadFromText(sources: SpecSource[], options: TextLoadOptions = {
   }
   try {
     const docs: CheckedDoc[] = [];
+    const kube: KubeObject[] = [];
     for (const src of sources) {
       try {
-        loadSource(src, problems, docs);
+        loadSource(src, problems, docs, kube);
       } catch (e: unknown) {
         problems.push({ pos: start(src.file), path: '', message: `cannot load: ${errorMessage(e)}` });
       }
@@ -143,24 +176,38 @@ export function loadFromText(sources: SpecSource[], options: TextLoadOptions = {
       allowPrivileged: options.allowPrivileged ?? false,
     });
     for (const doc of docs) rules.service(doc);
-    rules.project(docs);
+    const nativeNames = new Map<string, SourcePos>();
+    for (const d of docs) {
+      const name = d.service.metadata?.name;
+      if (name !== undefined && d.service.metadata && !nativeNames.has(name)) {
+        nativeNames.set(name, valueLoc(d.service.metadata, 'name').pos);
+      }
+    }
+    const reader = new Reader(problems);
+    const translated = new Translator(reader, {
+      workspace,
+      allowPrivileged: options.allowPrivileged ?? false,
+      nativeNames,
+    }).translate(kube);
+    rules.project(docs, new Set(translated.map((s) => s.name)));
 
     const project = options.project ?? projectNameFrom(workspace);
     const projectProblem = projectNameProblem(project);
     if (projectProblem) problems.push({ pos: start(first.file), path: '', message: projectProblem });
     if (problems.length > 0) return { ok: false, problems: sortProblems(problems, sources) };
 
-    const services = orderByDependencies(
-      docs.map((d) =>
+    const services = orderByDependencies([
+      ...docs.map((d) =>
         resolveService(d, env, { profiles: rules.profiles, matchers: rules.matcherFiles.files }),
       ),
-    );
+      ...translated,
+    ]);
     const files = [...new Set(sources.map((s) => path.resolve(s.file)))];
     const allowPrivileged = options.allowPrivileged ?? false;
     return {
       ok: true,
       project: { name: project, workspace, files, services, allowPrivileged },
-      warnings: sortProblems(unresolvedReferences(docs, services), sources),
+      warnings: sortProblems([...unresolvedReferences(docs, services), ...reader.notices()], sources),
     };
   } catch (e: unknown) {
     problems.push({

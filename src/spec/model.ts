@@ -44,8 +44,21 @@ export interface EnvVar {
   secret: boolean;
 }
 
+/** A file of a Kubernetes configMap, secret or downwardAPI volume (docs/kubernetes.md#volumes). */
+export interface ProjectedFile {
+  /** Relative to the mount. */
+  path: string;
+  contentBase64: string;
+  mode: number;
+}
+
 export type VolumeSource =
-  { kind: 'claim'; capacityBytes?: number } | { kind: 'emptyDir' } | { kind: 'hostPath'; path: string };
+  /** `claimName`: a Kubernetes PersistentVolumeClaim, one volume shared by every instance that mounts it. */
+  | { kind: 'claim'; capacityBytes?: number; claimName?: string }
+  | { kind: 'emptyDir' }
+  | { kind: 'hostPath'; path: string }
+  /** Written into a run-scoped volume before anything mounts it; `secret`: its contents are masked. */
+  | { kind: 'files'; files: ProjectedFile[]; secret: boolean };
 
 export interface VolumeMount {
   name: string;
@@ -147,6 +160,8 @@ export interface ResolvedInstance {
   /** Env includes INITSTEPS_SERVICE, INITSTEPS_INSTANCE, INITSTEPS_REPLICA_ORDINAL. */
   steps: ResolvedStep[];
   main: ContainerSpec;
+  /** More names the instance answers to on the project network (Kubernetes Services, StatefulSet pods). */
+  aliases?: string[];
 }
 
 /** What makes a document a Job (docs/spec.md, "Jobs"): its container runs to completion on every `up`. */
@@ -184,6 +199,8 @@ export interface ResolvedService {
    * Jobs sit in `ResolvedProject.services` with the services (one namespace, one dependency order).
    */
   job?: JobSpec;
+  /** The Kubernetes object it was translated from (docs/kubernetes.md); absent for a native document. */
+  origin?: { kind: string; name: string; namespace: string };
 }
 
 export interface ResolvedProject {

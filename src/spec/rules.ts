@@ -430,8 +430,11 @@ export class RuleChecker {
     }
   }
 
-  /** Names unique across all files; dependsOn names known and acyclic. */
-  project(docs: CheckedDoc[]): void {
+  /**
+   * Names unique across all files; dependsOn names known and acyclic. `translated`: the workloads of
+   * Kubernetes objects (they check their own names), which native documents may depend on.
+   */
+  project(docs: CheckedDoc[], translated: ReadonlySet<string> = new Set()): void {
     const byName = new Map<string, { doc: CheckedDoc; loc: Loc }>();
     for (const doc of docs) {
       const name = rawString(doc.service.metadata, 'name');
@@ -452,7 +455,8 @@ export class RuleChecker {
       deps.forEach((dep, i) => {
         const loc = itemLoc(deps, i);
         if (byName.has(dep)) list.push({ to: dep, loc });
-        else this.report(loc, `unknown service "${dep}" in dependsOn${didYouMean(dep, byName.keys())}`);
+        else if (!translated.has(dep))
+          this.report(loc, `unknown service "${dep}" in dependsOn${didYouMean(dep, byName.keys())}`);
       });
       edges.set(name, list);
     }

@@ -1,4 +1,4 @@
-// Pure: the project's secret values (`valueFrom.env`, EnvVar.secret), and hiding them in any text the
+// Pure: the project's secret values (`valueFrom.env`, EnvVar.secret, a Kubernetes secret volume's files), and hiding them in any text the
 // way the runner shows them: `***`. Masking applies to raw strings, before they are serialised or escaped: a mask over JSON or HTML would
 // turn `true` or `0` into a bare `***` (no longer JSON) and miss a value once `&`, `<` or `\` was escaped.
 import type { ContainerSpec, ResolvedProject } from './model.js';
@@ -12,6 +12,13 @@ export function secretValues(project: ResolvedProject): string[] {
   const values = new Set<string>();
   const add = (spec: ContainerSpec): void => {
     for (const e of spec.env) if (e.secret && e.value !== '') values.add(e.value);
+    for (const v of spec.volumes) {
+      if (v.source.kind !== 'files' || !v.source.secret) continue;
+      for (const f of v.source.files) {
+        const text = Buffer.from(f.contentBase64, 'base64').toString('utf8');
+        if (text.trim() !== '') values.add(text);
+      }
+    }
   };
   for (const service of project.services) {
     add(service.template);

@@ -345,3 +345,49 @@ describe('examples/config', () => {
 
   test('down --volumes leaves nothing', () => downAll(CONFIG, project));
 });
+
+describe('examples/kubernetes', () => {
+  const files = ['app.yaml', 'database.yaml', 'migrate.yaml'].map((f) =>
+    join(ROOT, 'examples/kubernetes', f),
+  );
+  const project = projectName('ex-k8s');
+  const run = async (command: string, ...flags: string[]) => {
+    const r = await cli(command, ...files, '--project', project, ...flags);
+    expect(r.code, [...r.out, ...r.err].join('\n')).toBe(0);
+    return r.out;
+  };
+  afterAll(() => cli('down', ...files, '--project', project, '--volumes'));
+
+  test('runs the manifests: init containers in order, the Service name resolves, ConfigMap files and env', async () => {
+    const out = await run('up');
+    const at = (line: string) => {
+      const i = out.indexOf(line);
+      expect(i, `${line} in\n${out.join('\n')}`).toBeGreaterThanOrEqual(0);
+      return i;
+    };
+    expect(at('✓ init step "permissions" on db-0 succeeded')).toBeLessThan(
+      at('▶ init step "initdb" on db-0'),
+    );
+    // web's init containers name the Service `postgres`: web starts after the pods it selects are ready.
+    expect(at('✓ db-0 is Running')).toBeLessThan(at('▶ init step "wait-for-db" on web-0'));
+    expect(out).toContain('✓ init step "render-config" on web-1 succeeded');
+    expect(out.some((l) => /^✓ job "migrate" succeeded/.test(l))).toBe(true);
+    const config = await get(await hostPort(files[0] ?? '', project, 'web-1', 8080), '/config.txt');
+    expect(config).toBe('greeting=hello\npod=web-1\ndatabase=postgres://postgres:5432/app\n');
+    const db = await hostPort(files[0] ?? '', project, 'db-0', 5432);
+    expect(await query<{ body: string }>(db, 'SELECT body FROM messages')).toEqual([
+      { body: 'hello from a Kubernetes Job' },
+    ]);
+  });
+
+  test('a second up: Kubernetes runs every init container again, except the one opted in to the marker', async () => {
+    const out = await run('up');
+    expect(out).toContain('✓ init step "permissions" on db-0 succeeded');
+    expect(out.some((l) => l.startsWith('↷ init step "initdb" on db-0: skipped'))).toBe(true);
+  });
+
+  test('down --volumes leaves nothing', async () => {
+    await run('down', '--volumes');
+    expect(leftovers(project)).toEqual([]);
+  });
+});

@@ -5,6 +5,37 @@ import { formatTable } from '../../report/table.js';
 import { connectDocker } from '../../runtime/docker.js';
 import { flagBool, type Command } from '../io.js';
 import { loadFromArgs } from '../load.js';
+import type { ResolvedProject } from '../../spec/model.js';
+
+/** Which Kubernetes object became which service or job, its instances, steps and volumes. */
+function kubernetesMapping(project: ResolvedProject): string[][] {
+  return project.services.flatMap((s) => {
+    if (!s.origin) return [];
+    const first = s.instances[0];
+    const volumes = new Map<string, string>();
+    for (const v of [...(first?.main.volumes ?? []), ...(first?.steps.flatMap((st) => st.volumes) ?? [])]) {
+      const src = v.source;
+      const what =
+        src.kind === 'claim'
+          ? src.claimName !== undefined
+            ? `pvc ${src.claimName} (shared)`
+            : 'claim per instance'
+          : src.kind === 'files'
+            ? `${src.secret ? 'secret' : 'files'}, ${src.files.length} file(s)`
+            : src.kind;
+      volumes.set(v.name, `${v.name}: ${what}`);
+    }
+    return [
+      [
+        `${s.origin.kind}/${s.origin.name} (${s.origin.namespace})`,
+        `${s.job ? 'job' : 'service'} ${s.name}`,
+        s.instances.map((i) => i.name).join(', '),
+        first?.steps.map((st) => `${st.name} (${st.runIf.type})`).join(', ') || '-',
+        [...volumes.values()].join('; ') || '-',
+      ],
+    ];
+  });
+}
 
 /** `initsteps plan <spec...>`: which steps would run or skip on each instance, and why. */
 export const run: Command = async (args, io) => {
@@ -22,7 +53,15 @@ export const run: Command = async (args, io) => {
   if (flagBool(args, 'json')) {
     io.out(
       JSON.stringify(
-        { project: project.name, assumedFresh: note !== undefined, note, steps: entries },
+        {
+          project: project.name,
+          assumedFresh: note !== undefined,
+          note,
+          steps: entries,
+          kubernetes: project.services.flatMap((s) =>
+            s.origin ? [{ ...s.origin, became: s.name, instances: s.instances.map((i) => i.name) }] : [],
+          ),
+        },
         null,
         2,
       ),
@@ -35,5 +74,12 @@ export const run: Command = async (args, io) => {
     entries.map((e) => [e.service, e.instance, e.step, e.action, e.reason]),
   );
   for (const line of table.split('\n')) io.out(line);
+  const mapping = kubernetesMapping(project);
+  if (mapping.length > 0) {
+    io.out('');
+    io.out('from Kubernetes objects (docs/kubernetes.md)');
+    const rows = formatTable(['OBJECT', 'BECAME', 'INSTANCES', 'INIT STEPS', 'VOLUMES'], mapping);
+    for (const line of rows.split('\n')) io.out(line);
+  }
   return 0;
 };
