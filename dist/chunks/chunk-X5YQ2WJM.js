@@ -1,0 +1,254 @@
+import { createRequire as __bundle_createRequire } from 'node:module'; import { fileURLToPath as __bundle_fileURLToPath } from 'node:url'; import { dirname as __bundle_parentDir } from 'node:path'; const require = __bundle_createRequire(import.meta.url); const __bundle_filename = __bundle_fileURLToPath(import.meta.url); const __bundle_dirname = __bundle_parentDir(__bundle_filename);
+import {
+  ensureSandboxImage
+} from "./chunk-2ORPUYOT.js";
+import {
+  getMarkers,
+  stateDir
+} from "./chunk-BL2FPOT3.js";
+import {
+  LABEL,
+  persistentVolumeName
+} from "./chunk-VWY335AX.js";
+import {
+  errorMessage
+} from "./chunk-NTMVWVK7.js";
+
+// src/spec/model.ts
+var isPersistent = (v) => v.source.kind === "claim";
+
+// src/plan/plan.ts
+var markerKey = (service, step) => `${service}/${step}`;
+var hasMarker = (facts, key) => facts?.uid !== void 0 && facts.markers.some((m) => m.volumeUid === facts.uid && m.key === key);
+function decideStep(service, step, facts) {
+  const runIf = step.runIf;
+  switch (runIf.type) {
+    case "always":
+      return { action: "run", reason: "runIf always" };
+    case "fileMissing": {
+      if (facts.fileExists === true) return { action: "skip", reason: `${runIf.path} exists` };
+      return { action: "run", reason: `${runIf.path} is missing` };
+    }
+    case "freshVolume": {
+      const persistent = step.volumes.filter(isPersistent).filter((v) => !runIf.volume || v.name === runIf.volume);
+      if (persistent.length === 0) return { action: "run", reason: "no persistent volume: always fresh" };
+      const key = markerKey(service, step.name);
+      const fresh = persistent.filter((v) => !hasMarker(facts.volumes[v.name], key));
+      if (fresh.length === 0) return { action: "skip", reason: "volume already initialized" };
+      const names = fresh.map((v) => v.name).join(", ");
+      return { action: "run", reason: `fresh volume ${names}` };
+    }
+  }
+}
+function planProject(project, facts) {
+  const entries = [];
+  for (const service of project.services) {
+    for (const instance of service.instances) {
+      for (const step of instance.steps) {
+        const d = decideStep(service.name, step, facts(instance, step));
+        entries.push({ service: service.name, instance: instance.name, step: step.name, ...d });
+      }
+    }
+  }
+  return entries;
+}
+var freshFacts = () => ({ volumes: {} });
+
+// src/engine/facts.ts
+import { existsSync } from "node:fs";
+
+// src/engine/mount-check.ts
+import { realpath } from "node:fs/promises";
+import path from "node:path";
+var HostPathRefusedError = class extends Error {
+  name = "HostPathRefusedError";
+};
+var isWithin = (root, p) => {
+  const rel = path.relative(root, p);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+};
+async function realPath(p, what) {
+  try {
+    return await realpath(p);
+  } catch (e) {
+    throw new HostPathRefusedError(`${what} ${p} cannot be resolved: ${errorMessage(e)}`);
+  }
+}
+async function resolveHostPath(p, what, gate) {
+  const real = await realPath(p, what);
+  if (gate.allowPrivileged) return real;
+  const workspace = await realPath(gate.workspace, "workspace");
+  if (!isWithin(workspace, real)) {
+    throw new HostPathRefusedError(
+      `${what} (${p}) resolves to ${real}, outside the workspace ${workspace}; allow it with --allow-privileged (action input \`allow-privileged: true\`)`
+    );
+  }
+  return real;
+}
+function resolveHostPaths(volumes, gate) {
+  return Promise.all(
+    volumes.map(
+      async (v) => v.source.kind === "hostPath" ? {
+        ...v,
+        source: {
+          kind: "hostPath",
+          path: await resolveHostPath(v.source.path, `hostPath volume "${v.name}"`, gate)
+        }
+      } : v
+    )
+  );
+}
+
+// src/engine/container-spec.ts
+function entrypointAndCmd(spec) {
+  if (spec.command !== void 0) return { entrypoint: spec.command, cmd: spec.args ?? [] };
+  if (spec.args !== void 0) return { cmd: spec.args };
+  return {};
+}
+var envList = (env) => env.map((e) => `${e.name}=${e.value}`);
+function securityOpt(sc) {
+  const seccomp = sc.seccompProfile;
+  switch (seccomp?.type) {
+    case "Unconfined":
+      return ["seccomp=unconfined"];
+    case "Localhost":
+      if (seccomp.profile === void 0) {
+        throw new Error(`seccomp profile ${seccomp.localhostProfile} was not read when the spec was loaded`);
+      }
+      return [`seccomp=${seccomp.profile}`];
+    default:
+      return [];
+  }
+}
+function mountsFor(volumes, names) {
+  return volumes.map((v) => {
+    if (v.source.kind === "hostPath") {
+      return { type: "bind", source: v.source.path, target: v.mountPath, readOnly: v.readOnly };
+    }
+    const source = names.get(v.name);
+    if (source === void 0) throw new Error(`no Docker volume prepared for ${v.name}`);
+    return { type: "volume", source, target: v.mountPath, readOnly: v.readOnly };
+  });
+}
+function toCreateSpec(spec, ctx) {
+  const sc = spec.securityContext;
+  return {
+    ...ctx.name !== void 0 && { name: ctx.name },
+    image: ctx.image,
+    ...entrypointAndCmd(spec),
+    env: envList(spec.env),
+    ...spec.user !== void 0 && { user: spec.user },
+    ...spec.workingDir !== void 0 && { workingDir: spec.workingDir },
+    labels: ctx.labels,
+    network: ctx.network,
+    mounts: mountsFor(spec.volumes, ctx.volumes),
+    securityOpt: securityOpt(sc),
+    capAdd: sc.capAdd,
+    capDrop: sc.capDrop,
+    privileged: sc.privileged,
+    ...spec.resources.nanoCpus !== void 0 && { nanoCpus: spec.resources.nanoCpus },
+    ...spec.resources.memoryBytes !== void 0 && { memoryBytes: spec.resources.memoryBytes }
+  };
+}
+async function specForCreate(spec, ctx, gate) {
+  return toCreateSpec({ ...spec, volumes: await resolveHostPaths(spec.volumes, gate) }, ctx);
+}
+
+// src/engine/path-check.ts
+async function pathExistsOnMounts(runtime, probe, path2, track = { created() {
+}, removed() {
+} }) {
+  let mounts;
+  try {
+    mounts = mountsFor(await resolveHostPaths(probe.volumes, probe.gate), probe.names);
+  } catch (e) {
+    if (e instanceof HostPathRefusedError) return false;
+    throw e;
+  }
+  const id = await runtime.createContainer({
+    image: probe.sandboxImage,
+    env: [],
+    labels: probe.labels,
+    network: { mode: "none" },
+    mounts,
+    securityOpt: [],
+    capAdd: [],
+    capDrop: ["ALL"],
+    privileged: false
+  });
+  track.created(id);
+  try {
+    return await runtime.pathExists(id, path2);
+  } finally {
+    await runtime.removeContainer(id);
+    track.removed(id);
+  }
+}
+
+// src/engine/facts.ts
+async function stepFacts(step, source) {
+  const facts = { volumes: {} };
+  for (const m of step.volumes.filter(isPersistent)) {
+    const v = source.volume(m.name);
+    if (v === void 0) continue;
+    facts.volumes[m.name] = { uid: v.uid, markers: v.uid ? await getMarkers(v.uid, source.stateDir) : [] };
+  }
+  const runIf = step.runIf;
+  if (runIf.type === "fileMissing") {
+    const mounts = step.volumes.filter(
+      (m) => (runIf.volume === void 0 || m.name === runIf.volume) && (m.source.kind === "hostPath" || source.volume(m.name) !== void 0)
+    );
+    facts.fileExists = await source.pathExists(runIf.path, mounts);
+  }
+  return facts;
+}
+var hostPathExists = (path2) => Promise.resolve(existsSync(path2));
+async function readFacts(runtime, project, dir = stateDir()) {
+  const facts = /* @__PURE__ */ new Map();
+  let sandboxImage;
+  for (const service of project.services) {
+    for (const inst of service.instances) {
+      const existing = await existingVolumes(runtime, project.name, inst);
+      const source = {
+        stateDir: dir,
+        volume: (name) => existing.get(name),
+        pathExists: async (path2, mounts) => {
+          if (service.runtime === "process") return hostPathExists(path2);
+          sandboxImage ??= await ensureSandboxImage(runtime);
+          const labels = { [LABEL.project]: project.name, [LABEL.role]: "step" };
+          const names = new Map([...existing].map(([name, v]) => [name, v.dockerName]));
+          return pathExistsOnMounts(
+            runtime,
+            { sandboxImage, labels, volumes: mounts, names, gate: project },
+            path2
+          );
+        }
+      };
+      for (const step of inst.steps) facts.set(`${inst.name}/${step.name}`, await stepFacts(step, source));
+    }
+  }
+  return (inst, step) => facts.get(`${inst.name}/${step.name}`) ?? { volumes: {} };
+}
+async function existingVolumes(runtime, project, inst) {
+  const found = /* @__PURE__ */ new Map();
+  for (const m of inst.steps.flatMap((s) => s.volumes).filter(isPersistent)) {
+    if (found.has(m.name)) continue;
+    const dockerName = persistentVolumeName(project, inst.name, m);
+    const info = await runtime.inspectVolume(dockerName);
+    if (info) found.set(m.name, { dockerName, uid: info.labels[LABEL.uid] });
+  }
+  return found;
+}
+
+export {
+  isPersistent,
+  specForCreate,
+  pathExistsOnMounts,
+  markerKey,
+  decideStep,
+  planProject,
+  freshFacts,
+  stepFacts,
+  hostPathExists,
+  readFacts
+};

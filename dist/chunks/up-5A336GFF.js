@@ -1,0 +1,24 @@
+import { createRequire as __bundle_createRequire } from 'node:module'; import { fileURLToPath as __bundle_fileURLToPath } from 'node:url'; import { dirname as __bundle_parentDir } from 'node:path'; const require = __bundle_createRequire(import.meta.url); const __bundle_filename = __bundle_fileURLToPath(import.meta.url); const __bundle_dirname = __bundle_parentDir(__bundle_filename);
+import {
+  UpCancelledError,
+  cancelKind,
+  selectServices,
+  up
+} from "./chunk-UF4QILFR.js";
+import "./chunk-X5YQ2WJM.js";
+import "./chunk-ADJGJLWS.js";
+import "./chunk-FAYQYIMA.js";
+import "./chunk-QD6O7SIM.js";
+import "./chunk-IEEBKQ6C.js";
+import "./chunk-2ORPUYOT.js";
+import "./chunk-BL2FPOT3.js";
+import "./chunk-L4P7FUFN.js";
+import "./chunk-VWY335AX.js";
+import "./chunk-Q3W2AYO6.js";
+import "./chunk-NTMVWVK7.js";
+export {
+  UpCancelledError,
+  cancelKind,
+  selectServices,
+  up
+};
