@@ -20,7 +20,14 @@ import type { RunContext } from './run-context.js';
 import { StepSetupError, type InstanceDriver, type StepAttempt } from './steps.js';
 import { removeContainers } from './tracked.js';
 import type { CacheContext } from './types.js';
-import { dockerNames, prepareVolumes, type PreparedVolume } from './volumes.js';
+import {
+  checkMountedVolumes,
+  dockerNames,
+  labelledVolumes,
+  prepareVolumes,
+  sandboxMounts,
+  type PreparedVolume,
+} from './volumes.js';
 
 export class ContainerInstance implements InstanceDriver {
   private volumes = new Map<string, PreparedVolume>();
@@ -210,7 +217,7 @@ export class ContainerInstance implements InstanceDriver {
       hostname: inst.name,
       labels: ctx.labels(s, inst, 'sandbox'),
       network: { mode: 'network', network: networkName(ctx.project.name), aliases: [s.name, inst.name] },
-      mounts: [],
+      mounts: sandboxMounts(this.volumes),
       ports: s.ports,
       securityOpt: [],
       capAdd: [],
@@ -218,6 +225,12 @@ export class ContainerInstance implements InstanceDriver {
       privileged: false,
     });
     ctx.tracked.add('container', id);
+    try {
+      await checkMountedVolumes(ctx.runtime, id, labelledVolumes(this.volumes));
+    } catch (e: unknown) {
+      ctx.tracked.forget('container', id);
+      throw e;
+    }
     await ctx.runtime.startContainer(id);
     return id;
   }
@@ -233,6 +246,7 @@ export class ContainerInstance implements InstanceDriver {
         labels,
         volumes: mounts,
         names: dockerNames(this.volumes),
+        labelled: labelledVolumes(this.volumes),
         gate: ctx.project,
       },
       path,

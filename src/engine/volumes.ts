@@ -1,6 +1,7 @@
 // An instance's Docker volumes for one run: persistent ones (claimTemplate) found or created with an
 // identity label that markers are keyed by, emptyDir ones created for this run only.
 import { randomUUID } from 'node:crypto';
+import type { ContainerRuntime, MountSpec } from '../runtime/types.js';
 import type { ResolvedInstance, ResolvedService, VolumeMount } from '../spec/model.js';
 import { LABEL, volumeName } from './labels.js';
 import type { RunContext } from './run-context.js';
@@ -54,3 +55,52 @@ export async function prepareVolumes(
 
 export const dockerNames = (volumes: Map<string, PreparedVolume>): Map<string, string> =>
   new Map([...volumes].map(([name, v]) => [name, v.dockerName]));
+
+/**
+ * The instance's volumes as the sandbox mounts them (read-only, out of the way): Docker refuses to remove
+ * a volume a container uses, so from the sandbox's creation to its removal nothing — a `docker volume
+ * prune` between two steps, another tool — can take one away and have the next step's create make an
+ * empty, unlabelled one in its place.
+ */
+export const sandboxMounts = (volumes: Map<string, PreparedVolume>): MountSpec[] =>
+  [...volumes.values()].map((v) => ({
+    type: 'volume',
+    source: v.dockerName,
+    target: `/.initsteps/volumes/${v.mount.name}`,
+    readOnly: true,
+  }));
+
+/** Volumes that carried initsteps' labels when they were prepared (a volume made outside initsteps does not). */
+export const labelledVolumes = (volumes: Map<string, PreparedVolume>): string[] =>
+  [...volumes.values()]
+    .filter((v) => v.uid !== undefined || v.mount.source.kind === 'emptyDir')
+    .map((v) => v.dockerName);
+
+/** A volume was removed between its preparation and a container's creation (see checkMountedVolumes). */
+export class VolumeGoneError extends Error {
+  override readonly name = 'VolumeGoneError';
+}
+
+/**
+ * Docker creates a named volume that does not exist, without labels, when a container mounting it is
+ * created. Right after creating container `id`, the `labelled` volumes it mounts that lack the project
+ * label are such: the one prepared was removed meanwhile. The container and those empty stand-ins are
+ * removed, and the error names them, so no unlabelled volume is ever left behind.
+ */
+export async function checkMountedVolumes(
+  runtime: ContainerRuntime,
+  id: string,
+  labelled: string[],
+): Promise<void> {
+  const gone: string[] = [];
+  for (const name of labelled) {
+    const info = await runtime.inspectVolume(name);
+    if (info?.labels[LABEL.project] === undefined) gone.push(name);
+  }
+  if (gone.length === 0) return;
+  await runtime.removeContainer(id);
+  for (const name of gone) await runtime.removeVolume(name).catch(() => undefined);
+  throw new VolumeGoneError(
+    `volume(s) ${gone.join(', ')} removed while the run was using them (by a tool outside initsteps?)`,
+  );
+}
