@@ -101,8 +101,9 @@ export async function acquireProjectLock(runtime: ContainerRuntime, o: LockOptio
     }
     const waited = Date.now() - began;
     if (waited >= timeoutMs) {
+      const how = timeoutMs === 0 ? 'and the lock timeout is 0' : `after waiting ${formatMs(timeoutMs)}`;
       throw new LockTimeoutError(
-        `project ${o.project} is still locked by ${describeHolder(holder)} after waiting ${formatMs(timeoutMs)} ` +
+        `project ${o.project} is still locked by ${describeHolder(holder)} ${how} ` +
           `(--lock-timeout, action input lock-timeout); if that run is gone, remove its lock: docker rm ${name}`,
       );
     }

@@ -126,6 +126,7 @@ export class RunStateWriter {
     private readonly project: string,
     private readonly dir: string,
     private readonly warn: (message: string) => void,
+    private readonly save: typeof saveLastRun = saveLastRun,
   ) {}
 
   /** The observer to give the run: passes every event on, and schedules a write for those that change it. */
@@ -147,7 +148,7 @@ export class RunStateWriter {
     this.snapshot = undefined;
     clearTimeout(this.timer);
     await this.writing;
-    await saveLastRun(this.project, run, this.dir);
+    await this.save(this.project, run, this.dir);
   }
 
   private schedule(): void {
@@ -168,7 +169,7 @@ export class RunStateWriter {
     this.lastWrite = Date.now();
     const run = snapshot();
     this.writing = this.writing
-      .then(() => saveLastRun(this.project, run, this.dir))
+      .then(() => this.save(this.project, run, this.dir))
       .catch((e: unknown) => {
         if (this.warned) return;
         this.warned = true;

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { runFailure } from '../../../src/report/failure.js';
+import { LockTimeoutError } from '../../../src/errors.js';
+import { describeFailure, runFailure } from '../../../src/report/failure.js';
 import { failedReport, report, service, step } from './fixtures.js';
 
 it('is undefined when every service is running', () => {
@@ -24,4 +25,9 @@ it('annotates a cancelled step with its message', () => {
       message: 'cancelled by SIGTERM',
     }),
   ]);
+});
+
+it('exits 2 when another run held the project past the lock timeout: nothing was started', () => {
+  const failure = describeFailure(new LockTimeoutError('project p is still locked by ...'));
+  expect(failure).toEqual({ exitCode: 2, message: 'project p is still locked by ...', annotations: [] });
 });
