@@ -6,8 +6,12 @@ const err = (line: string) => process.stderr.write(`${line}\n`);
 const interrupts = new Interrupts({ err, exit: (code) => process.exit(code) });
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => interrupts.receive(sig));
 
-// `initsteps plan | head`: a reader that went away is not an error of ours.
 for (const stream of [process.stdout, process.stderr]) {
+  // Node writes to a pipe asynchronously: a step printing faster than the reader (a pager, a CI log
+  // collector) would pile its output up in memory without bound. Blocking writes let the reader set the
+  // pace, back to the step's container (docs/benchmarks.md, "Output floods").
+  (stream as unknown as { _handle?: { setBlocking?: (on: boolean) => void } })._handle?.setBlocking?.(true);
+  // `initsteps plan | head`: a reader that went away is not an error of ours.
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE') throw e;
   });
