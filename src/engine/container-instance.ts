@@ -19,13 +19,14 @@ import type { ReadinessTarget, StartedMain } from './readiness.js';
 import type { RunContext } from './run-context.js';
 import { StepSetupError, type InstanceDriver, type StepAttempt } from './steps.js';
 import { removeContainers } from './tracked.js';
+import type { CreateContainerSpec } from '../runtime/types.js';
 import type { CacheContext } from './types.js';
 import {
   checkMountedVolumes,
   dockerNames,
   labelledVolumes,
   prepareVolumes,
-  sandboxMounts,
+  VolumeGoneError,
   type PreparedVolume,
 } from './volumes.js';
 
@@ -116,15 +117,18 @@ export class ContainerInstance implements InstanceDriver {
     };
     // Read from the host at each attempt (an earlier step or attempt may have changed it); a refusal
     // is this attempt's RuntimeError.
-    return async (onLine) =>
-      runContainerAttempt(ctx.runtime, await specForCreate(step, create, ctx.project), {
+    return async (onLine) => {
+      const spec = await specForCreate(step, create, ctx.project);
+      return runContainerAttempt(ctx.runtime, spec, {
         timeoutMs: step.timeoutMs,
         killGraceMs: ctx.killGraceMs,
         signal: ctx.signal,
         onLine,
         onCreated: (id) => ctx.tracked.add('container', id),
+        afterCreate: (id) => this.checkVolumes(id, spec),
         onRemoved: (id) => ctx.tracked.forget('container', id),
       });
+    };
   }
 
   async startMain(): Promise<StartedMain | undefined> {
@@ -151,6 +155,7 @@ export class ContainerInstance implements InstanceDriver {
       );
       main = await ctx.runtime.createContainer(spec);
       ctx.tracked.add('container', main);
+      await this.checkVolumes(main, spec);
       await ctx.runtime.startContainer(main);
     } catch (e: unknown) {
       ctx.throwIfAborted();
@@ -159,6 +164,16 @@ export class ContainerInstance implements InstanceDriver {
     }
     const healthcheck = s.readinessProbe === undefined && (await ctx.runtime.imageHasHealthcheck(image));
     return { target: this.readinessTarget(main), healthcheck };
+  }
+
+  /** A volume the container mounts was removed meanwhile: the container and Docker's stand-in go. */
+  private async checkVolumes(id: string, spec: CreateContainerSpec): Promise<void> {
+    try {
+      await checkMountedVolumes(this.ctx.runtime, id, spec.mounts, labelledVolumes(this.volumes));
+    } catch (e: unknown) {
+      if (e instanceof VolumeGoneError) this.ctx.tracked.forget('container', id);
+      throw e;
+    }
   }
 
   /** The image by the service's pull policy (once per run); a failure is the reason of what needs it. */
@@ -217,7 +232,7 @@ export class ContainerInstance implements InstanceDriver {
       hostname: inst.name,
       labels: ctx.labels(s, inst, 'sandbox'),
       network: { mode: 'network', network: networkName(ctx.project.name), aliases: [s.name, inst.name] },
-      mounts: sandboxMounts(this.volumes),
+      mounts: [],
       ports: s.ports,
       securityOpt: [],
       capAdd: [],
@@ -225,12 +240,6 @@ export class ContainerInstance implements InstanceDriver {
       privileged: false,
     });
     ctx.tracked.add('container', id);
-    try {
-      await checkMountedVolumes(ctx.runtime, id, labelledVolumes(this.volumes));
-    } catch (e: unknown) {
-      ctx.tracked.forget('container', id);
-      throw e;
-    }
     await ctx.runtime.startContainer(id);
     return id;
   }

@@ -46,12 +46,7 @@ export async function pathExistsOnMounts(
   });
   track.created(id);
   try {
-    const mounted = new Set(mounts.map((m) => m.source));
-    await checkMountedVolumes(
-      runtime,
-      id,
-      probe.labelled.filter((name) => mounted.has(name)),
-    );
+    await checkMountedVolumes(runtime, id, mounts, probe.labelled);
     return await runtime.pathExists(id, path);
   } finally {
     await runtime.removeContainer(id);

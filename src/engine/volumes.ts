@@ -56,20 +56,6 @@ export async function prepareVolumes(
 export const dockerNames = (volumes: Map<string, PreparedVolume>): Map<string, string> =>
   new Map([...volumes].map(([name, v]) => [name, v.dockerName]));
 
-/**
- * The instance's volumes as the sandbox mounts them (read-only, out of the way): Docker refuses to remove
- * a volume a container uses, so from the sandbox's creation to its removal nothing — a `docker volume
- * prune` between two steps, another tool — can take one away and have the next step's create make an
- * empty, unlabelled one in its place.
- */
-export const sandboxMounts = (volumes: Map<string, PreparedVolume>): MountSpec[] =>
-  [...volumes.values()].map((v) => ({
-    type: 'volume',
-    source: v.dockerName,
-    target: `/.initsteps/volumes/${v.mount.name}`,
-    readOnly: true,
-  }));
-
 /** Volumes that carried initsteps' labels when they were prepared (a volume made outside initsteps does not). */
 export const labelledVolumes = (volumes: Map<string, PreparedVolume>): string[] =>
   [...volumes.values()]
@@ -83,17 +69,20 @@ export class VolumeGoneError extends Error {
 
 /**
  * Docker creates a named volume that does not exist, without labels, when a container mounting it is
- * created. Right after creating container `id`, the `labelled` volumes it mounts that lack the project
- * label are such: the one prepared was removed meanwhile. The container and those empty stand-ins are
- * removed, and the error names them, so no unlabelled volume is ever left behind.
+ * created (a `docker volume prune` between two steps, another tool). Right after creating container
+ * `id` with `mounts`, those of the `labelled` volumes that lack the project label are such stand-ins: the
+ * volume prepared is gone. The container and the stand-ins are removed, and the error names them, so no
+ * unlabelled volume is ever left behind and nothing runs on an empty volume believed initialized.
  */
 export async function checkMountedVolumes(
   runtime: ContainerRuntime,
   id: string,
+  mounts: MountSpec[],
   labelled: string[],
 ): Promise<void> {
+  const mounted = new Set(mounts.flatMap((m) => (m.type === 'volume' ? [m.source] : [])));
   const gone: string[] = [];
-  for (const name of labelled) {
+  for (const name of labelled.filter((n) => mounted.has(n))) {
     const info = await runtime.inspectVolume(name);
     if (info?.labels[LABEL.project] === undefined) gone.push(name);
   }

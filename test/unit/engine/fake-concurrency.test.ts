@@ -13,7 +13,6 @@ import { saveLastRun, type LastRun } from '../../../src/engine/state.js';
 import { status } from '../../../src/engine/status.js';
 import type { RunEvent } from '../../../src/engine/types.js';
 import { CancelledError, LockTimeoutError } from '../../../src/errors.js';
-import type { FakeRuntime } from '../../support/fake-runtime.js';
 import { claim, emptyDir, project } from '../../support/model.js';
 import { expectLeft, fakeRuntime, runUp, sleeper, statuses, stepOf, useStateDir } from './fake-harness.js';
 
@@ -268,58 +267,56 @@ describe('the run state, written as it goes', () => {
   });
 });
 
-describe('volumes held by the sandbox', () => {
-  it('mounts every volume of the instance in its sandbox: between two steps none can be removed', async () => {
+describe('a volume removed under the run', () => {
+  /** db with a persistent and an emptyDir volume and two steps; `remove` runs when `first` has ended. */
+  async function removedAfterFirst(remove: string[]) {
     const rt = fakeRuntime();
     const p = project('p', [
       {
         name: 'db',
         ...sleeper,
         volumes: [claim('data', '/data'), emptyDir('tmp', '/tmp')],
-        steps: [{ name: 'first' }, { name: 'second' }],
+        steps: [{ name: 'first' }, { name: 'second', volumes: ['data'] }],
       },
     ]);
-    const tries: Promise<string>[] = [];
-    const attempt = (name: string) =>
-      rt.removeVolume(name).then(
-        () => 'removed',
-        (e: unknown) => String(e),
-      );
+    const removals: Promise<void>[] = [];
     const onEvent = (e: RunEvent) => {
-      // No step container exists now, and no main container yet: only the sandbox uses the volumes.
-      if (e.type === 'step-end' && e.result.step === 'first') {
-        tries.push(attempt('initsteps_p_db-0_data'), attempt('initsteps_p_db-0_tmp_r1'));
-      }
+      // Something outside initsteps (a `docker volume prune`) between two steps.
+      if (e.type === 'step-end' && e.result.step === 'first')
+        removals.push(...remove.map((v) => rt.removeVolume(v)));
     };
     const run = await runUp(rt, p, { runId: 'r1', onEvent });
-    expect(statuses(run.report)).toEqual(['db-0/first: Succeeded', 'db-0/second: Succeeded']);
-    expect(await Promise.all(tries)).toEqual([
-      expect.stringMatching(/initsteps_p_db-0_data: volume is in use/),
-      expect.stringMatching(/initsteps_p_db-0_tmp_r1: volume is in use/),
-    ]);
+    await Promise.all(removals);
+    return { rt, run };
+  }
+
+  it('the next step that mounts it fails naming it, and the unlabelled volume Docker made in its place is removed', async () => {
+    const { rt, run } = await removedAfterFirst(['initsteps_p_db-0_data']);
+    expect(stepOf(run.report, 'db-0', 'second')).toMatchObject({
+      status: 'Failed',
+      reason: 'RuntimeError',
+      message:
+        'volume(s) initsteps_p_db-0_data removed while the run was using them (by a tool outside initsteps?)',
+    });
+    expect(rt.volumeLabels('initsteps_p_db-0_data')).toBeUndefined();
+    expect(rt.log('createContainer').filter((l) => l.startsWith('createContainer main'))).toEqual([]);
+    expect(rt.problems).toEqual([]);
   });
 
-  it('a volume removed before the sandbox holds it: the instance fails, and the unlabelled stand-in is removed', async () => {
-    const engine: { rt?: FakeRuntime } = {};
-    const removeFirst = (method: string, target: string): undefined => {
-      // Something outside initsteps removes the volume between its creation and the sandbox's.
-      if (method === 'createContainer' && target === 'sandbox db-0')
-        void engine.rt?.removeVolume('initsteps_p_db-0_data');
-      return undefined;
-    };
-    const rt = fakeRuntime({ fault: removeFirst });
-    engine.rt = rt;
-    const { project: p } = db();
-    const run = await runUp(rt, p, { runId: 'r1' });
+  it('the main container that mounts it is not started: the instance fails, and the stand-in is removed', async () => {
+    const { rt, run } = await removedAfterFirst(['initsteps_p_db-0_tmp_r1']);
+    // `second` does not mount tmp: it runs; main does, and is refused.
+    expect(statuses(run.report)).toEqual(['db-0/first: Succeeded', 'db-0/second: Succeeded']);
     expect(run.report.services[0]?.instances[0]).toMatchObject({
       status: 'Failed',
       reason: 'StartFailed',
       message: expect.stringContaining(
-        'volume(s) initsteps_p_db-0_data removed while the run was using them',
+        'volume(s) initsteps_p_db-0_tmp_r1 removed while the run was using them',
       ),
     });
-    expect(rt.volumeLabels('initsteps_p_db-0_data')).toBeUndefined();
-    expect(rt.log('createContainer').filter((l) => l.startsWith('createContainer step'))).toEqual([]);
+    expect(rt.volumeLabels('initsteps_p_db-0_tmp_r1')).toBeUndefined();
+    expect(rt.log('startContainer').filter((l) => l.includes('main'))).toEqual([]);
+    expect(run.report.created.containers.map((id) => rt.describe(id))).toEqual(['sandbox db-0']);
   });
 });
 
