@@ -40,6 +40,11 @@ export class DockerUnavailableError extends Error {
   }
 }
 
+/** Another run held the project's lock for longer than the lock timeout: nothing was started. */
+export class LockTimeoutError extends Error {
+  override readonly name = 'LockTimeoutError';
+}
+
 /** The run was cancelled (signal or run-level timeout). */
 export class CancelledError extends Error {
   override readonly name = 'CancelledError';

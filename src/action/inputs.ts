@@ -18,6 +18,8 @@ export interface ActionInputs {
   project?: string;
   /** Run-level timeout; undefined: none. */
   timeoutMs?: number;
+  /** How long to wait for another run of the project to release it (docs/action.md). */
+  lockTimeoutMs: number;
   cache: boolean;
   allowPrivileged: boolean;
   cleanup: boolean;
@@ -60,6 +62,21 @@ export function timeoutInput(env: Env): number | undefined {
     throw new UsageError(
       `input "timeout": "${v}" is not a duration; use units ms, s, m, h, combinable (90s, 10m, 1h30m), ` +
         'or a bare number of seconds, up to 596h',
+    );
+  }
+  return ms;
+}
+
+export const DEFAULT_LOCK_TIMEOUT = '10m';
+
+/** `lock-timeout`: a duration, `0` for not waiting at all. */
+export function lockTimeoutInput(env: Env): number {
+  const v = getInput(env, 'lock-timeout') || DEFAULT_LOCK_TIMEOUT;
+  const ms = parseDuration(v);
+  if (ms === undefined || ms > MAX_DURATION_MS) {
+    throw new UsageError(
+      `input "lock-timeout": "${v}" is not a duration; use units ms, s, m, h, combinable (30s, 10m), ` +
+        'a bare number of seconds, or 0 to fail at once when another run holds the project',
     );
   }
   return ms;
@@ -125,6 +142,7 @@ export async function parseInputs(env: Env, workspace: string): Promise<ActionIn
     services: listInput(env, 'services'),
     project: getInput(env, 'project') || undefined,
     timeoutMs: timeoutInput(env),
+    lockTimeoutMs: lockTimeoutInput(env),
     cache: booleanInput(env, 'cache', true),
     allowPrivileged: booleanInput(env, 'allow-privileged', false),
     cleanup: booleanInput(env, 'cleanup', true),

@@ -135,6 +135,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
       cache,
       runId,
       keepOnCancel: !inputs.cleanup,
+      lockTimeoutMs: inputs.lockTimeoutMs,
     });
     for (const line of portLines(report)) log.info(line);
   } catch (e: unknown) {

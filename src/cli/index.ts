@@ -1,18 +1,15 @@
 // Entry point of the `initsteps` command: wires the real process to runCli.
-import { CancelledError } from '../errors.js';
+import { makeOutputBlocking } from '../blocking-output.js';
+import { Interrupts } from './interrupts.js';
 import { runCli } from './run.js';
 
-const controller = new AbortController();
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(sig, () => {
-    // A second signal while cleaning up means "stop now".
-    if (controller.signal.aborted) process.exit(sig === 'SIGINT' ? 130 : 143);
-    controller.abort(new CancelledError(sig));
-  });
-}
+const err = (line: string) => process.stderr.write(`${line}\n`);
+const interrupts = new Interrupts({ err, exit: (code) => process.exit(code) });
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => interrupts.receive(sig));
 
-// `initsteps plan | head`: a reader that went away is not an error of ours.
+makeOutputBlocking();
 for (const stream of [process.stdout, process.stderr]) {
+  // `initsteps plan | head`: a reader that went away is not an error of ours.
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE') throw e;
   });
@@ -20,8 +17,9 @@ for (const stream of [process.stdout, process.stderr]) {
 
 process.exitCode = await runCli(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
+  err,
   env: process.env,
   cwd: process.cwd(),
-  signal: controller.signal,
+  signal: interrupts.signal,
+  guardCleanup: (guard) => interrupts.guardCleanup(guard),
 });

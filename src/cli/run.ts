@@ -14,10 +14,13 @@ const commands: Record<string, { usage: string; load: () => Promise<{ run: Comma
   plan: { usage: 'plan <spec...> [--json]', load: () => import('./commands/plan.js') },
   up: {
     usage:
-      'up <spec...> [--timeout D] [--services a,b] [--project P] [--allow-privileged] [--cache-dir DIR] [--json]',
+      'up <spec...> [--timeout D] [--services a,b] [--project P] [--allow-privileged] [--cache-dir DIR] [--lock-timeout D] [--json]',
     load: () => import('./commands/up.js'),
   },
-  down: { usage: 'down <spec...> [--volumes] [--project P]', load: () => import('./commands/down.js') },
+  down: {
+    usage: 'down <spec...> [--volumes] [--project P] [--lock-timeout D]',
+    load: () => import('./commands/down.js'),
+  },
   status: { usage: 'status <spec...> [--project P] [--json]', load: () => import('./commands/status.js') },
   logs: {
     usage: 'logs <service or job> [--init-step <name>] [--spec F] [--output]',
@@ -32,6 +35,7 @@ const options = {
   project: { type: 'string' },
   'allow-privileged': { type: 'boolean' },
   'cache-dir': { type: 'string' },
+  'lock-timeout': { type: 'string' },
   volumes: { type: 'boolean' },
   'init-step': { type: 'string' },
   spec: { type: 'string', multiple: false },

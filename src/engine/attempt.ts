@@ -24,6 +24,8 @@ export interface AttemptOptions {
 
 export interface ContainerAttemptOptions extends AttemptOptions {
   onCreated(id: string): void;
+  /** Checks the created container before it starts; a throw ends the attempt (the container is removed). */
+  afterCreate?(id: string): Promise<void>;
   onRemoved(id: string): void;
 }
 
@@ -71,6 +73,7 @@ export async function runContainerAttempt(
   const id = await runtime.createContainer(spec);
   o.onCreated(id);
   try {
+    await o.afterCreate?.(id);
     const splitters = {
       stdout: new LineSplitter((line) => o.onLine('stdout', line)),
       stderr: new LineSplitter((line) => o.onLine('stderr', line)),

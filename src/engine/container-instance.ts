@@ -26,8 +26,16 @@ import { runAddressEnv } from './addresses.js';
 import type { Attempt } from './retry.js';
 import { StepSetupError, type InstanceDriver } from './steps.js';
 import { removeContainers, tryRemove } from './tracked.js';
+import type { CreateContainerSpec } from '../runtime/types.js';
 import type { CacheContext } from './types.js';
-import { dockerNames, prepareVolumes, type PreparedVolume } from './volumes.js';
+import {
+  checkMountedVolumes,
+  dockerNames,
+  labelledVolumes,
+  prepareVolumes,
+  VolumeGoneError,
+  type PreparedVolume,
+} from './volumes.js';
 
 export class ContainerInstance implements InstanceDriver {
   private volumes = new Map<string, PreparedVolume>();
@@ -135,15 +143,18 @@ export class ContainerInstance implements InstanceDriver {
     // Read from the host at each attempt (an earlier step or attempt may have changed it); a refusal
     // is this attempt's RuntimeError.
     const expanded = expandContainer(spec, this.addresses);
-    return async (onLine, timeoutMs) =>
-      runContainerAttempt(ctx.runtime, await specForCreate(expanded, create, ctx.project), {
+    return async (onLine, timeoutMs) => {
+      const created = await specForCreate(expanded, create, ctx.project);
+      return runContainerAttempt(ctx.runtime, created, {
         timeoutMs,
         killGraceMs: ctx.killGraceMs,
         signal: ctx.signal,
         onLine,
         onCreated: (id) => ctx.tracked.add('container', id),
+        afterCreate: (id) => this.checkVolumes(id, created),
         onRemoved: (id) => ctx.tracked.forget('container', id),
       });
+    };
   }
 
   /** The volumes go to the cache once the job did its work; its sandbox goes (docs/spec.md, "Jobs"). */
@@ -198,6 +209,7 @@ export class ContainerInstance implements InstanceDriver {
       );
       main = await ctx.runtime.createContainer(spec);
       ctx.tracked.add('container', main);
+      await this.checkVolumes(main, spec);
       await ctx.runtime.startContainer(main);
     } catch (e: unknown) {
       ctx.throwIfAborted();
@@ -206,6 +218,16 @@ export class ContainerInstance implements InstanceDriver {
     }
     const healthcheck = s.readinessProbe === undefined && (await ctx.runtime.imageHasHealthcheck(image));
     return { target: this.readinessTarget(main), healthcheck };
+  }
+
+  /** A volume the container mounts was removed meanwhile: the container and Docker's stand-in go. */
+  private async checkVolumes(id: string, spec: CreateContainerSpec): Promise<void> {
+    try {
+      await checkMountedVolumes(this.ctx.runtime, id, spec.mounts, labelledVolumes(this.volumes));
+    } catch (e: unknown) {
+      if (e instanceof VolumeGoneError) this.ctx.tracked.forget('container', id);
+      throw e;
+    }
   }
 
   /** The image by its container's pull policy (once per run); a failure is the reason of what needs it. */
@@ -291,6 +313,7 @@ export class ContainerInstance implements InstanceDriver {
         labels,
         volumes: mounts,
         names: dockerNames(this.volumes),
+        labelled: labelledVolumes(this.volumes),
         gate: ctx.project,
       },
       path,

@@ -1,9 +1,11 @@
 // `down`: everything of a project, found by its labels (and the main processes its last run recorded).
 // It goes on past individual failures and reports them as warnings.
+import { randomBytes } from 'node:crypto';
 import { deleteMarkers, stateDir } from '../markers/store.js';
 import type { ContainerRuntime } from '../runtime/types.js';
 import { stopRecordedProcess } from './host-process.js';
 import { LABEL } from './labels.js';
+import { acquireProjectLock } from './project-lock.js';
 import { clearLastRun, loadLastRun, saveLastRun } from './state.js';
 import { removeContainers, tryRemove } from './tracked.js';
 
@@ -11,6 +13,12 @@ export interface DownOptions {
   project: string;
   /** Also remove persistent volumes and their markers. */
   volumes: boolean;
+  /** How long to wait for a run of the project to finish (default 10 minutes). */
+  lockTimeoutMs?: number;
+  /** Cancels the wait for the lock. */
+  signal?: AbortSignal;
+  /** The line saying whose run `down` waits for (or whose dead run's lock it takes over). */
+  onNotice?: (message: string) => void;
 }
 
 export interface DownResult {
@@ -24,7 +32,26 @@ export interface DownResult {
   notes: string[];
 }
 
+/** Holds the project's lock, so no `up` creates what it removes (a volume recreated without labels). */
 export async function down(runtime: ContainerRuntime, options: DownOptions): Promise<DownResult> {
+  const lock = await acquireProjectLock(runtime, {
+    project: options.project,
+    command: 'down',
+    runId: `down-${randomBytes(4).toString('hex')}`,
+    timeoutMs: options.lockTimeoutMs,
+    signal: options.signal,
+    onNotice: options.onNotice ?? (() => undefined),
+  });
+  let result: DownResult | undefined;
+  try {
+    result = await downLocked(runtime, options);
+    return result;
+  } finally {
+    await lock.release((message) => result?.warnings.push(message));
+  }
+}
+
+async function downLocked(runtime: ContainerRuntime, options: DownOptions): Promise<DownResult> {
   const result: DownResult = {
     containers: 0,
     volumes: 0,
@@ -44,7 +71,8 @@ export async function down(runtime: ContainerRuntime, options: DownOptions): Pro
     if (stop.notSignalled) result.notes.push(`${p.instance}: ${stop.notSignalled}`);
   }
 
-  const containers = await runtime.listContainers(project);
+  // Not the lock this command holds.
+  const containers = (await runtime.listContainers(project)).filter((c) => c.labels[LABEL.role] !== 'lock');
   result.containers = (await removeContainers(runtime, containers, warn)).length;
 
   const volumes = await runtime.listVolumes(project);

@@ -66,9 +66,10 @@ export async function readFacts(
           sandboxImage ??= await ensureSandboxImage(runtime);
           const labels = { [LABEL.project]: project.name, [LABEL.role]: 'step' };
           const names = new Map([...existing].map(([name, v]) => [name, v.dockerName]));
+          const labelled = [...existing.values()].filter((v) => v.uid !== undefined).map((v) => v.dockerName);
           return pathExistsOnMounts(
             runtime,
-            { sandboxImage, labels, volumes: mounts, names, gate: project },
+            { sandboxImage, labels, volumes: mounts, names, labelled, gate: project },
             path,
           );
         },

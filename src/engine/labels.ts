@@ -14,9 +14,16 @@ export const LABEL = {
   volume: 'dev.initsteps.volume',
   /** On run-scoped (emptyDir) volumes, which `down` removes even without --volumes. */
   ephemeral: 'dev.initsteps.ephemeral',
+  /** On the project's lock: the command holding it and its process (engine/project-lock.ts). */
+  lockCommand: 'dev.initsteps.lock.command',
+  lockPid: 'dev.initsteps.lock.pid',
+  lockStartTime: 'dev.initsteps.lock.start-time',
+  lockHost: 'dev.initsteps.lock.host',
+  lockPidNamespace: 'dev.initsteps.lock.pid-namespace',
+  lockSince: 'dev.initsteps.lock.since',
 } as const;
 
-export type Role = 'sandbox' | 'step' | 'main' | 'job' | 'volume' | 'network';
+export type Role = 'sandbox' | 'step' | 'main' | 'job' | 'volume' | 'network' | 'lock';
 
 export const networkName = (project: string): string => `initsteps_${project}`;
 export const volumeName = (project: string, instance: string, volume: string): string =>
@@ -29,6 +36,9 @@ export const persistentVolumeName = (project: string, instance: string, mount: V
   mount.source.kind === 'claim' && mount.source.claimName !== undefined
     ? `initsteps_${project}_pvc_${mount.source.claimName}`
     : volumeName(project, instance, mount.name);
+
+/** The project's lock (a container that never starts): no instance name ends in `_lock`. */
+export const lockName = (project: string): string => `initsteps_${project}_lock`;
 export const mainName = (project: string, instance: string): string => `initsteps_${project}_${instance}`;
 export const sandboxName = (project: string, instance: string): string =>
   `initsteps_${project}_${instance}_sandbox`;

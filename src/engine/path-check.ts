@@ -4,6 +4,7 @@ import type { ContainerRuntime, Labels, MountSpec } from '../runtime/types.js';
 import type { VolumeMount } from '../spec/model.js';
 import { mountsFor, type VolumeNames } from './container-spec.js';
 import { HostPathRefusedError, resolveHostPaths, type HostPathGate } from './mount-check.js';
+import { checkMountedVolumes } from './volumes.js';
 
 export interface PathProbe {
   sandboxImage: string;
@@ -11,6 +12,8 @@ export interface PathProbe {
   /** The step's mounts to look through, and the Docker volume behind each claim and emptyDir. */
   volumes: VolumeMount[];
   names: VolumeNames;
+  /** Docker volumes among `names` that carry initsteps' labels: checked right after the create. */
+  labelled: string[];
   gate: HostPathGate;
 }
 
@@ -43,6 +46,7 @@ export async function pathExistsOnMounts(
   });
   track.created(id);
   try {
+    await checkMountedVolumes(runtime, id, mounts, probe.labelled);
     return await runtime.pathExists(id, path);
   } finally {
     await runtime.removeContainer(id);

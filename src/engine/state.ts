@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { stateDir, writeFileAtomic } from '../markers/store.js';
 import { projectNameProblem } from '../spec/index.js';
 import type { RecordedProcess } from './host-process.js';
+import { parseOwner, type RunOwner } from './run-owner.js';
 import type { RunReport } from './types.js';
 
 export interface HostProcess extends RecordedProcess {
@@ -19,7 +20,10 @@ export interface HostProcess extends RecordedProcess {
 export interface LastRun {
   runId: string;
   startedAt: string;
-  finishedAt: string;
+  /** Absent while the run goes on (the file is written as it goes), and in the file of a run that was killed. */
+  finishedAt?: string;
+  /** The process running it, so `status` can tell a run going on from one that was killed. */
+  owner?: RunOwner;
   report: RunReport;
   /** Captured output per `<instance>/<step>` (bounded, secrets masked). */
   logs: Record<string, string[]>;
@@ -28,8 +32,8 @@ export interface LastRun {
 }
 
 /**
- * A larger last-run.json is not read: up keeps 1000 lines per step, so only a file that was not written
- * by initsteps (or a run of very many steps with very long lines) gets there.
+ * A larger last-run.json is not read: up keeps its captured output to a few MiB (run-state.ts), so only a
+ * file that was not written by initsteps gets there.
  */
 export const MAX_LAST_RUN_BYTES = 64 * 1024 * 1024;
 
@@ -87,8 +91,15 @@ export async function loadLastRun(
   if (processes.length < parsed.processes.length) {
     onWarning(`${file}: ${parsed.processes.length - processes.length} process entry(ies) ignored`);
   }
+  const { owner, ...rest } = parsed;
+  const checkedOwner = isObject(owner) ? parseOwner(owner) : undefined;
   // A last run written before jobs existed has none.
-  return { ...parsed, report: { ...parsed.report, jobs: parsed.report.jobs ?? [] }, processes };
+  return {
+    ...rest,
+    report: { ...rest.report, jobs: rest.report.jobs ?? [] },
+    ...(checkedOwner && { owner: checkedOwner }),
+    processes,
+  };
 }
 
 export async function clearLastRun(project: string, dir?: string): Promise<void> {
@@ -133,7 +144,7 @@ function isLastRun(
   return (
     typeof v.runId === 'string' &&
     typeof v.startedAt === 'string' &&
-    typeof v.finishedAt === 'string' &&
+    (v.finishedAt === undefined || typeof v.finishedAt === 'string') &&
     Array.isArray(v.report.services) &&
     v.report.services.every(isService) &&
     (v.report.jobs === undefined || isListOf(v.report.jobs, isObject)) &&

@@ -4,7 +4,8 @@ import type { ResolvedProject } from '../spec/model.js';
 import type { ContainerRuntime } from '../runtime/types.js';
 import { recordedProcessState, type RecordedState } from './host-process.js';
 import { LABEL } from './labels.js';
-import { loadLastRun } from './state.js';
+import { ownerState, type OwnerState, type RunOwner } from './run-owner.js';
+import { loadLastRun, type LastRun } from './state.js';
 import type { JobResult, PublishedPort, ServiceResult, StepResult } from './types.js';
 
 export interface InstanceStatus {
@@ -35,9 +36,22 @@ export interface JobStatusInfo {
   steps: StepResult[];
 }
 
+/**
+ * Whether the last run finished, goes on (its process is alive), stopped without finishing (its process
+ * is gone: killed), or cannot be told (it runs on another host, or in another pid namespace).
+ */
+export type LastRunState = 'finished' | 'running' | 'stopped' | 'unknown';
+
 export interface ProjectStatus {
   project: string;
-  lastRun?: { runId: string; startedAt: string; finishedAt: string };
+  lastRun?: {
+    runId: string;
+    startedAt: string;
+    finishedAt?: string;
+    state: LastRunState;
+    /** The process that ran it. */
+    owner?: RunOwner;
+  };
   services: ServiceStatusInfo[];
   jobs: JobStatusInfo[];
 }
@@ -120,11 +134,30 @@ export async function status(
   });
   return {
     project: name,
-    ...(last && { lastRun: { runId: last.runId, startedAt: last.startedAt, finishedAt: last.finishedAt } }),
+    ...(last && {
+      lastRun: {
+        runId: last.runId,
+        startedAt: last.startedAt,
+        ...(last.finishedAt !== undefined && { finishedAt: last.finishedAt }),
+        state: runState(last),
+        ...(last.owner && { owner: last.owner }),
+      },
+    }),
     services,
     jobs,
   };
 }
+
+function runState(last: LastRun): LastRunState {
+  if (last.finishedAt !== undefined) return 'finished';
+  if (!last.owner) return 'unknown';
+  return OWNER_STATE[ownerState(last.owner)];
+}
+
+const OWNER_STATE = { alive: 'running', gone: 'stopped', unknown: 'unknown' } as const satisfies Record<
+  OwnerState,
+  LastRunState
+>;
 
 /** tb-2 before tb-10. */
 function byOrdinal(a: string, b: string): number {

@@ -4,8 +4,9 @@
 // sandbox, init steps, main, readiness) one after another by ordinal, or all at once under
 // `podManagementPolicy: Parallel`. A service whose dependency failed is `DependencyFailed`. Step and
 // service failures go into the report; only fatal errors throw.
+import { randomBytes } from 'node:crypto';
 import { CancelledError, UsageError } from '../errors.js';
-import { deleteMarkers } from '../markers/store.js';
+import { deleteMarkers, stateDir } from '../markers/store.js';
 import { ensureSandboxImage } from '../runtime/sandbox-image.js';
 import type { ContainerRuntime } from '../runtime/types.js';
 import type { ResolvedInstance, ResolvedProject, ResolvedService } from '../spec/model.js';
@@ -14,11 +15,12 @@ import { instanceImageNeeds } from './images.js';
 import { runJob } from './job.js';
 import { LABEL, networkName, type Role } from './labels.js';
 import { ProcessInstance } from './process-instance.js';
+import { acquireProjectLock } from './project-lock.js';
 import { waitReady, type StartedMain } from './readiness.js';
-import { maskReportText } from './results.js';
 import { RunContext, type RunSettings } from './run-context.js';
+import { lastRunOf, RunStateWriter } from './run-state.js';
 import { runDag } from './schedule.js';
-import { loadLastRun, logKey, saveLastRun, type LastRun } from './state.js';
+import { loadLastRun, type LastRun } from './state.js';
 import { runInitSteps, type InstanceDriver } from './steps.js';
 import { removeContainers } from './tracked.js';
 import type { RunReport } from './types.js';
@@ -28,6 +30,8 @@ export interface UpOptions extends RunSettings {
   services?: string[];
   /** On cancel, leave started services running (action input `cleanup: false`). */
   keepOnCancel?: boolean;
+  /** How long to wait for another run of the project to finish (default 10 minutes). */
+  lockTimeoutMs?: number;
 }
 
 /** `up` was cancelled; everything it started is removed (unless kept) and the report says how far it got. */
@@ -71,19 +75,43 @@ export function selectServices(project: ResolvedProject, names?: string[]): Reso
   return project.services.filter((s) => wanted.has(s.name));
 }
 
+/** One run per project at a time: the run holds the project's lock (engine/project-lock.ts). */
 export async function up(runtime: ContainerRuntime, options: UpOptions): Promise<RunReport> {
+  selectServices(options.project, options.services); // an unknown name is refused before anything else
+  const runId = options.runId ?? randomBytes(4).toString('hex');
+  const lock = await acquireProjectLock(runtime, {
+    project: options.project.name,
+    command: 'up',
+    runId,
+    timeoutMs: options.lockTimeoutMs,
+    signal: options.signal,
+    onNotice: (message) => options.observer({ type: 'notice', message }),
+  });
+  try {
+    return await upLocked(runtime, { ...options, runId });
+  } finally {
+    await lock.release((message) => options.observer({ type: 'warning', message }));
+  }
+}
+
+async function upLocked(runtime: ContainerRuntime, options: UpOptions): Promise<RunReport> {
   // Services run side by side: a fatal error in one stops the others (their running steps are killed)
   // before the cleanup, which must see everything they created.
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
-  const ctx = new RunContext(runtime, { ...options, signal });
+  const state = new RunStateWriter(options.project.name, stateDir(), (message) =>
+    options.observer({ type: 'warning', message }),
+  );
+  const ctx = new RunContext(runtime, { ...options, signal, observer: state.observe(options.observer) });
   const startedAt = new Date();
   const selected = selectServices(ctx.project, options.services);
   for (const s of selected) ctx.results.add(s);
   const previous = await loadLastRun(ctx.project.name, ctx.stateDir, (m) => ctx.warn(m));
+  const record = (finished?: Date) => lastRunOf(ctx, reportOf(ctx), previous, startedAt, selected, finished);
+  await state.start(() => record());
   const finish = async (): Promise<RunReport> => {
     const report = reportOf(ctx);
-    await persist(ctx, previous, startedAt, selected);
+    await state.finish(record(new Date()));
     return report;
   };
   try {
@@ -122,6 +150,7 @@ export async function up(runtime: ContainerRuntime, options: UpOptions): Promise
     }
     // A fatal error (the engine went away, the state dir is unwritable): leave nothing half-started.
     await cleanup(ctx, false);
+    await state.finish(record(new Date())).catch(() => undefined);
     throw e;
   }
   return finish();
@@ -205,42 +234,4 @@ function reportOf(ctx: RunContext): RunReport {
     cacheHit: restores.length > 0 && restores.every(Boolean),
     created: ctx.tracked.snapshot(),
   };
-}
-
-/** Saves the run for `status` and `logs`, keeping the last run's results of services this run did not touch. */
-async function persist(
-  ctx: RunContext,
-  prev: LastRun | undefined,
-  startedAt: Date,
-  selected: ResolvedService[],
-): Promise<void> {
-  const names = new Set(selected.map((s) => s.name));
-  const report = reportOf(ctx);
-  const keep = <T extends { service: string }>(items: T[] | undefined): T[] =>
-    (items ?? []).filter((x) => !names.has(x.service));
-  const merged: LastRun = {
-    runId: ctx.runId,
-    startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
-    report: {
-      ...report,
-      services: [...(prev?.report.services ?? []).filter((s) => !names.has(s.name)), ...report.services],
-      jobs: [...(prev?.report.jobs ?? []).filter((j) => !names.has(j.name)), ...report.jobs],
-      steps: [...keep(prev?.report.steps), ...report.steps],
-    },
-    logs: { ...keptLogs(prev, names), ...ctx.results.logs },
-    processes: [...keep(prev?.processes), ...ctx.tracked.processes],
-  };
-  // Messages masked too: `status --json` prints them without the secrets at hand.
-  const masked = { ...merged, report: maskReportText(merged.report, ctx.mask) };
-  await saveLastRun(ctx.project.name, masked, ctx.stateDir);
-}
-
-/** The previous run's captured output of steps of services this run did not touch. */
-function keptLogs(prev: LastRun | undefined, names: Set<string>): Record<string, string[]> {
-  if (!prev) return {};
-  const keys = new Set(
-    prev.report.steps.filter((s) => !names.has(s.service)).map((s) => logKey(s.instance, s.step)),
-  );
-  return Object.fromEntries(Object.entries(prev.logs).filter(([k]) => keys.has(k)));
 }

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pack } from 'tar-stream';
+import type { ContainerRuntime, MountSpec } from '../runtime/types.js';
 import type { ProjectedFile, ResolvedInstance, ResolvedService, VolumeMount } from '../spec/model.js';
 import { LABEL, persistentVolumeName, volumeName } from './labels.js';
 import type { RunContext } from './run-context.js';
@@ -106,3 +107,41 @@ export async function prepareVolumes(
 
 export const dockerNames = (volumes: Map<string, PreparedVolume>): Map<string, string> =>
   new Map([...volumes].map(([name, v]) => [name, v.dockerName]));
+
+/** Volumes that carried initsteps' labels when they were prepared (a volume made outside initsteps does not). */
+export const labelledVolumes = (volumes: Map<string, PreparedVolume>): string[] =>
+  [...volumes.values()]
+    .filter((v) => v.uid !== undefined || v.mount.source.kind === 'emptyDir')
+    .map((v) => v.dockerName);
+
+/** A volume was removed between its preparation and a container's creation (see checkMountedVolumes). */
+export class VolumeGoneError extends Error {
+  override readonly name = 'VolumeGoneError';
+}
+
+/**
+ * Docker creates a named volume that does not exist, without labels, when a container mounting it is
+ * created (a `docker volume prune` between two steps, another tool). Right after creating container
+ * `id` with `mounts`, those of the `labelled` volumes that lack the project label are such stand-ins: the
+ * volume prepared is gone. The container and the stand-ins are removed, and the error names them, so no
+ * unlabelled volume is ever left behind and nothing runs on an empty volume believed initialized.
+ */
+export async function checkMountedVolumes(
+  runtime: ContainerRuntime,
+  id: string,
+  mounts: MountSpec[],
+  labelled: string[],
+): Promise<void> {
+  const mounted = new Set(mounts.flatMap((m) => (m.type === 'volume' ? [m.source] : [])));
+  const gone: string[] = [];
+  for (const name of labelled.filter((n) => mounted.has(n))) {
+    const info = await runtime.inspectVolume(name);
+    if (info?.labels[LABEL.project] === undefined) gone.push(name);
+  }
+  if (gone.length === 0) return;
+  await runtime.removeContainer(id);
+  for (const name of gone) await runtime.removeVolume(name).catch(() => undefined);
+  throw new VolumeGoneError(
+    `volume(s) ${gone.join(', ')} removed while the run was using them (by a tool outside initsteps?)`,
+  );
+}

@@ -1,7 +1,14 @@
 // The one place that maps an error to what the user sees: exit code, one-line message and annotations.
 // The CLI prints the message and exits with the code; the Action calls setFailed and core.error with them.
 import type { JobResult, RunReport, StepResult } from '../engine/types.js';
-import { CancelledError, DockerUnavailableError, SpecError, UsageError, errorMessage } from '../errors.js';
+import {
+  CancelledError,
+  DockerUnavailableError,
+  LockTimeoutError,
+  SpecError,
+  UsageError,
+  errorMessage,
+} from '../errors.js';
 import type { Severity } from '../spec/model.js';
 import { failureDetail, jobFailureDetail } from './lines.js';
 
@@ -36,7 +43,12 @@ export function describeFailure(error: unknown): Failure {
       })),
     };
   }
-  if (error instanceof UsageError || error instanceof DockerUnavailableError) {
+  // Exit 2: nothing was started (bad input, no engine, the project busy with another run).
+  if (
+    error instanceof UsageError ||
+    error instanceof DockerUnavailableError ||
+    error instanceof LockTimeoutError
+  ) {
     return { exitCode: 2, message: error.message, annotations: [] };
   }
   if (error instanceof CancelledError) {

@@ -5,6 +5,7 @@ import { DockerUnavailableError, errorMessage } from '../errors.js';
 import { classifyPullFailure, PullError, type PullProgress } from './pull.js';
 import { lookupCredentials, RegistryAuthError, registryOf, type CredentialLookup } from './registry-auth.js';
 import { LineSplitter } from './stream.js';
+import { ensureSandboxImage, sandboxImage } from './sandbox-image.js';
 import type {
   Attachment,
   ContainerInfo,
@@ -132,6 +133,7 @@ export function* stdcopyFrames(buf: Buffer): Generator<{ stream: OutputStream; p
 
 export class DockerRuntime implements ContainerRuntime {
   readonly remoteHost: string | undefined;
+  private lockImage: Promise<string> | undefined;
 
   constructor(
     private readonly docker: Docker,
@@ -443,6 +445,47 @@ export class DockerRuntime implements ContainerRuntime {
 
   async removeNetwork(idOrName: string): Promise<void> {
     await tolerate([404], () => this.docker.getNetwork(idOrName).remove());
+  }
+
+  async createLock(name: string, labels: Labels): Promise<string | undefined> {
+    // The sandbox image: one this engine has, or gets without a registry.
+    const image = (this.lockImage ??= sandboxImage().then((i) => i.ref));
+    const create = async () =>
+      (
+        await this.docker.createContainer({
+          name,
+          Image: await image,
+          Labels: labels,
+          HostConfig: { NetworkMode: 'none' },
+        })
+      ).id;
+    try {
+      return await create();
+    } catch (e: unknown) {
+      if (statusOf(e) === 409) return undefined;
+      if (statusOf(e) !== 404) throw new Error(dockerMessage(e));
+    }
+    await ensureSandboxImage(this);
+    try {
+      return await create();
+    } catch (e: unknown) {
+      if (statusOf(e) === 409) return undefined;
+      throw new Error(dockerMessage(e));
+    }
+  }
+
+  async inspectLock(name: string): Promise<{ id: string; labels: Labels } | undefined> {
+    try {
+      const info = await this.docker.getContainer(name).inspect();
+      return { id: info.Id, labels: info.Config.Labels ?? {} };
+    } catch (e: unknown) {
+      if (statusOf(e) === 404) return undefined;
+      throw new Error(dockerMessage(e));
+    }
+  }
+
+  async removeLock(id: string): Promise<void> {
+    await this.removeContainer(id);
   }
 
   async inspectVolume(name: string): Promise<VolumeInfo | undefined> {

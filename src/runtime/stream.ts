@@ -80,6 +80,8 @@ export class LineTail {
     this.chars += line.length;
     while (this.lines.length - this.first > this.maxLines || this.chars > this.maxChars) {
       this.chars -= (this.lines[this.first] as string).length;
+      // Released now, not at the next compaction: up to maxLines dropped lines would stay reachable.
+      this.lines[this.first] = '';
       this.first += 1;
     }
     // Compact now and then, so dropped lines are freed (amortised constant time per line).

@@ -145,6 +145,16 @@ export interface ContainerRuntime {
   listNetworks(labels: Labels): Promise<NetworkInfo[]>;
   removeNetwork(idOrName: string): Promise<void>;
 
+  /**
+   * Creates the lock object `name` with these labels: a container that is never started, so the engine
+   * keeps its name unique. Its id, or undefined when an object of that name exists already.
+   */
+  createLock(name: string, labels: Labels): Promise<string | undefined>;
+  /** The lock object of that name, if there is one. */
+  inspectLock(name: string): Promise<{ id: string; labels: Labels } | undefined>;
+  /** Removes the lock object with this id (by id: a newer lock of the same name stays); gone is fine. */
+  removeLock(id: string): Promise<void>;
+
   inspectVolume(name: string): Promise<VolumeInfo | undefined>;
   createVolume(name: string, labels: Labels): Promise<VolumeInfo>;
   listVolumes(labels: Labels): Promise<VolumeInfo[]>;

@@ -73,6 +73,12 @@ const rawString = (obj: object | undefined, key: string): string | undefined => 
 
 const where = (loc: Loc): string => `line ${loc.pos.line}`;
 
+/**
+ * Most init steps a project may run, counting each step once per replica (docs/spec.md, "Validation"):
+ * resolution builds one copy of every step per instance, so this bounds the model before it is built.
+ */
+export const MAX_STEP_INSTANCES = 10_000;
+
 /** `service "tb"` or `service "tb", init step "format"`, as refusals must name both. */
 const subject = (service: string, step?: string): string =>
   `service "${service}"${step !== undefined ? `, init step "${step}"` : ''}`;
@@ -431,10 +437,12 @@ export class RuleChecker {
   }
 
   /**
-   * Names unique across all files; dependsOn names known and acyclic. `translated`: the workloads of
-   * Kubernetes objects (they check their own names), which native documents may depend on.
+   * Names unique across all files; dependsOn names known and acyclic; the project's size bounded.
+   * `translated`: the workloads of Kubernetes objects (they check their own names), which native
+   * documents may depend on.
    */
   project(docs: CheckedDoc[], translated: ReadonlySet<string> = new Set()): void {
+    this.size(docs);
     const byName = new Map<string, { doc: CheckedDoc; loc: Loc }>();
     for (const doc of docs) {
       const name = rawString(doc.service.metadata, 'name');
@@ -477,6 +485,29 @@ export class RuleChecker {
       state.set(name, 'done');
     };
     for (const name of byName.keys()) if (!state.has(name)) visit(name);
+  }
+
+  /** Steps × replicas over all services, at most MAX_STEP_INSTANCES: reported at the service that crosses it. */
+  private size(docs: CheckedDoc[]): void {
+    const counts = docs.map((doc) => {
+      const spec = doc.service.spec;
+      const steps = spec?.initSteps?.length ?? 0;
+      const replicas = spec?.replicas ?? 1;
+      return { doc, spec, steps, replicas, instances: steps * replicas };
+    });
+    const total = counts.reduce((sum, c) => sum + c.instances, 0);
+    if (total <= MAX_STEP_INSTANCES) return;
+    let sum = 0;
+    const crossing = counts.find((c) => (sum += c.instances) > MAX_STEP_INSTANCES);
+    if (!crossing?.spec) return;
+    const { spec, steps, replicas } = crossing;
+    const name = rawString(crossing.doc.service.metadata, 'name') ?? '?';
+    const n = (x: number) => x.toLocaleString('en-US');
+    this.report(
+      replicas > 1 ? valueLoc(spec, 'replicas') : keyLoc(spec, 'initSteps'),
+      `${subject(name)}: ${n(steps)} init step(s) × ${n(replicas)} replica(s) = ${n(crossing.instances)} step ` +
+        `instances; a project may have at most ${n(MAX_STEP_INSTANCES)} (this one has ${n(total)} in all)`,
+    );
   }
 }
 

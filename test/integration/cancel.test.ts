@@ -129,7 +129,7 @@ describe('cancel through the CLI', () => {
     let sent = false;
     child.stdout.on('data', (c: Buffer) => {
       out += c.toString();
-      // Once: a second signal means "stop now, skip the cleanup".
+      // Once: the first signal alone cancels and cleans up (more: concurrency.test.ts).
       if (!sent && out.includes('tb-0/long | started')) sent = child.kill(signal);
     });
     let err = '';

@@ -53,7 +53,10 @@ export function projectsRemovedAfterAll(runtime: () => ContainerRuntime): (tag: 
   };
 }
 
-/** Everything of the project, persistent volumes and markers included. */
+/**
+ * Everything of the project, persistent volumes and markers included. A run a failed test left holding
+ * the project (this process is its holder, so it is never taken over) is waited for a minute, not ten.
+ */
 export async function removeProject(runtime: ContainerRuntime, project: string): Promise<void> {
-  await down(runtime, { project, volumes: true });
+  await down(runtime, { project, volumes: true, lockTimeoutMs: 60_000 });
 }

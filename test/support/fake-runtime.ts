@@ -149,6 +149,7 @@ export class FakeRuntime implements ContainerRuntime {
   /** Names of removed containers, so calls about them stay readable. */
   private readonly gone = new Map<string, string>();
   private seq = 0;
+  private locks = 0;
 
   constructor(private readonly options: FakeRuntimeOptions = {}) {
     this.images = new Set(options.images ?? []);
@@ -512,6 +513,45 @@ export class FakeRuntime implements ContainerRuntime {
     this.networks.delete(net.id);
   }
 
+  // ---- locks ---------------------------------------------------------------------------------------
+
+  /** A container that never starts, as the Docker runtime makes it: listed with the others, unique by name. */
+  async createLock(name: string, labels: Labels): Promise<string | undefined> {
+    this.record('createLock', name);
+    if ([...this.containers.values()].some((c) => c.name === name)) return undefined;
+    // Numbered on their own, so the ids of what a run creates do not depend on its lock.
+    this.locks += 1;
+    const id = `l${String(this.locks).padStart(11, '0')}`;
+    const view = this.viewOf(id, false, {
+      name,
+      image: 'sandbox',
+      env: [],
+      labels,
+      network: { mode: 'none' },
+      mounts: [],
+      securityOpt: [],
+      capAdd: [],
+      capDrop: [],
+      privileged: false,
+    });
+    this.newContainer(view, {});
+    return id;
+  }
+
+  async inspectLock(name: string): Promise<{ id: string; labels: Labels } | undefined> {
+    this.record('inspectLock', name);
+    const c = [...this.containers.values()].find((o) => o.name === name);
+    return c && { id: c.view.id, labels: { ...c.labels } };
+  }
+
+  async removeLock(id: string): Promise<void> {
+    this.record('removeLock', this.describe(id));
+    const c = this.containers.get(id);
+    if (!c) return;
+    this.gone.set(id, describeView(c.view));
+    this.containers.delete(id);
+  }
+
   // ---- volumes -------------------------------------------------------------------------------------
 
   async inspectVolume(name: string): Promise<VolumeInfo | undefined> {
@@ -631,6 +671,7 @@ export class FakeRuntime implements ContainerRuntime {
 }
 
 function describeView(v: ContainerView): string {
+  if (v.role === 'lock') return `lock ${v.spec.labels[LABEL.project] ?? '?'}`;
   if (v.nth === 0) return `old ${v.role ?? 'container'} ${v.instance ?? '?'}`;
   if (v.role === 'step' && v.step === undefined) return 'pathcheck';
   if (v.role === 'step') return `step ${v.instance ?? '?'}/${v.step}#${v.nth}`;

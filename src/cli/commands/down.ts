@@ -1,10 +1,11 @@
 // `initsteps down <spec...> [--volumes]`: remove what `up` started; --volumes drops persistent volumes and
 // their markers too.
 import { down } from '../../engine/down.js';
+import { findLeftovers } from '../../engine/leftovers.js';
 import { loadProject } from '../../spec/index.js';
 import { SpecError, UsageError } from '../../errors.js';
 import { connectDocker } from '../../runtime/docker.js';
-import { flagBool, flagString, type CliIO, type Command, type ParsedArgs } from '../io.js';
+import { flagBool, flagLockTimeout, flagString, type CliIO, type Command, type ParsedArgs } from '../io.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
@@ -37,8 +38,25 @@ export async function projectNameOf(args: ParsedArgs, io: CliIO, files: string[]
 export const run: Command = async (args, io) => {
   const files = args.positionals.map((f) => path.resolve(io.cwd, f));
   const project = await projectNameOf(args, io, files);
+  const volumes = flagBool(args, 'volumes');
+  const lockTimeoutMs = flagLockTimeout(args);
   const runtime = await connectDocker(io.env);
-  const res = await down(runtime, { project, volumes: flagBool(args, 'volumes') });
+  const unguard = io.guardCleanup?.({
+    leftovers: () => findLeftovers(runtime, project, undefined, volumes),
+    down: `initsteps down --project ${project}${volumes ? ' --volumes' : ''}`,
+  });
+  let res;
+  try {
+    res = await down(runtime, {
+      project,
+      volumes,
+      signal: io.signal,
+      onNotice: (message) => io.err(`ℹ ${message}`),
+      ...(lockTimeoutMs !== undefined && { lockTimeoutMs }),
+    });
+  } finally {
+    unguard?.();
+  }
   for (const n of res.notes) io.err(`note: ${n}`);
   for (const w of res.warnings) io.err(`⚠ ${w}`);
   const parts = [

@@ -1,6 +1,8 @@
 // `initsteps status <spec...> [--json]`: services, instances, step states (last run), published ports;
 // jobs with how the last run ended them.
+import { describeOwner } from '../../engine/run-owner.js';
 import { status, type ProjectStatus } from '../../engine/status.js';
+import type { StepResult } from '../../engine/types.js';
 import { connectDocker } from '../../runtime/docker.js';
 import { formatDuration } from '../../report/lines.js';
 import { formatTable } from '../../report/table.js';
@@ -12,13 +14,17 @@ const portText = (p: { hostIp: string; hostPort: number; containerPort: number; 
   `${p.hostIp || '0.0.0.0'}:${p.hostPort}->${p.containerPort}/${p.protocol}`;
 
 export function statusTable(st: ProjectStatus): string {
+  // A step the run was in when it was killed stays Running in its record: say what that means now.
+  const stopped = st.lastRun?.state === 'stopped';
+  const stepText = (r: StepResult) =>
+    `${r.step}: ${r.status}${stopped && r.status === 'Running' ? ' (interrupted)' : ''}`;
   const rows = st.services.flatMap((s) =>
     s.instances.map((i) => [
       s.name,
       i.name,
       i.state,
       i.ports.map(portText).join(', ') || '-',
-      i.steps.map((r) => `${r.step}: ${r.status}`).join(', ') || '-',
+      i.steps.map(stepText).join(', ') || '-',
     ]),
   );
   return formatTable(['SERVICE', 'INSTANCE', 'STATE', 'PORTS', 'INIT STEPS (last run)'], rows);
@@ -45,14 +51,35 @@ export const run: Command = async (args, io) => {
     io.out(JSON.stringify(st, null, 2));
     return 0;
   }
-  io.out(
-    `project ${st.project}${st.lastRun ? ` (last run ${st.lastRun.runId}, ${st.lastRun.finishedAt})` : ''}`,
-  );
+  io.out(`project ${st.project}${st.lastRun ? ` (${lastRunText(st.lastRun)})` : ''}`);
   const empty = st.services.length === 0 && st.jobs.length === 0;
   const tables = [
     ...(st.services.length > 0 ? [statusTable(st)] : []),
     ...(st.jobs.length > 0 ? [jobsTable(st)] : []),
   ];
   for (const line of (empty ? 'nothing started' : tables.join('\n\n')).split('\n')) io.out(line);
+  const last = st.lastRun;
+  if (last?.state === 'stopped' && st.services.some((s) => s.instances.some((i) => i.steps.some(running)))) {
+    io.out(
+      `note: run ${last.runId} was stopped while a step ran (killed?): a step shown Running (interrupted) did ` +
+        'not finish; the next up decides again whether to run it',
+    );
+  }
   return 0;
 };
+
+const running = (r: StepResult): boolean => r.status === 'Running';
+
+function lastRunText(r: NonNullable<ProjectStatus['lastRun']>): string {
+  const owner = r.owner ? describeOwner(r.owner) : 'its process unknown';
+  switch (r.state) {
+    case 'finished':
+      return `last run ${r.runId}, ${r.finishedAt ?? ''}`;
+    case 'running':
+      return `run ${r.runId} in progress since ${r.startedAt}, ${owner}`;
+    case 'stopped':
+      return `run ${r.runId} from ${r.startedAt} stopped without finishing: ${owner} is gone`;
+    case 'unknown':
+      return `run ${r.runId} from ${r.startedAt} has not finished: ${owner}, which cannot be checked from here`;
+  }
+}

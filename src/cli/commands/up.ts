@@ -1,8 +1,10 @@
 // `initsteps up <spec...>`: run the init steps and start the services (README.md, "The command line").
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { DirCacheStore } from '../../cache/stores.js';
 import { createVolumeCache } from '../../cache/volume-cache.js';
 import { CancelledError, UsageError } from '../../errors.js';
+import { findLeftovers } from '../../engine/leftovers.js';
 import { up, UpCancelledError } from '../../engine/up.js';
 import type { RunObserver, RunReport } from '../../engine/types.js';
 import { eventToLines } from '../../report/lines.js';
@@ -11,7 +13,7 @@ import { problemLines } from '../../report/problems.js';
 import { createMasker, maskStrings, secretValues } from '../../spec/secrets.js';
 import { connectDocker } from '../../runtime/docker.js';
 import { parseDuration } from '../../spec/index.js';
-import { flagBool, flagList, flagString, type Command } from '../io.js';
+import { flagBool, flagList, flagLockTimeout, flagString, type Command } from '../io.js';
 import { loadFromArgs } from '../load.js';
 
 export const run: Command = async (args, io) => {
@@ -25,7 +27,9 @@ export const run: Command = async (args, io) => {
   if (timeoutText !== undefined && (timeoutMs === undefined || timeoutMs <= 0)) {
     throw new UsageError(`--timeout: "${timeoutText}" is not a duration (examples: 90s, 5m, 1h30m)`);
   }
+  const lockTimeoutMs = flagLockTimeout(args);
   const runtime = await connecting;
+  const runId = randomBytes(4).toString('hex');
   // The run-level timeout cancels like a signal does: the running step is killed and reported Cancelled.
   // (Its own timer: a Node 20 AbortSignal.timeout() only weakly held by AbortSignal.any() can be collected
   // before it fires.)
@@ -44,11 +48,15 @@ export const run: Command = async (args, io) => {
     if (json) io.out(JSON.stringify(maskStrings(report, mask), null, 2));
   };
   const observer: RunObserver = (event) => {
-    if (json) return;
+    // The JSON document alone goes to stdout; whose run this one waits for still has to be said.
+    if (json) {
+      if (event.type === 'notice') io.err(mask(`ℹ ${event.message}`));
+      return;
+    }
     const print =
       event.type === 'warning'
         ? io.err
-        : event.type === 'step-output' || event.type === 'main-output'
+        : event.type === 'step-output' || event.type === 'main-output' || event.type === 'job-output'
           ? io.untrusted
           : io.out;
     for (const line of eventToLines(event)) print(mask(line));
@@ -65,14 +73,27 @@ export const run: Command = async (args, io) => {
           runtime,
           cacheSecrets: true,
         });
+  const unguard = io.guardCleanup?.({
+    leftovers: () => findLeftovers(runtime, project.name, runId),
+    down: `initsteps down --project ${project.name}`,
+  });
   let report: RunReport;
   try {
-    report = await up(runtime, { project, services: flagList(args, 'services'), signal, observer, cache });
+    report = await up(runtime, {
+      project,
+      services: flagList(args, 'services'),
+      signal,
+      observer,
+      cache,
+      runId,
+      ...(lockTimeoutMs !== undefined && { lockTimeoutMs }),
+    });
   } catch (e: unknown) {
     // Cancelled: everything is removed by now; the report still says how far the run got.
     if (e instanceof UpCancelledError) printReport(e.report);
     throw e;
   } finally {
+    unguard?.();
     clearTimeout(timer);
     io.signal.removeEventListener('abort', abort);
   }

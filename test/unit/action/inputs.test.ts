@@ -37,6 +37,7 @@ describe('parseInputs', () => {
       services: undefined,
       project: undefined,
       timeoutMs: undefined,
+      lockTimeoutMs: 600_000,
       cache: true,
       allowPrivileged: false,
       cleanup: true,
@@ -52,6 +53,7 @@ describe('parseInputs', () => {
       services: 'db, tb\nweb',
       project: 'ci-demo',
       timeout: '1h30m',
+      'lock-timeout': '0',
       cache: 'false',
       'allow-privileged': 'TRUE',
       cleanup: 'False',
@@ -63,6 +65,7 @@ describe('parseInputs', () => {
       services: ['db', 'tb', 'web'],
       project: 'ci-demo',
       timeoutMs: 5_400_000,
+      lockTimeoutMs: 0,
       cache: false,
       allowPrivileged: true,
       cleanup: false,
@@ -95,6 +98,10 @@ describe('parseInputs', () => {
       /^input "cache-max-size": "huge" is not a size; use bytes or a unit like/,
     );
     expect((await rejection({ spec: 'other.yml', timeout: '0' })).message).toMatch(/^input "timeout"/);
+    expect((await rejection({ spec: 'other.yml', 'lock-timeout': 'forever' })).message).toBe(
+      'input "lock-timeout": "forever" is not a duration; use units ms, s, m, h, combinable (30s, 10m), ' +
+        'a bare number of seconds, or 0 to fail at once when another run holds the project',
+    );
   });
 
   it('checks scalar inputs before the spec globs', async () => {

@@ -31,11 +31,11 @@ const longRunning = () =>
     script: (c) => (c.step === 'long' ? { output: ['started'], runMs: 'forever' } : undefined),
   });
 
-/** The removals of the run, in order, from the first call after `from`. */
+/** The removals of the run, in order, from the first call after `from` (the project's lock: fake-lock.test.ts). */
 const removals = (rt: FakeRuntime, from = 0): string[] =>
   rt.calls
     .slice(from)
-    .filter((c) => c.method.startsWith('remove'))
+    .filter((c) => c.method.startsWith('remove') && c.method !== 'removeLock')
     .map((c) => `${c.method} ${c.target}`);
 
 /** `before` comes earlier than every entry of `after` in `log`. */

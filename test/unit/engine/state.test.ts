@@ -16,7 +16,7 @@ import {
   type LastRun,
 } from '../../../src/engine/state.js';
 import { UsageError } from '../../../src/errors.js';
-import type { ContainerRuntime } from '../../../src/runtime/types.js';
+import { FakeRuntime } from '../../support/fake-runtime.js';
 
 let dir: string;
 beforeEach(() => {
@@ -125,11 +125,7 @@ describe('loadLastRun', () => {
 });
 
 describe('down and recorded processes', () => {
-  const noObjects = {
-    listContainers: async () => [],
-    listVolumes: async () => [],
-    listNetworks: async () => [],
-  } as unknown as ContainerRuntime;
+  const noObjects = new FakeRuntime();
   const children: ChildProcess[] = [];
   let saved: string | undefined;
   beforeEach(() => {

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { runFailure } from '../../../src/report/failure.js';
+import { LockTimeoutError } from '../../../src/errors.js';
+import { describeFailure, runFailure } from '../../../src/report/failure.js';
 import { failedJob, failedReport, job, report, service, step } from './fixtures.js';
 
 it('is undefined when every service is running', () => {
@@ -59,4 +60,9 @@ it('leaves a job that failed by its init step or its dependency to where that ha
       '2 of 2 job(s) not succeeded: migrate (Failed: DependencyFailed), seed (Failed: InitStepFailed)',
   );
   expect(failure?.annotations.map((a) => a.title)).toEqual(['init step "format" on tb-1 failed']);
+});
+
+it('exits 2 when another run held the project past the lock timeout: nothing was started', () => {
+  const failure = describeFailure(new LockTimeoutError('project p is still locked by ...'));
+  expect(failure).toEqual({ exitCode: 2, message: 'project p is still locked by ...', annotations: [] });
 });

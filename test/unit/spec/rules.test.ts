@@ -486,3 +486,38 @@ describe('spec rules', () => {
     expect(env?.map((e) => `${e.name}=${e.value}`)).toEqual(['B=3', 'A=1']);
   });
 });
+
+describe('the size of a project', () => {
+  // The list at its key's indentation, the shortest YAML for many steps.
+  const steps = (n: number): string =>
+    `initSteps:\n${Array.from({ length: n }, (_, i) => `- name: s${i}`).join('\n')}`;
+
+  it('refuses more than 10,000 step instances at the replicas of the service that crosses the cap', () => {
+    expectProblems(service(`image: x\nreplicas: »100\n${steps(101)}`), [
+      /service "svc": 101 init step\(s\) × 100 replica\(s\) = 10,100 step instances; a project may have at most 10,000 \(this one has 10,100 in all\)/,
+    ]);
+  });
+
+  it('counts every service of every file, and points at the initSteps of a single replica', () => {
+    expectProblems(
+      [service(`image: x\nreplicas: 50\n${steps(100)}`, 'a'), service(`image: x\n»${steps(5001)}`, 'b')],
+      [
+        /service "b": 5,001 init step\(s\) × 1 replica\(s\) = 5,001 step instances; .* \(this one has 10,001 in all\)/,
+      ],
+    );
+  });
+
+  it('accepts exactly 10,000', () => {
+    expect(load(service(`image: x\nreplicas: 100\n${steps(100)}`)).ok).toBe(true);
+  });
+
+  it('answers before building the model of 50,000 steps × 100 replicas', () => {
+    const began = Date.now();
+    const r = load(service(`image: x\nreplicas: 100\n${steps(50_000)}`));
+    expect(r.ok ? [] : r.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('= 5,000,000 step instances'),
+    ]);
+    // Resolving 5 million steps takes minutes and gigabytes; the check alone, the parse of a 1 MB file.
+    expect(Date.now() - began).toBeLessThan(15_000);
+  }, 20_000);
+});
