@@ -14,7 +14,7 @@ const commands: Record<string, { usage: string; load: () => Promise<{ run: Comma
   plan: { usage: 'plan <spec...> [--json]', load: () => import('./commands/plan.js') },
   up: {
     usage:
-      'up <spec...> [--timeout D] [--services a,b] [--project P] [--allow-privileged] [--cache-dir DIR] [--json]',
+      'up <spec...> [--timeout D] [--services a,b] [--project P] [--allow-privileged] [--cache-dir DIR [--cache-exact]] [--json]',
     load: () => import('./commands/up.js'),
   },
   down: { usage: 'down <spec...> [--volumes] [--project P]', load: () => import('./commands/down.js') },
@@ -32,6 +32,7 @@ const options = {
   project: { type: 'string' },
   'allow-privileged': { type: 'boolean' },
   'cache-dir': { type: 'string' },
+  'cache-exact': { type: 'boolean' },
   volumes: { type: 'boolean' },
   'init-step': { type: 'string' },
   spec: { type: 'string', multiple: false },

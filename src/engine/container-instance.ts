@@ -2,13 +2,7 @@
 // instance's network namespace, aliases and published ports; every init step and the main container join
 // it (`container:<sandbox>`) and mount the instance's volumes.
 import { errorMessage } from '../errors.js';
-import {
-  isPersistent,
-  type ResolvedInstance,
-  type ResolvedService,
-  type ResolvedStep,
-  type VolumeMount,
-} from '../spec/model.js';
+import type { ResolvedInstance, ResolvedService, ResolvedStep, VolumeMount } from '../spec/model.js';
 import { runContainerAttempt } from './attempt.js';
 import { specForCreate } from './container-spec.js';
 import type { FactSource } from './facts.js';
@@ -19,13 +13,11 @@ import type { ReadinessTarget, StartedMain } from './readiness.js';
 import type { RunContext } from './run-context.js';
 import { StepSetupError, type InstanceDriver, type StepAttempt } from './steps.js';
 import { removeContainers } from './tracked.js';
-import type { CacheContext } from './types.js';
 import { dockerNames, prepareVolumes, type PreparedVolume } from './volumes.js';
 
 export class ContainerInstance implements InstanceDriver {
   private volumes = new Map<string, PreparedVolume>();
   private sandbox = '';
-  private cacheCtx: CacheContext | undefined;
   readonly facts: FactSource;
 
   constructor(
@@ -45,53 +37,30 @@ export class ContainerInstance implements InstanceDriver {
 
   async open(): Promise<boolean> {
     const { ctx, s, inst } = this;
-    // Every image at once: pulls overlap the volumes, the sandbox and the restore.
-    const imageIds = ctx.images.ensureAll(s, inst);
-    imageIds.catch(() => undefined); // awaited by the restore, or by each step when it needs its image
-    await this.removeLeftovers();
-    this.volumes = await prepareVolumes(ctx, s, inst);
-    const persistent = [...this.volumes.values()].filter((v) => isPersistent(v.mount));
-    const cache = persistent.length > 0 ? ctx.cache : undefined;
-    // The restore needs only the volumes (and the image IDs for its key), so it runs while the sandbox starts.
-    const restoring =
-      cache &&
-      ctx.cacheStep(
-        'restore',
-        async () => {
-          this.cacheCtx = {
-            project: ctx.project,
-            service: s,
-            instance: inst,
-            volumes: persistent.map((v) => ({
-              mount: v.mount,
-              volumeName: v.dockerName,
-              createdNow: v.createdNow,
-              ...(v.uid !== undefined && { uid: v.uid }),
-            })),
-            imageIds: await imageIds,
-          };
-          return cache.restore(this.cacheCtx);
-        },
-        false,
-      );
-    restoring?.catch(() => undefined); // handled below; an abort must not surface as an unhandled rejection first
+    // Every image at once: pulls overlap the volumes and the sandbox.
+    ctx.images.ensureAll(s, inst).catch(() => undefined); // each step awaits the image it needs
     try {
+      await this.removeLeftovers();
+      this.volumes = await prepareVolumes(ctx, s, inst);
       await ctx.network;
     } catch (e: unknown) {
-      await restoring?.catch(() => undefined);
-      throw e; // no network for any instance: fatal, as an unreachable engine
+      // The cleanup that follows must not race the restore writing into the volumes.
+      await ctx.cacheRestored;
+      throw e; // no volumes or no network: fatal, as an unreachable engine
     }
     try {
       this.sandbox = await this.startSandbox();
     } catch (e: unknown) {
-      await restoring?.catch(() => undefined);
+      await ctx.cacheRestored;
       ctx.throwIfAborted();
       const why = `could not start the instance sandbox: ${errorMessage(e)}`;
       ctx.results.notRun(inst, 0, why);
       ctx.results.setInstance(s, inst, 'Failed', 'StartFailed', why);
       return false;
     }
-    if (restoring) ctx.cacheRestores.push(await restoring);
+    // The project's restore (engine/project-cache.ts) ran meanwhile: the steps are decided on what it left.
+    await ctx.cacheRestored;
+    ctx.throwIfAborted();
     const sandboxInfo = await ctx.runtime.inspectContainer(this.sandbox);
     ctx.results.setPorts(s.name, inst.name, sandboxInfo.ports);
     return true;
@@ -122,11 +91,6 @@ export class ContainerInstance implements InstanceDriver {
 
   async startMain(): Promise<StartedMain | undefined> {
     const { ctx, s, inst } = this;
-    const cache = this.cacheCtx && ctx.cache;
-    if (cache && this.cacheCtx) {
-      const cacheCtx = this.cacheCtx;
-      await ctx.cacheStep('save', () => cache.save(cacheCtx), undefined);
-    }
     const image = inst.main.image ?? '';
     let main: string;
     try {
@@ -151,7 +115,9 @@ export class ContainerInstance implements InstanceDriver {
       return undefined;
     }
     const healthcheck = s.readinessProbe === undefined && (await ctx.runtime.imageHasHealthcheck(image));
-    return { target: this.readinessTarget(main), healthcheck };
+    const started = { target: this.readinessTarget(main), healthcheck };
+    ctx.mains.set(inst.name, { containerId: main, started });
+    return started;
   }
 
   /** The image by the service's pull policy (once per run); a failure is the reason of what needs it. */

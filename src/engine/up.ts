@@ -10,6 +10,7 @@ import { ContainerInstance } from './container-instance.js';
 import { LABEL, networkName, type Role } from './labels.js';
 import { ProcessInstance } from './process-instance.js';
 import { waitReady, type StartedMain } from './readiness.js';
+import { ProjectCache } from './project-cache.js';
 import { maskReportText } from './results.js';
 import { RunContext, type RunSettings } from './run-context.js';
 import { loadLastRun, logKey, saveLastRun, type LastRun } from './state.js';
@@ -83,11 +84,15 @@ export async function up(runtime: ContainerRuntime, options: UpOptions): Promise
       ctx.network = ensureNetwork(ctx);
       ctx.network.catch(() => undefined); // awaited before the first sandbox and below
     }
+    // The cache restores every volume of the selection now, while the first instances open.
+    const cache = ProjectCache.start(ctx, selected);
     for (const s of selected) await runService(ctx, s, previous);
     await ctx.network;
+    await cache?.saveIfWanted();
   } catch (e: unknown) {
     // Whatever it did must be known to the cleanup.
     await ctx.network.catch(() => undefined);
+    await ctx.cacheRestored;
     if (ctx.signal?.aborted) {
       if (!options.keepOnCancel) await cleanup(ctx, true);
       const report = await finish();
@@ -166,12 +171,12 @@ async function cleanup(ctx: RunContext, cancelled: boolean): Promise<void> {
 }
 
 function reportOf(ctx: RunContext): RunReport {
-  const restores = ctx.cacheRestores;
   return {
     project: ctx.project.name,
     services: ctx.results.services(),
     steps: ctx.results.steps(),
-    cacheHit: restores.length > 0 && restores.every(Boolean),
+    cacheHit: ctx.cacheReport?.result === 'exact',
+    ...(ctx.cacheReport && { cache: ctx.cacheReport }),
     created: ctx.tracked.snapshot(),
   };
 }

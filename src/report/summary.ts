@@ -7,7 +7,7 @@ import type { RunReport, ServiceStatus, StepResult, StepStatus } from '../engine
 import { SpecError } from '../errors.js';
 import { describeFailure } from './failure.js';
 import { countSteps } from './outputs.js';
-import { failureDetail, formatDuration } from './lines.js';
+import { cacheLine, failureDetail, formatDuration } from './lines.js';
 import { workspaceRelative } from './annotations.js';
 
 /** The runner refuses a step summary above 1 MiB. */
@@ -157,10 +157,14 @@ export function buildSummary(input: SummaryInput): string {
   const report = input.report;
   if (report) {
     const c = countSteps(report.steps);
+    const cache = cacheLine(report);
     out.add(
-      `${c.ran} step(s) ran, ${c.skipped} skipped, ${c.failed} failed` +
-        (c.cancelled > 0 ? `, ${c.cancelled} cancelled` : '') +
-        `; cache ${report.cacheHit ? 'hit' : 'miss'}.\n\n`,
+      inline(
+        `${c.ran} step(s) ran, ${c.skipped} skipped, ${c.failed} failed` +
+          (c.cancelled > 0 ? `, ${c.cancelled} cancelled` : '') +
+          (cache ? `; ${cache}` : '') +
+          '.',
+      ) + '\n\n',
     );
     out.add('### Init steps\n\n');
     table(

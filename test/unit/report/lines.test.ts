@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eventToLines, formatDuration } from '../../../src/report/lines.js';
-import { step } from './fixtures.js';
+import { cacheLine, eventToLines, formatDuration } from '../../../src/report/lines.js';
+import { report, step } from './fixtures.js';
 
 describe('eventToLines', () => {
   it('prints the docs/action.md, "What the run shows" transition lines exactly', () => {
@@ -135,4 +135,32 @@ describe('formatDuration', () => {
     [120_000, '2m'],
     [5_400_000, '1h30m'],
   ])('%i ms → %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
+});
+
+describe('cacheLine', () => {
+  const key = `initsteps-2-demo-${'b'.repeat(64)}-${'f'.repeat(64)}`;
+  const older = `initsteps-2-demo-${'b'.repeat(64)}-${'e'.repeat(64)}`;
+  const ran = [step(), step({ step: 'seed', status: 'Skipped', attempts: 0 })];
+
+  it('says which entry was restored, how, and how many steps ran on top of it', () => {
+    expect(
+      cacheLine(report({ steps: ran, cache: { result: 'exact', key, matchedKey: key, saved: false } })),
+    ).toBe(`cache: restored from entry ${key} (exact), 1 step ran on top`);
+    expect(
+      cacheLine(
+        report({
+          steps: [...ran, step({ step: 'migrate' })],
+          cache: { result: 'base', key, matchedKey: older, saved: true },
+        }),
+      ),
+    ).toBe(`cache: restored from base entry ${older}, 2 steps ran on top; saved as ${key}`);
+  });
+
+  it('says a miss, and nothing without a cache', () => {
+    expect(cacheLine(report({ cache: { result: 'miss', key, saved: true } }))).toBe(
+      `cache: no entry for ${key}; saved as ${key}`,
+    );
+    expect(cacheLine(report({ cache: { result: 'miss', saved: false } }))).toBe('cache: no entry');
+    expect(cacheLine(report())).toBeUndefined();
+  });
 });
