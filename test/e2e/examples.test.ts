@@ -167,15 +167,19 @@ describe('examples/postgres with the volume cache', () => {
     rmSync(cacheDir, { recursive: true, force: true });
   });
 
-  test('a restored, unmigrated db is migrated and seeded although the seed marker was restored too', async () => {
+  test('the run is restored as it ended: migrated and seeded, so migrate applies nothing and seed skips', async () => {
     await upOk(POSTGRES, project, '--cache-dir', cacheDir);
     await downAll(POSTGRES, project);
-    // Each volume was saved right after its own service's steps: db's as a new cluster, schema's with
-    // /state/seeded. The second run restores both; migrate finds no schema_migrations and drops the marker.
+    // One entry for the run, saved at a clean point after every service was up: db's cluster with the
+    // migrations and the seed, and schema's /state/seeded, from the same run.
     const out = await upOk(POSTGRES, project, '--cache-dir', cacheDir);
     expect(out).toContain('↷ init step "initdb" on db-0: skipped (volume already initialized)');
-    expect(out).toContain('schema-0/migrate | applying: 001_customers.sql');
-    expect(out).toContain('✓ init step "seed" on schema-0 succeeded');
+    expect(out).toContain('schema-0/migrate | already applied: 001_customers.sql');
+    expect(out).not.toContain('schema-0/migrate | applying: 001_customers.sql');
+    expect(out).toContain('↷ init step "seed" on schema-0: skipped (/state/seeded exists)');
+    expect(out.find((l) => l.startsWith('cache: '))).toMatch(
+      /^cache: restored from entry initsteps-2-\S+ \(exact\)/,
+    );
     const port = await hostPort(POSTGRES, project, 'db-0', 5432);
     const [counts] = await query<{ orders: number }>(port, 'SELECT count(*)::int AS orders FROM orders');
     expect(counts?.orders).toBe(30);

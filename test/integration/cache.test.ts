@@ -71,7 +71,15 @@ const spec = (secrets?: Record<string, string>) =>
       {
         name: 'db',
         // Stops on its stop signal, as a database does, for the save's clean point.
-        command: ['sh', '-c', "trap 'exit 0' TERM; sleep 3600 & wait"],
+        command: ['sh', '-c', "trap 'exit 0' TERM; touch /tmp/up; sleep 3600 & wait"],
+        // Stopped for the snapshot right after it started: ready once the trap is set.
+        readinessProbe: {
+          check: { kind: 'exec', command: ['test', '-f', '/tmp/up'] },
+          initialDelayMs: 0,
+          periodMs: 100,
+          timeoutMs: 1000,
+          failureThreshold: 50,
+        },
         ...(secrets && { secrets }),
         volumes: [
           claim('data', DATA),

@@ -143,7 +143,15 @@ describe('the volume cache hooks', () => {
       {
         name: 'db',
         // Stops on its stop signal (PID 1 ignores SIGTERM unless it traps it).
-        command: ['sh', '-c', "trap 'exit 0' TERM; sleep 3600 & wait"],
+        command: ['sh', '-c', "trap 'exit 0' TERM; touch /tmp/up; sleep 3600 & wait"],
+        // Stopped for the snapshot right after it started: ready once the trap is set.
+        readinessProbe: {
+          check: { kind: 'exec', command: ['test', '-f', '/tmp/up'] },
+          initialDelayMs: 0,
+          periodMs: 100,
+          timeoutMs: 1000,
+          failureThreshold: 50,
+        },
         volumes: [claim('data', '/data'), emptyDir('tmp', '/tmp')],
         steps: [
           { name: 'format', command: ['true'] },
