@@ -127,15 +127,19 @@ class DockerVolumeCache implements VolumeCache {
   async restore(ctx: CacheContext): Promise<CacheOutcome> {
     this.state = { kind: 'none' };
     let key: ProjectKey | undefined;
-    const miss = (): CacheOutcome => ({ result: 'miss', ...(key && { key: key.key }) });
+    const miss = (initialized?: true): CacheOutcome => ({
+      result: 'miss',
+      ...(key && { key: key.key }),
+      ...(initialized && { initialized }),
+    });
     try {
       key = await this.key(ctx);
       const volumes = this.identify(ctx);
       if (key === undefined || volumes === undefined) return miss();
-      for (const v of volumes) if ((await getMarkers(v.uid)).length > 0) return miss();
+      for (const v of volumes) if ((await getMarkers(v.uid)).length > 0) return miss(true);
       const found = key;
       return await this.withHelper(ctx, volumes, false, async (helper) => {
-        if (!(await this.allEmpty(helper, volumes))) return miss();
+        if (!(await this.allEmpty(helper, volumes))) return miss(true);
         this.state = { kind: 'fresh', key: found.key };
         return (await this.restoreInto(helper, volumes, found)) ?? miss();
       });

@@ -147,10 +147,12 @@ export interface CachedInstance {
 
 /**
  * What the restore found: `exact`, the entry of this run's key; `base`, the newest entry with the same
- * base key (docs/cache.md, "Restore"); `miss`, nothing restored. `key` is this run's key when there is one.
+ * base key (docs/cache.md, "When it restores"); `miss`, nothing restored (`initialized`: not looked up,
+ * the volumes hold an earlier run's work). `key` is this run's key when there is one.
  */
 export type CacheOutcome =
-  { result: 'exact' | 'base'; key: string; matchedKey: string } | { result: 'miss'; key?: string };
+  | { result: 'exact' | 'base'; key: string; matchedKey: string }
+  | { result: 'miss'; key?: string; initialized?: true };
 
 /** The report's account of the cache: the restore's outcome, and whether this run saved an entry. */
 export type CacheReport = CacheOutcome & { saved: boolean };

@@ -91,6 +91,8 @@ export function cacheLine(report: RunReport): string | undefined {
   const c = report.cache;
   if (!c) return undefined;
   const saved = c.saved ? `; saved as ${c.key}` : '';
+  if (c.result === 'miss' && c.initialized)
+    return 'cache: nothing restored, the volumes are initialized already';
   if (c.result === 'miss') return `cache: no entry${c.key ? ` for ${c.key}` : ''}${saved}`;
   const onTop = `${plural(countSteps(report.steps).ran, 'step')} ran on top`;
   const entry = c.result === 'exact' ? `entry ${c.matchedKey} (exact)` : `base entry ${c.matchedKey}`;

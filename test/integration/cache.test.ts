@@ -225,6 +225,7 @@ describe('volume cache in a directory (CLI --cache-dir)', () => {
     const report = await up(runtime, { project: spec(), observer: rec.observer, cache, backoffBaseMs: 10 });
     expect(statuses(report)).toEqual(['Skipped', 'Skipped']);
     expect(report.cacheHit).toBe(false);
+    expect(report.cache).toMatchObject({ result: 'miss', initialized: true, saved: false });
     expect(rec.output('db-0', 'inspect')).toEqual(first.inspect);
   });
 

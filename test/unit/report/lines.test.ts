@@ -161,6 +161,9 @@ describe('cacheLine', () => {
       `cache: no entry for ${key}; saved as ${key}`,
     );
     expect(cacheLine(report({ cache: { result: 'miss', saved: false } }))).toBe('cache: no entry');
+    expect(cacheLine(report({ cache: { result: 'miss', key, initialized: true, saved: false } }))).toBe(
+      'cache: nothing restored, the volumes are initialized already',
+    );
     expect(cacheLine(report())).toBeUndefined();
   });
 });
