@@ -40,6 +40,7 @@ export async function snapshotAtCleanPoint(
     }))
     .filter((g) => g.mains.length > 0);
   const names = groups.flatMap((g) => g.mains.map((m) => m.inst.name));
+  if (names.length === 0) return save();
   ctx.emit({
     type: 'notice',
     message: `cache: stopping ${names.join(', ')} to snapshot the volumes at a clean point, then starting again`,
