@@ -26,8 +26,10 @@ export interface ActionInputs {
   summary: boolean;
   /** Largest cache entry to save or restore, in bytes. */
   cacheMaxSizeBytes: number;
-  /** Save instances whose init steps receive `valueFrom` values to the Actions cache. */
+  /** Save runs whose containers receive `valueFrom` values to the Actions cache. */
   cacheSecrets: boolean;
+  /** On a miss of the exact key, restore the newest entry of the same base key (docs/cache.md). */
+  cacheRestoreBase: boolean;
 }
 
 export const DEFAULT_CACHE_MAX_SIZE = '2Gi';
@@ -149,6 +151,7 @@ export async function parseInputs(env: Env, workspace: string): Promise<ActionIn
     summary: booleanInput(env, 'summary', true),
     cacheMaxSizeBytes: sizeInput(env, 'cache-max-size', DEFAULT_CACHE_MAX_SIZE),
     cacheSecrets: booleanInput(env, 'cache-secrets', false),
+    cacheRestoreBase: booleanInput(env, 'cache-restore-base', true),
   };
   return { specPatterns, specFiles: await expandSpecs(specPatterns, workspace), ...scalars };
 }

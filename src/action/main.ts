@@ -13,6 +13,7 @@ import { buildAnnotations, workspaceRelative } from '../report/annotations.js';
 import { describeFailure, runFailure } from '../report/failure.js';
 import { createMasker, maskStrings, secretValues } from '../spec/secrets.js';
 import { buildOutputDocument, buildOutputs } from '../report/outputs.js';
+import { cacheLine } from '../report/lines.js';
 import { buildSummary } from '../report/summary.js';
 import type { ActionCore } from './core.js';
 import { parseInputs, type ActionInputs, type Env } from './inputs.js';
@@ -138,6 +139,8 @@ export async function runMain(deps: MainDeps): Promise<void> {
       lockTimeoutMs: inputs.lockTimeoutMs,
     });
     for (const line of portLines(report)) log.info(line);
+    const cacheSaid = cacheLine(report);
+    if (cacheSaid) log.info(cacheSaid);
   } catch (e: unknown) {
     error = e;
     report = reportOf(e) ?? report;

@@ -1,5 +1,5 @@
 // The cache as the action uses it (docs/cache.md): main restores and snapshots into $RUNNER_TEMP through
-// the Actions cache service, post uploads the snapshots (after the services ran, so they start sooner).
+// the Actions cache service, post uploads the snapshot (so the main step ends without waiting for it).
 import type { CacheFactory } from '../action/main.js';
 import type { PostHook } from '../action/post.js';
 import type { RunObserver } from '../engine/types.js';
@@ -8,7 +8,7 @@ import { createVolumeCache, uploadPending, type PendingUpload } from './volume-c
 
 /** State name (main's `saveState` prefixes `cache-`). */
 const PENDING = 'pending';
-/** Main stages one snapshot per instance: its list is far smaller than this. */
+/** Main stages one snapshot per run of the action: its list is far smaller than this. */
 const MAX_PENDING_CHARS = 64 * 1024;
 const MAX_PENDING = 256;
 
@@ -19,6 +19,7 @@ export const actionCacheFactory: CacheFactory = (ctx) =>
     runtime: ctx.runtime,
     maxBytes: ctx.inputs.cacheMaxSizeBytes,
     cacheSecrets: ctx.inputs.cacheSecrets,
+    restoreBase: ctx.inputs.cacheRestoreBase,
     deferUpload: (pending) => ctx.saveState(PENDING, JSON.stringify(pending)),
   });
 

@@ -1,18 +1,35 @@
-// The cache key: `initsteps-<format>-<project>-<instance>-<sha256>` over everything that decides what an
-// instance's init sequence leaves in its volumes (docs/cache.md lists it). Exact keys only: a restore
-// of a volume initialized from other inputs would be wrong state, not a head start.
+// The cache key of a project run, `initsteps-<format>-<project>-<base>-<full>` (docs/cache.md, "The
+// key"): two sha256 over canonical documents of the selected services. `full` covers everything that
+// decides what the persistent volumes hold once `up` is done; `base` leaves out the work that runs on every
+// `up` anyway (steps that always run, main containers of instances that keep no state), so an entry with
+// the same base is a state that work can bring forward.
 import { createHash, scrypt } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { lstat, readdir, readlink } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { instanceImages } from '../engine/images.js';
-import type { CacheContext } from '../engine/types.js';
-import type { ContainerSpec, EnvVar, VolumeMount } from '../spec/model.js';
+import { runsOnEveryUp } from '../plan/plan.js';
+import {
+  isPersistent,
+  type ContainerSpec,
+  type EnvVar,
+  type ResolvedInstance,
+  type ResolvedProject,
+  type ResolvedService,
+  type ResolvedStep,
+  type VolumeMount,
+} from '../spec/model.js';
 
 /** Bumped whenever the archive layout or the key's inputs change meaning: old entries then never match. */
-export const CACHE_FORMAT_VERSION = 1;
+export const CACHE_FORMAT_VERSION = 2;
 
-/** An image the key needs is not in the engine yet (it is pulled later in the run), so there is no key. */
+/**
+ * The longest project name a key can carry: the Actions cache takes keys of up to 512 characters, and
+ * `initsteps-2-` plus two `-<sha256>` take 142 of them.
+ */
+export const MAX_KEY_PROJECT_CHARS = 360;
+
+/** An image the key needs is not in the engine, so there is no key. */
 export class ImageNotPresentError extends Error {
   override readonly name = 'ImageNotPresentError';
   constructor(readonly image: string) {
@@ -20,16 +37,40 @@ export class ImageNotPresentError extends Error {
   }
 }
 
+/** The project cannot have a key (its name is too long for one). */
+export class NoCacheKeyError extends Error {
+  override readonly name = 'NoCacheKeyError';
+}
+
 /** The image's content-addressed ID (`sha256:...`), undefined when the engine does not have it. */
 export type ImageIdLookup = (ref: string) => Promise<string | undefined>;
 
-export interface CacheKey {
+export interface KeyInput {
+  project: ResolvedProject;
+  /** The selected services, in the project's order. */
+  services: ResolvedService[];
+}
+
+export interface ProjectKey {
+  /** `initsteps-<format>-<project>-<base>-<full>`: the exact entry of this run. */
   key: string;
-  /** The canonical document the hash is taken over (secret values only as scrypt digests). */
-  inputs: unknown;
+  /** `initsteps-<format>-<project>-<base>-`: every entry a base restore may use starts with it. */
+  basePrefix: string;
+  /** The canonical documents the two hashes are taken over (secret values only as scrypt digests). */
+  inputs: { base: unknown; full: unknown };
 }
 
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+
+const basePrefixText = (project: string, base: string): string =>
+  `initsteps-${CACHE_FORMAT_VERSION}-${project}-${base}-`;
+
+/**
+ * Whether `key` is an entry of the base `basePrefix` names: the prefix and one full hash, nothing else (the
+ * Actions cache matches restore keys as plain prefixes, and a project named `app-<hash>` must not count).
+ */
+export const isEntryOfBase = (key: string, basePrefix: string): boolean =>
+  key.startsWith(basePrefix) && /^[0-9a-f]{64}$/.test(key.slice(basePrefix.length));
 
 /**
  * Secret values enter the key through scrypt: the key never carries a value, and guessing a weak secret
@@ -48,11 +89,6 @@ function secretDigest(service: string, name: string, value: string): Promise<str
 function portablePath(workspace: string, path: string): string {
   const rel = relative(workspace, path);
   return rel.startsWith('..') ? path : rel.split(sep).join('/') || '.';
-}
-
-interface HostPathDigest {
-  path: string;
-  sha256: string;
 }
 
 /**
@@ -100,90 +136,158 @@ export function canonicalJson(value: unknown): string {
   });
 }
 
-export async function computeCacheKey(ctx: CacheContext, imageId: ImageIdLookup): Promise<CacheKey> {
-  const { project, service, instance } = ctx;
+/**
+ * Whether the instance's main container is work that runs on every `up`: an instance without a
+ * persistent volume keeps no state of its own, and its main container starts again on every `up`, so
+ * whatever it writes elsewhere (a service that migrates its database when it starts) is redone on top
+ * of a restored state, as a step with `runIf: always` is.
+ */
+export const mainRunsOnEveryUp = (inst: ResolvedInstance): boolean =>
+  ![...inst.main.volumes, ...inst.steps.flatMap((s) => s.volumes)].some(isPersistent);
+
+/**
+ * The parts of an instance the base key covers: its main container unless it runs every time (a job's own
+ * container always does), and its other steps.
+ */
+function baseParts(
+  s: ResolvedService,
+  inst: ResolvedInstance,
+): { main?: ContainerSpec; steps: ResolvedStep[] } {
+  return {
+    ...(!s.job && !mainRunsOnEveryUp(inst) && { main: inst.main }),
+    steps: inst.steps.filter((s) => !runsOnEveryUp(s)),
+  };
+}
+
+export async function computeProjectKey(input: KeyInput, imageId: ImageIdLookup): Promise<ProjectKey> {
+  const { project, services } = input;
+  if (project.name.length > MAX_KEY_PROJECT_CHARS) {
+    throw new NoCacheKeyError(
+      `the project name is longer than ${MAX_KEY_PROJECT_CHARS} characters, too long for a cache key`,
+    );
+  }
   const workspace = project.workspace;
 
   // A secret reaches the template, the main container and every step: derive each digest once.
   const digests = new Map<string, Promise<string>>();
-  const digest = (v: EnvVar): Promise<string> => {
-    const id = `${v.name}\0${v.value}`;
-    const known = digests.get(id) ?? secretDigest(service.name, v.name, v.value);
-    digests.set(id, known);
-    return known;
-  };
-  const env = async (vars: EnvVar[]) =>
+  const env = (service: string, vars: EnvVar[]) =>
     Promise.all(
-      vars.map(async (v) =>
-        v.secret ? { name: v.name, secretScrypt: await digest(v) } : { name: v.name, value: v.value },
-      ),
+      vars.map(async (v) => {
+        if (!v.secret) return { name: v.name, value: v.value };
+        const id = `${service}\0${v.name}\0${v.value}`;
+        const known = digests.get(id) ?? secretDigest(service, v.name, v.value);
+        digests.set(id, known);
+        return { name: v.name, secretScrypt: await known };
+      }),
     );
   const mount = (m: VolumeMount) =>
     m.source.kind === 'hostPath'
       ? { ...m, source: { kind: 'hostPath', path: portablePath(workspace, m.source.path) } }
       : m;
   // Problem matchers only read a failed step's output: they change nothing in a volume.
-  const container = async ({ problemMatchers: _matchers, ...c }: ContainerSpec) => ({
+  const container = async (service: string, { problemMatchers: _matchers, ...c }: ContainerSpec) => ({
     ...c,
-    env: await env(c.env),
+    env: await env(service, c.env),
     volumes: c.volumes.map(mount),
   });
+  // Source positions are left out (they move when unrelated lines change), and so is the index: the
+  // order of the list says it, and the base key leaves steps out of it.
+  // A step's pull policy says how its image is had, not what it is: the image IDs are in the key.
+  const step = async (
+    service: string,
+    { pos: _pos, index: _index, pullPolicy: _pullPolicy, problemMatchers: _matchers, ...s }: ResolvedStep,
+  ) => ({
+    ...s,
+    ...(await container(service, s)),
+  });
+  const serviceFields = (s: ResolvedService) => ({
+    name: s.name,
+    runtime: s.runtime,
+    pullPolicy: s.pullPolicy,
+    replicas: s.replicas,
+    ports: s.ports,
+    dependsOn: s.dependsOn,
+    readinessProbe: s.readinessProbe,
+    // A job's own container runs on every up: never the same entry as a service's.
+    ...(s.job && { kind: 'Job' }),
+  });
 
-  const images: Record<string, string> = {};
-  for (const ref of instanceImages(ctx.service, ctx.instance)) {
-    const id = await imageId(ref);
-    if (id === undefined) throw new ImageNotPresentError(ref);
-    images[ref] = id;
-  }
+  const hostPathDigests = new Map<string, Promise<string>>();
+  const hostPaths = async (mounts: VolumeMount[]) => {
+    const paths = [...new Set(mounts.flatMap((m) => (m.source.kind === 'hostPath' ? [m.source.path] : [])))];
+    const digested = await Promise.all(
+      paths.map(async (path) => {
+        const known = hostPathDigests.get(path) ?? hashHostPath(path);
+        hostPathDigests.set(path, known);
+        return { path: portablePath(workspace, path), sha256: await known };
+      }),
+    );
+    return digested.sort((a, b) => (a.path < b.path ? -1 : 1));
+  };
+  const images = async (refs: (string | undefined)[]) => {
+    const ids: Record<string, string> = {};
+    for (const ref of [...new Set(refs)].sort()) {
+      if (ref === undefined || ref === '') continue;
+      const id = await imageId(ref);
+      if (id === undefined) throw new ImageNotPresentError(ref);
+      ids[ref] = id;
+    }
+    return ids;
+  };
 
-  const hostPaths: HostPathDigest[] = [];
-  const seen = new Set<string>();
-  for (const m of [
-    ...instance.main.volumes,
-    ...instance.steps.flatMap((s) => s.volumes),
-    ...service.template.volumes,
-  ]) {
-    if (m.source.kind !== 'hostPath' || seen.has(m.source.path)) continue;
-    seen.add(m.source.path);
-    hostPaths.push({
-      path: portablePath(workspace, m.source.path),
-      sha256: await hashHostPath(m.source.path),
-    });
-  }
-  hostPaths.sort((a, b) => (a.path < b.path ? -1 : 1));
-
-  // Source positions and the spec file's location are left out: they move when unrelated lines change.
-  const inputs = {
+  const instances = services.flatMap((s) => s.instances);
+  const full = {
     format: CACHE_FORMAT_VERSION,
-    service: {
-      name: service.name,
-      runtime: service.runtime,
-      pullPolicy: service.pullPolicy,
-      replicas: service.replicas,
-      ports: service.ports,
-      dependsOn: service.dependsOn,
-      readinessProbe: service.readinessProbe,
-      template: await container(service.template),
-      // A job's volumes hold what its own container did too (saved after it ran): never a service's entry.
-      ...(service.job && { kind: 'Job' }),
-    },
-    instance: {
-      name: instance.name,
-      ordinal: instance.ordinal,
-      main: await container(instance.main),
-      steps: await Promise.all(
-        // A step's pull policy says how its image is had, not what it is: the image IDs are in the key.
-        instance.steps.map(
-          async ({ pos: _pos, problemMatchers: _matchers, pullPolicy: _pullPolicy, ...step }) => ({
-            ...step,
-            ...(await container(step)),
+    services: await Promise.all(
+      services.map(async (s) => ({
+        ...serviceFields(s),
+        template: await container(s.name, s.template),
+        instances: await Promise.all(
+          s.instances.map(async (inst) => ({
+            name: inst.name,
+            ordinal: inst.ordinal,
+            main: await container(s.name, inst.main),
+            steps: await Promise.all(inst.steps.map((st) => step(s.name, st))),
+          })),
+        ),
+      })),
+    ),
+    images: await images(services.flatMap((s) => s.instances.flatMap((i) => instanceImages(s, i)))),
+    hostPaths: await hostPaths([
+      ...services.flatMap((s) => s.template.volumes),
+      ...instances.flatMap((i) => [...i.main.volumes, ...i.steps.flatMap((st) => st.volumes)]),
+    ]),
+  };
+
+  const parts = services.flatMap((s) => s.instances.map((inst) => baseParts(s, inst)));
+  const base = {
+    format: CACHE_FORMAT_VERSION,
+    services: await Promise.all(
+      services.map(async (s) => ({
+        ...serviceFields(s),
+        instances: await Promise.all(
+          s.instances.map(async (inst) => {
+            const { main, steps } = baseParts(s, inst);
+            return {
+              name: inst.name,
+              ordinal: inst.ordinal,
+              ...(main && { main: await container(s.name, main) }),
+              steps: await Promise.all(steps.map((st) => step(s.name, st))),
+            };
           }),
         ),
-      ),
-    },
-    images,
-    hostPaths,
+      })),
+    ),
+    images: await images(parts.flatMap((p) => [p.main?.image, ...p.steps.map((st) => st.image)])),
+    hostPaths: await hostPaths(
+      parts.flatMap((p) => [...(p.main?.volumes ?? []), ...p.steps.flatMap((st) => st.volumes)]),
+    ),
   };
-  const hash = sha256(canonicalJson(inputs));
-  return { key: `initsteps-${CACHE_FORMAT_VERSION}-${project.name}-${instance.name}-${hash}`, inputs };
+
+  const baseHash = sha256(canonicalJson(base));
+  return {
+    key: `${basePrefixText(project.name, baseHash)}${sha256(canonicalJson(full))}`,
+    basePrefix: basePrefixText(project.name, baseHash),
+    inputs: { base, full },
+  };
 }

@@ -1,15 +1,16 @@
-// The VolumeCache the engine calls around an instance's init sequence (docs/cache.md). Restore: only into
-// volumes that are fresh (no marker, empty), only the exact key; the snapshot streams into the volumes
-// while it is checked (entry by entry, then against its manifest; volumes that took a bad one are emptied
-// again); then the markers are written for the volumes' new identities.
-// Save: only what this run initialized from fresh volumes under the key computed at restore time, once
-// per key, and only with `cacheSecrets` when its steps receive `valueFrom` values. Every failure is a
+// The VolumeCache the engine calls once per `up` (docs/cache.md): one entry holds every persistent volume
+// of the selected instances with their markers, so a restore never mixes volumes of two runs.
+// Restore: only when every volume is fresh (no marker, empty); the exact key first, then (unless turned
+// off) the newest entry of the same base key; the snapshot streams into the volumes while it is checked
+// (entry by entry, then against its manifest; volumes that took a bad one are emptied again); then the
+// markers are written for the volumes' new identities.
+// Save: only what this run initialized from fresh or base-restored volumes, under this run's key, once,
+// and only with `cacheSecrets` when the run's containers receive `valueFrom` values. Every failure is a
 // warning through the observer; the run goes on as on fresh volumes.
 import { LABEL } from '../engine/labels.js';
-import type { CacheContext, RunObserver, VolumeCache } from '../engine/types.js';
+import type { CacheContext, CacheOutcome, RunObserver, VolumeCache } from '../engine/types.js';
 import { errorMessage } from '../errors.js';
 import { getMarkers, setMarkers } from '../markers/store.js';
-import type { Marker } from '../plan/plan.js';
 import { ensureSandboxImage } from '../runtime/sandbox-image.js';
 import type { ContainerRuntime } from '../runtime/types.js';
 import {
@@ -22,7 +23,13 @@ import {
   type SavedMarkers,
   type VolumeSource,
 } from './archive.js';
-import { ImageNotPresentError, computeCacheKey } from './key.js';
+import {
+  ImageNotPresentError,
+  NoCacheKeyError,
+  computeProjectKey,
+  isEntryOfBase,
+  type ProjectKey,
+} from './key.js';
 import type { SnapshotStore } from './stores.js';
 
 export const DEFAULT_CACHE_MAX_BYTES = 2 * 1024 ** 3;
@@ -39,14 +46,19 @@ export interface VolumeCacheOptions {
   /** Snapshots above this are not saved (a warning), entries above it not restored. Default 2 GiB. */
   maxBytes?: number;
   /**
-   * Save instances whose init steps receive `valueFrom` values. The action passes its `cache-secrets`
-   * input (default false: pull requests from forks can read the Actions cache); the CLI's cache directory
-   * is the user's own and passes true. See docs/cache.md (who can read an entry).
+   * Save runs whose containers receive `valueFrom` values. The action passes its `cache-secrets` input
+   * (default false: pull requests from forks can read the Actions cache); the CLI's cache directory is
+   * the user's own and passes true. See docs/cache.md (who can read an entry).
    */
   cacheSecrets?: boolean;
   /**
+   * On a miss of the exact key, restore the newest entry with the same base key (docs/cache.md, "Restore").
+   * Default true; the action's `cache-restore-base: false` and the CLI's `--cache-exact` turn it off.
+   */
+  restoreBase?: boolean;
+  /**
    * Keep snapshots on disk for `uploadPending` (the action's post step) instead of storing them in `save`,
-   * so the services start without waiting for an upload. Called with every snapshot waiting so far, each
+   * so `up` returns without waiting for an upload. Called with every snapshot waiting so far, each
    * time one is added (main hands the list to post through the runner's state).
    */
   deferUpload?: (pending: PendingUpload[]) => void;
@@ -58,16 +70,17 @@ export interface PendingUpload {
   file: string;
 }
 
-/** What restore learned about an instance, for save. */
-type InstanceState =
-  /** Fresh volumes and a key: if the init sequence succeeds, its result may be saved under the key. */
+/** What restore learned, for save. */
+type State =
+  /** Fresh volumes, nothing restored: if `up` succeeds, its result may be saved under the key. */
   | { kind: 'fresh'; key: string }
-  /** Restored with the key: nothing to save. */
-  | { kind: 'restored'; key: string }
-  /** Initialized before this run (markers or content) or no key: not ours to save. */
-  | { kind: 'skip' };
+  /** Restored from an entry of the same base: the work on top of it is saved under the key. */
+  | { kind: 'base'; key: string }
+  /** Restored with the exact key, or initialized before this run, or no key: nothing to save. */
+  | { kind: 'none' };
 
 interface Volume {
+  /** `<instance>_<mount>`: its directory in the snapshot and under HELPER_ROOT (DNS labels have no `_`). */
   name: string;
   dockerName: string;
   uid: string;
@@ -80,18 +93,25 @@ class VolumeNotEmptiedError extends Error {
   override readonly name = 'VolumeNotEmptiedError';
 }
 
-/** Names of the `valueFrom` variables the instance's init steps receive, each once. */
-const secretNames = (ctx: CacheContext): string[] => [
-  ...new Set(ctx.instance.steps.flatMap((s) => s.env.filter((v) => v.secret).map((v) => v.name))),
-];
+/** The `valueFrom` variables each selected service's steps and main containers receive, each once. */
+function secretNames(ctx: CacheContext): string[] {
+  return ctx.services.flatMap((s) => {
+    const names = new Set(
+      s.instances
+        .flatMap((i) => [i.main, ...i.steps].flatMap((c) => c.env.filter((v) => v.secret)))
+        .map((v) => v.name),
+    );
+    return names.size > 0 ? [`${s.name}: ${[...names].join(', ')}`] : [];
+  });
+}
 
 export function createVolumeCache(options: VolumeCacheOptions): VolumeCache {
   return new DockerVolumeCache(options);
 }
 
 class DockerVolumeCache implements VolumeCache {
-  private readonly states = new Map<string, InstanceState>();
-  private readonly savedKeys = new Set<string>();
+  private state: State = { kind: 'none' };
+  private saved = false;
   private readonly waiting: PendingUpload[] = [];
   private readonly maxBytes: number;
 
@@ -104,59 +124,63 @@ class DockerVolumeCache implements VolumeCache {
     this.o.observer({ type: 'warning', message: printable(`cache: ${message}`, WARNING_MAX_CHARS) });
   }
 
-  /** The markers of a volume identity, from the engine's marker store. */
-  private markers(uid: string): Promise<Marker[]> {
-    return getMarkers(uid);
-  }
-
-  async restore(ctx: CacheContext): Promise<boolean> {
-    const id = `${ctx.project.name}/${ctx.instance.name}`;
-    this.states.set(id, { kind: 'skip' });
-    if (ctx.service.runtime !== 'container' || ctx.volumes.length === 0) return false;
+  async restore(ctx: CacheContext): Promise<CacheOutcome> {
+    this.state = { kind: 'none' };
+    let key: ProjectKey | undefined;
+    const miss = (initialized?: true): CacheOutcome => ({
+      result: 'miss',
+      ...(key && { key: key.key }),
+      ...(initialized && { initialized }),
+    });
     try {
+      key = await this.key(ctx);
       const volumes = this.identify(ctx);
-      if (volumes === undefined) return false;
-      for (const v of volumes) if ((await this.markers(v.uid)).length > 0) return false;
-      const key = await this.key(ctx);
-      if (key === undefined) return false;
+      if (key === undefined || volumes === undefined) return miss();
+      for (const v of volumes) if ((await getMarkers(v.uid)).length > 0) return miss(true);
+      const found = key;
       return await this.withHelper(ctx, volumes, false, async (helper) => {
-        if (!(await this.allEmpty(helper, volumes))) return false;
-        this.states.set(id, { kind: 'fresh', key });
-        const restored = await this.restoreInto(ctx, helper, volumes, key);
-        if (restored) this.states.set(id, { kind: 'restored', key });
-        return restored;
+        if (!(await this.allEmpty(helper, volumes))) return miss(true);
+        this.state = { kind: 'fresh', key: found.key };
+        return (await this.restoreInto(helper, volumes, found)) ?? miss();
       });
     } catch (e: unknown) {
-      this.warn(
-        `restoring ${ctx.instance.name} failed, its steps run as on fresh volumes: ${errorMessage(e)}`,
-      );
-      return false;
+      // Volumes a failed restore may have written into are not this run's to save.
+      this.state = { kind: 'none' };
+      this.warn(`restoring failed, the steps run as on fresh volumes: ${errorMessage(e)}`);
+      return miss();
     }
   }
 
-  async save(ctx: CacheContext): Promise<void> {
-    const state = this.states.get(`${ctx.project.name}/${ctx.instance.name}`);
-    if (state?.kind !== 'fresh' || this.savedKeys.has(state.key)) return;
-    const key = state.key;
-    this.savedKeys.add(key);
+  async wantsSave(ctx: CacheContext): Promise<boolean> {
+    if (this.state.kind === 'none' || this.saved) return false;
     const secrets = secretNames(ctx);
     if (secrets.length > 0 && !this.o.cacheSecrets) {
-      const volumes = ctx.volumes.map((v) => v.mount.name).join(', ');
+      this.saved = true;
       this.o.observer({
         type: 'notice',
         message:
-          `cache: ${ctx.instance.name} not saved (volumes ${volumes}): its init steps receive secrets ` +
-          `through valueFrom (${secrets.join(', ')}); set cache-secrets: true to cache it`,
+          `cache: not saved (volumes ${this.identify(ctx)
+            ?.map((v) => v.name.replace('_', '/'))
+            .join(', ')}): ` +
+          `containers of the run receive secrets through valueFrom (${secrets.join('; ')}); ` +
+          'set cache-secrets: true to cache them',
       });
-      return;
+      return false;
     }
+    return true;
+  }
+
+  async save(ctx: CacheContext): Promise<boolean> {
+    if (this.state.kind === 'none' || this.saved) return false;
+    const key = this.state.key;
+    this.saved = true;
     try {
-      if (await this.o.store.has(key)) return;
       const volumes = this.identify(ctx);
-      if (volumes === undefined) return;
+      if (volumes === undefined) return false;
       const markers: SavedMarkers = {};
-      for (const v of volumes)
-        markers[v.name] = (await this.markers(v.uid)).map((m) => ({ key: m.key, at: m.at }));
+      for (const v of volumes) {
+        markers[v.name] = (await getMarkers(v.uid)).map((m) => ({ key: m.key, at: m.at }));
+      }
       const file = this.o.store.stagingFile(key);
       try {
         await this.withHelper(ctx, volumes, true, (helper) =>
@@ -170,14 +194,12 @@ class DockerVolumeCache implements VolumeCache {
         );
       } catch (e: unknown) {
         if (e instanceof SnapshotTooLargeError) {
-          this.warn(
-            `${ctx.instance.name} not saved: its volumes are larger than cache-max-size (${this.maxBytes} bytes)`,
-          );
-          return;
+          this.warn(`not saved: the volumes are larger than cache-max-size (${this.maxBytes} bytes)`);
+          return false;
         }
         if (e instanceof SnapshotInvalidError) {
-          this.warn(`${ctx.instance.name} not saved, a restore would refuse it: ${errorMessage(e)}`);
-          return;
+          this.warn(`not saved, a restore would refuse it: ${errorMessage(e)}`);
+          return false;
         }
         throw e;
       }
@@ -187,29 +209,42 @@ class DockerVolumeCache implements VolumeCache {
       } else {
         await this.o.store.put(key, file);
       }
+      return true;
     } catch (e: unknown) {
-      this.warn(`saving ${ctx.instance.name} failed (the run goes on): ${errorMessage(e)}`);
+      this.warn(`saving ${key} failed (the run goes on): ${errorMessage(e)}`);
+      return false;
     }
   }
 
-  /** The instance's volumes with their identities; undefined when one has none (not created by initsteps). */
+  /** Every volume of the entry with its identity, in archive order; undefined when one has none (not created by initsteps). */
   private identify(ctx: CacheContext): Volume[] | undefined {
     const volumes: Volume[] = [];
-    for (const { mount, volumeName, uid, createdNow } of ctx.volumes) {
-      if (uid === undefined) return undefined;
-      volumes.push({ name: mount.name, dockerName: volumeName, uid, createdNow });
+    for (const inst of ctx.instances) {
+      for (const { mount, volumeName, uid, createdNow } of inst.volumes) {
+        if (uid === undefined) return undefined;
+        volumes.push({
+          name: `${inst.instance.name}_${mount.name}`,
+          dockerName: volumeName,
+          uid,
+          createdNow,
+        });
+      }
     }
     return volumes.sort((a, b) => (a.name < b.name ? -1 : 1));
   }
 
   /** The key; undefined when an image could not be had (the engine reports that when it gets to the step). */
-  private async key(ctx: CacheContext): Promise<string | undefined> {
+  private async key(ctx: CacheContext): Promise<ProjectKey | undefined> {
     const ids = ctx.imageIds;
     if (ids === undefined) return undefined;
     try {
-      return (await computeCacheKey(ctx, (ref) => Promise.resolve(ids[ref]))).key;
+      return await computeProjectKey(ctx, (ref) => Promise.resolve(ids[ref]));
     } catch (e: unknown) {
       if (e instanceof ImageNotPresentError) return undefined;
+      if (e instanceof NoCacheKeyError) {
+        this.warn(`not used: ${e.message}`);
+        return undefined;
+      }
       throw e;
     }
   }
@@ -225,12 +260,7 @@ class DockerVolumeCache implements VolumeCache {
     const helper = await this.o.runtime.createContainer({
       image,
       env: [],
-      labels: {
-        [LABEL.project]: ctx.project.name,
-        [LABEL.service]: ctx.service.name,
-        [LABEL.instance]: ctx.instance.name,
-        [LABEL.role]: 'cache',
-      },
+      labels: { [LABEL.project]: ctx.project.name, [LABEL.role]: 'cache' },
       network: { mode: 'none' },
       mounts: volumes.map((v) => ({
         type: 'volume',
@@ -267,15 +297,23 @@ class DockerVolumeCache implements VolumeCache {
     return true;
   }
 
+  /** The exact entry, else one of the same base: restored into the volumes; undefined when none was. */
   private async restoreInto(
-    ctx: CacheContext,
     helper: string,
     volumes: Volume[],
-    key: string,
-  ): Promise<boolean> {
-    const name = ctx.instance.name;
-    const fetched = await this.o.store.fetch(key);
-    if (fetched === undefined) return false;
+    key: ProjectKey,
+  ): Promise<CacheOutcome | undefined> {
+    const restoreBase = this.o.restoreBase ?? true;
+    const fetched = await this.o.store.fetch(key.key, restoreBase ? key.basePrefix : undefined);
+    if (fetched === undefined) return undefined;
+    const matched = fetched.key;
+    const exact = matched === key.key;
+    // The store says which entry it found: only an entry of this base is taken (the service matches prefixes).
+    if (!exact && !(restoreBase && isEntryOfBase(matched, key.basePrefix))) {
+      await fetched.release(false);
+      this.warn(`the store answered ${key.key} with ${matched}, which is not of its base: not restored`);
+      return undefined;
+    }
     let corrupt = false;
     try {
       let snapshot;
@@ -283,19 +321,19 @@ class DockerVolumeCache implements VolumeCache {
         // Streams into the volumes while it verifies: a snapshot that does not verify is then emptied out.
         snapshot = await restoreSnapshot(
           fetched.read(),
-          { key, volumes: volumes.map((v) => v.name), maxBytes: this.maxBytes },
+          { key: matched, volumes: volumes.map((v) => v.name), maxBytes: this.maxBytes },
           (tar) => this.o.runtime.putArchive(helper, HELPER_ROOT, tar),
         );
       } catch (e: unknown) {
         corrupt = e instanceof SnapshotInvalidError;
         this.warn(
           corrupt
-            ? `the entry ${key} for ${name} in ${this.o.store.description} does not verify, not restored (its steps run on emptied volumes): ${errorMessage(e)}`
-            : `restoring ${name} failed (its steps run on emptied volumes): ${errorMessage(e)}`,
+            ? `the entry ${matched} in ${this.o.store.description} does not verify, not restored (the steps run on emptied volumes): ${errorMessage(e)}`
+            : `restoring ${matched} failed (the steps run on emptied volumes): ${errorMessage(e)}`,
         );
         await this.o.runtime.removeContainer(helper);
         await this.empty(volumes);
-        return false;
+        return undefined;
       }
       for (const v of volumes) {
         const markers = (snapshot.markers[v.name] ?? []).map((m) => ({
@@ -305,7 +343,8 @@ class DockerVolumeCache implements VolumeCache {
         }));
         await setMarkers(v.uid, markers);
       }
-      return true;
+      this.state = exact ? { kind: 'none' } : { kind: 'base', key: key.key };
+      return { result: exact ? 'exact' : 'base', key: key.key, matchedKey: matched };
     } finally {
       await fetched.release(corrupt);
     }

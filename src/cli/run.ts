@@ -14,7 +14,7 @@ const commands: Record<string, { usage: string; load: () => Promise<{ run: Comma
   plan: { usage: 'plan <spec...> [--json]', load: () => import('./commands/plan.js') },
   up: {
     usage:
-      'up <spec...> [--timeout D] [--services a,b] [--project P] [--allow-privileged] [--cache-dir DIR] [--lock-timeout D] [--json]',
+      'up <spec...> [--timeout D] [--services a,b] [--project P] [--allow-privileged] [--cache-dir DIR [--cache-exact]] [--lock-timeout D] [--json]',
     load: () => import('./commands/up.js'),
   },
   down: {
@@ -36,6 +36,7 @@ const options = {
   'allow-privileged': { type: 'boolean' },
   'cache-dir': { type: 'string' },
   'lock-timeout': { type: 'string' },
+  'cache-exact': { type: 'boolean' },
   volumes: { type: 'boolean' },
   'init-step': { type: 'string' },
   spec: { type: 'string', multiple: false },

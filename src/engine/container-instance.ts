@@ -5,7 +5,6 @@ import { errorMessage } from '../errors.js';
 import type { Labels } from '../runtime/types.js';
 import { expandContainer } from '../spec/expansion.js';
 import {
-  isPersistent,
   type ContainerSpec,
   type EnvVar,
   type PullPolicy,
@@ -27,7 +26,6 @@ import type { Attempt } from './retry.js';
 import { StepSetupError, type InstanceDriver } from './steps.js';
 import { removeContainers, tryRemove } from './tracked.js';
 import type { CreateContainerSpec } from '../runtime/types.js';
-import type { CacheContext } from './types.js';
 import {
   checkMountedVolumes,
   dockerNames,
@@ -40,7 +38,6 @@ import {
 export class ContainerInstance implements InstanceDriver {
   private volumes = new Map<string, PreparedVolume>();
   private sandbox = '';
-  private cacheCtx: CacheContext | undefined;
   /**
    * The addresses of the services it depends on (DNS names, container ports), added to every step and the
    * main container with their `$(VAR)` references expanded (docs/spec.md, "Addresses and references").
@@ -66,56 +63,30 @@ export class ContainerInstance implements InstanceDriver {
 
   async open(): Promise<boolean> {
     const { ctx, s, inst } = this;
-    // Every image at once: pulls overlap the volumes, the sandbox and the restore.
-    const imageIds = ctx.images.ensureAll(s, inst);
-    imageIds.catch(() => undefined); // awaited by the restore, or by each step when it needs its image
-    await this.removeLeftovers();
-    this.volumes = await prepareVolumes(ctx, s, inst);
-    // A Kubernetes PersistentVolumeClaim is shared by instances: not one instance's to cache (docs/kubernetes.md).
-    const persistent = [...this.volumes.values()].filter(
-      (v) => isPersistent(v.mount) && !(v.mount.source.kind === 'claim' && v.mount.source.claimName),
-    );
-    const cache = persistent.length > 0 ? ctx.cache : undefined;
-    // The restore needs only the volumes (and the image IDs for its key), so it runs while the sandbox starts.
-    const restoring =
-      cache &&
-      ctx.cacheStep(
-        'restore',
-        async () => {
-          this.cacheCtx = {
-            project: ctx.project,
-            service: s,
-            instance: inst,
-            volumes: persistent.map((v) => ({
-              mount: v.mount,
-              volumeName: v.dockerName,
-              createdNow: v.createdNow,
-              ...(v.uid !== undefined && { uid: v.uid }),
-            })),
-            imageIds: await imageIds,
-          };
-          return cache.restore(this.cacheCtx);
-        },
-        false,
-      );
-    restoring?.catch(() => undefined); // handled below; an abort must not surface as an unhandled rejection first
+    // Every image at once: pulls overlap the volumes and the sandbox.
+    ctx.images.ensureAll(s, inst).catch(() => undefined); // each step awaits the image it needs
     try {
+      await this.removeLeftovers();
+      this.volumes = await prepareVolumes(ctx, s, inst);
       await ctx.network;
     } catch (e: unknown) {
-      await restoring?.catch(() => undefined);
-      throw e; // no network for any instance: fatal, as an unreachable engine
+      // The cleanup that follows must not race the restore writing into the volumes.
+      await ctx.cacheRestored;
+      throw e; // no volumes or no network: fatal, as an unreachable engine
     }
     try {
       this.sandbox = await this.startSandbox();
     } catch (e: unknown) {
-      await restoring?.catch(() => undefined);
+      await ctx.cacheRestored;
       ctx.throwIfAborted();
       const why = `could not start the instance sandbox: ${errorMessage(e)}`;
       ctx.results.notRun(inst, 0, why);
       ctx.results.setInstance(s, inst, 'Failed', 'StartFailed', why);
       return false;
     }
-    if (restoring) ctx.cacheRestores.push(await restoring);
+    // The project's restore (engine/project-cache.ts) ran meanwhile: the steps are decided on what it left.
+    await ctx.cacheRestored;
+    ctx.throwIfAborted();
     const sandboxInfo = await ctx.runtime.inspectContainer(this.sandbox);
     ctx.results.setPorts(s.name, inst.name, sandboxInfo.ports);
     return true;
@@ -157,10 +128,12 @@ export class ContainerInstance implements InstanceDriver {
     };
   }
 
-  /** The volumes go to the cache once the job did its work; its sandbox goes (docs/spec.md, "Jobs"). */
-  async finishJob(succeeded: boolean): Promise<void> {
+  /**
+   * Its sandbox goes once the job ended (docs/spec.md, "Jobs"); its volumes stay, and go to the project's
+   * cache entry at the end of the run (engine/project-cache.ts).
+   */
+  async finishJob(): Promise<void> {
     const { ctx } = this;
-    if (succeeded) await this.saveCache();
     if (this.sandbox === '') return;
     const sandbox = this.sandbox;
     this.sandbox = '';
@@ -172,18 +145,8 @@ export class ContainerInstance implements InstanceDriver {
     if (removed) ctx.tracked.forget('container', sandbox);
   }
 
-  /** What the init sequence left in the persistent volumes, before anything else uses them. */
-  private async saveCache(): Promise<void> {
-    const cache = this.cacheCtx && this.ctx.cache;
-    if (cache && this.cacheCtx) {
-      const cacheCtx = this.cacheCtx;
-      await this.ctx.cacheStep('save', () => cache.save(cacheCtx), undefined);
-    }
-  }
-
   async startMain(): Promise<StartedMain | undefined> {
     const { ctx, s, inst } = this;
-    await this.saveCache();
     const image = inst.main.image ?? '';
     try {
       await ctx.images.ensure(image, s.pullPolicy);
@@ -217,7 +180,9 @@ export class ContainerInstance implements InstanceDriver {
       return undefined;
     }
     const healthcheck = s.readinessProbe === undefined && (await ctx.runtime.imageHasHealthcheck(image));
-    return { target: this.readinessTarget(main), healthcheck };
+    const started = { target: this.readinessTarget(main), healthcheck };
+    ctx.mains.set(inst.name, { containerId: main, started });
+    return started;
   }
 
   /** A volume the container mounts was removed meanwhile: the container and Docker's stand-in go. */

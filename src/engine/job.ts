@@ -35,11 +35,11 @@ export async function runJob(ctx: RunContext, s: ResolvedService, job: JobSpec):
     if (ctx.signal?.aborted) {
       ctx.results.finishJob(s.name, { status: 'Failed', reason: 'Cancelled', message: 'run cancelled' });
     }
-    await driver.finishJob(false);
+    await driver.finishJob();
     throw e;
   }
   ctx.results.finishJob(s.name, end);
-  await driver.finishJob(end.status === 'Succeeded');
+  await driver.finishJob();
   ctx.throwIfAborted();
 }
 

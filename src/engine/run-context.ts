@@ -1,16 +1,17 @@
 // What every piece of one `up` shares: the runtime, the project, the results, the observer, the abort
 // signal, the labels, the images and the objects created so far.
 import { randomBytes } from 'node:crypto';
-import { errorMessage } from '../errors.js';
 import { stateDir } from '../markers/store.js';
 import type { ContainerRuntime, Labels } from '../runtime/types.js';
 import type { ResolvedInstance, ResolvedProject, ResolvedService } from '../spec/model.js';
 import { createMasker, secretValues, type Masker } from '../spec/secrets.js';
 import { RunImages, type PullSettings } from './images.js';
 import { LABEL, type Role } from './labels.js';
+import type { StartedMain } from './readiness.js';
 import { RunResults } from './results.js';
 import { Tracked } from './tracked.js';
-import type { RunObserver, VolumeCache } from './types.js';
+import type { CacheReport, RunObserver, VolumeCache } from './types.js';
+import type { PreparedVolume } from './volumes.js';
 
 export interface RunSettings {
   project: ResolvedProject;
@@ -24,6 +25,17 @@ export interface RunSettings {
   killGraceMs?: number;
   /** How pulls go: at once, retries, backoff, stall limit (defaults in images.ts). */
   pulls?: PullSettings;
+  /**
+   * Between a main container's stop signal and SIGKILL when the cache stops it for a snapshot (docs/cache.md,
+   * "When it saves"). Default 30 s, Kubernetes' terminationGracePeriodSeconds.
+   */
+  stopGraceSeconds?: number;
+}
+
+/** A main container this run started, by instance: the cache's clean point stops and starts it again. */
+export interface RunningMain {
+  containerId: string;
+  started: StartedMain;
 }
 
 export class RunContext {
@@ -34,14 +46,20 @@ export class RunContext {
   readonly cache: VolumeCache | undefined;
   readonly backoffBaseMs: number;
   readonly killGraceMs: number;
+  readonly stopGraceSeconds: number;
   readonly stateDir = stateDir();
   readonly results: RunResults;
   readonly tracked: Tracked;
   readonly images: RunImages;
   /** Every `valueFrom` value of the project, hidden in captured output (docs/spec.md, "Secrets"). */
   readonly mask: Masker;
-  /** Each restore's outcome: the report's cacheHit. */
-  readonly cacheRestores: boolean[] = [];
+  /** Persistent volumes by instance, found or created once (engine/volumes.ts). */
+  readonly persistentVolumes = new Map<string, Promise<Map<string, PreparedVolume>>>();
+  /** Settles once the project's cache restore is done; instances wait for it before deciding steps. */
+  cacheRestored: Promise<void> = Promise.resolve();
+  /** What the cache did, for the report (engine/project-cache.ts). */
+  cacheReport: CacheReport | undefined;
+  readonly mains = new Map<string, RunningMain>();
   /** The image of sandboxes and probe containers; set once a container instance is in the run. */
   sandboxImage = '';
   /** The project network, being created while the first instance prepares its volumes and restore. */
@@ -58,6 +76,7 @@ export class RunContext {
     this.cache = o.cache;
     this.backoffBaseMs = o.backoffBaseMs ?? 1000;
     this.killGraceMs = o.killGraceMs ?? 2000;
+    this.stopGraceSeconds = o.stopGraceSeconds ?? 30;
     this.mask = createMasker(secretValues(o.project));
     this.results = new RunResults(o.observer);
     this.tracked = new Tracked(o.observer);
@@ -81,16 +100,5 @@ export class RunContext {
 
   throwIfAborted(): void {
     this.signal?.throwIfAborted();
-  }
-
-  /** The cache never fails a run (docs/cache.md): its error is a warning, a failed restore leaves volumes fresh. */
-  async cacheStep<T>(what: string, fn: () => Promise<T>, fallback: T): Promise<T> {
-    try {
-      return await fn();
-    } catch (e: unknown) {
-      this.throwIfAborted();
-      this.warn(`cache ${what} failed: ${errorMessage(e)}`);
-      return fallback;
-    }
   }
 }

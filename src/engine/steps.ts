@@ -41,8 +41,8 @@ export interface InstanceDriver {
   startMain(): Promise<StartedMain | undefined>;
   /** A job, after the init sequence succeeded: what its own container's (process's) attempts need, as prepareStep. */
   prepareJob(): Promise<Attempt>;
-  /** A job has ended (`succeeded` or not): the cache saves what it initialized, nothing of it stays running. */
-  finishJob(succeeded: boolean): Promise<void>;
+  /** A job has ended: nothing of it stays running (its volumes stay, for the project cache). */
+  finishJob(): Promise<void>;
 }
 
 /** The init sequence of one instance; false when a step did not succeed. A job passes its deadline. */

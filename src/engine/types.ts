@@ -145,8 +145,10 @@ export interface RunReport {
   steps: StepResult[];
   /** Every image of the selected services and steps (absent in a report of an older version). */
   images?: ImageResult[];
-  /** True when every instance that has persistent volumes was restored from the cache. */
+  /** True when the cache restored the entry of this run's exact key. */
   cacheHit: boolean;
+  /** What the cache did; absent when there was no cache or nothing to cache. */
+  cache?: CacheReport;
   /** Ids of everything this run created that `post`/`down` must remove (containers, networks, run-scoped volumes). */
   created: CreatedObjects;
 }
@@ -218,27 +220,51 @@ export type ImagePullEvent =
 export type RunObserver = (event: RunEvent) => void;
 
 /**
- * Between-run cache of initialized volumes (docs/cache.md). The engine calls `restore` before planning an
- * instance and `save` after the instance's init sequence succeeded and before its main container starts.
- * Implementations warn (through the observer) rather than throw; a failed restore leaves the volumes fresh.
+ * Between-run cache of initialized volumes (docs/cache.md): one entry per project run holding every
+ * persistent volume of every selected instance. The engine calls `restore` once, before any step is
+ * decided, and, when `up` succeeded, asks `wantsSave`; when it does, the engine stops the main containers
+ * that mount persistent volumes (a clean point), calls `save`, and starts them again. Implementations warn
+ * (through the observer) rather than throw; a failed restore leaves the volumes fresh.
  */
 export interface VolumeCache {
-  restore(ctx: CacheContext): Promise<boolean>;
-  save(ctx: CacheContext): Promise<void>;
+  restore(ctx: CacheContext): Promise<CacheOutcome>;
+  /** Whether `save` would store an entry: only then do the main containers stop for it. */
+  wantsSave(ctx: CacheContext): Promise<boolean>;
+  /** Snapshot the volumes (their main containers are stopped); true when an entry was written. */
+  save(ctx: CacheContext): Promise<boolean>;
 }
 
 export interface CacheContext {
   project: ResolvedProject;
-  service: ResolvedService;
-  instance: ResolvedInstance;
+  /** The selected services, in the project's order: the key covers all of them. */
+  services: ResolvedService[];
+  /** Every selected instance with persistent volumes: one entry holds all of their volumes. */
+  instances: CachedInstance[];
   /**
-   * Persistent mounts of the instance with the Docker volume each is backed by, its identity label (absent
-   * on a volume not created by initsteps) and `createdNow` when this run created it (so it is empty).
-   */
-  volumes: { mount: VolumeMount; volumeName: string; uid?: string; createdNow: boolean }[];
-  /**
-   * The ID of every image the instance involves, by reference, resolved by the engine after its one pull
-   * per image; undefined when one of them could not be had.
+   * The ID of every image the selected services involve, by reference, resolved by the engine after its
+   * one pull per image; undefined when one of them could not be had.
    */
   imageIds: Record<string, string> | undefined;
 }
+
+export interface CachedInstance {
+  service: ResolvedService;
+  instance: ResolvedInstance;
+  /**
+   * Its persistent mounts with the Docker volume each is backed by, its identity label (absent on a
+   * volume not created by initsteps) and `createdNow` when this run created it (so it is empty).
+   */
+  volumes: { mount: VolumeMount; volumeName: string; uid?: string; createdNow: boolean }[];
+}
+
+/**
+ * What the restore found: `exact`, the entry of this run's key; `base`, the newest entry with the same
+ * base key (docs/cache.md, "When it restores"); `miss`, nothing restored (`initialized`: not looked up,
+ * the volumes hold an earlier run's work). `key` is this run's key when there is one.
+ */
+export type CacheOutcome =
+  | { result: 'exact' | 'base'; key: string; matchedKey: string }
+  | { result: 'miss'; key?: string; initialized?: true };
+
+/** The report's account of the cache: the restore's outcome, and whether this run saved an entry. */
+export type CacheReport = CacheOutcome & { saved: boolean };

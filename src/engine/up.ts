@@ -17,6 +17,7 @@ import { LABEL, networkName, type Role } from './labels.js';
 import { ProcessInstance } from './process-instance.js';
 import { acquireProjectLock } from './project-lock.js';
 import { waitReady, type StartedMain } from './readiness.js';
+import { ProjectCache } from './project-cache.js';
 import { RunContext, type RunSettings } from './run-context.js';
 import { lastRunOf, RunStateWriter } from './run-state.js';
 import { runDag } from './schedule.js';
@@ -122,6 +123,8 @@ async function upLocked(runtime: ContainerRuntime, options: UpOptions): Promise<
       ctx.network = ensureNetwork(ctx);
       ctx.network.catch(() => undefined); // awaited before the first sandbox and below
     }
+    // The cache restores every volume of the selection now, while the first instances open.
+    const cache = ProjectCache.start(ctx, selected);
     await runDag(selected, async (s) => {
       try {
         ctx.throwIfAborted();
@@ -138,11 +141,13 @@ async function upLocked(runtime: ContainerRuntime, options: UpOptions): Promise<
     await ctx.network;
     // Images of services that never got to use them (a dependency failed) are still being pulled.
     await ctx.images.settled();
+    await cache?.saveIfWanted();
   } catch (e: unknown) {
     stop.abort(e);
     // Whatever it did must be known to the cleanup.
     await ctx.network.catch(() => undefined);
     await ctx.images.settled();
+    await ctx.cacheRestored;
     if (options.signal?.aborted) {
       if (!options.keepOnCancel) await cleanup(ctx, true);
       const report = await finish();
@@ -224,14 +229,14 @@ async function cleanup(ctx: RunContext, cancelled: boolean): Promise<void> {
 }
 
 function reportOf(ctx: RunContext): RunReport {
-  const restores = ctx.cacheRestores;
   return {
     project: ctx.project.name,
     services: ctx.results.services(),
     jobs: ctx.results.jobs(),
     steps: ctx.results.steps(),
     images: ctx.images.results(),
-    cacheHit: restores.length > 0 && restores.every(Boolean),
+    cacheHit: ctx.cacheReport?.result === 'exact',
+    ...(ctx.cacheReport && { cache: ctx.cacheReport }),
     created: ctx.tracked.snapshot(),
   };
 }

@@ -40,6 +40,21 @@ export const markerKey = (service: string, step: string): string => `${service}/
 export const hasMarker = (facts: VolumeFacts | undefined, key: string): boolean =>
   facts?.uid !== undefined && facts.markers.some((m) => m.volumeUid === facts.uid && m.key === key);
 
+/** The persistent volumes a `freshVolume` step looks at for its markers (`runIf.volume` restricts them). */
+const markedVolumes = (step: ResolvedStep, only: string | undefined) =>
+  step.volumes.filter(isPersistent).filter((v) => !only || v.name === only);
+
+/**
+ * Whether the step runs on every `up`, whatever its volumes hold: `runIf: always`, or a `freshVolume`
+ * step with no persistent volume to carry its marker. What such a step does is redone on top of any
+ * restored state, so the cache's base key leaves it out (docs/cache.md, "The key").
+ */
+export function runsOnEveryUp(step: ResolvedStep): boolean {
+  const runIf = step.runIf;
+  if (runIf.type === 'always') return true;
+  return runIf.type === 'freshVolume' && markedVolumes(step, runIf.volume).length === 0;
+}
+
 export function decideStep(service: string, step: ResolvedStep, facts: StepFacts): Decision {
   const runIf = step.runIf;
   switch (runIf.type) {
@@ -50,9 +65,7 @@ export function decideStep(service: string, step: ResolvedStep, facts: StepFacts
       return { action: 'run', reason: `${runIf.path} is missing` };
     }
     case 'freshVolume': {
-      const persistent = step.volumes
-        .filter(isPersistent)
-        .filter((v) => !runIf.volume || v.name === runIf.volume);
+      const persistent = markedVolumes(step, runIf.volume);
       if (persistent.length === 0) return { action: 'run', reason: 'no persistent volume: always fresh' };
       const key = markerKey(service, step.name);
       const fresh = persistent.filter((v) => !hasMarker(facts.volumes[v.name], key));

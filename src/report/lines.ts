@@ -1,5 +1,6 @@
 // Pure: one run event → the console lines a person reads (docs/action.md, "What the run shows"). Shared by the CLI and the Action.
-import type { ImagePullEvent, JobResult, RunEvent, StepResult } from '../engine/types.js';
+import type { ImagePullEvent, JobResult, RunEvent, RunReport, StepResult } from '../engine/types.js';
+import { countSteps } from './outputs.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -151,4 +152,20 @@ export function eventToLines(event: RunEvent): string[] {
     case 'created':
       return [];
   }
+}
+
+/**
+ * What the cache did, in one line (docs/cache.md, "What a run says"): the CLI prints it after `up`, the
+ * job summary's first line ends with it. Undefined when the run had no cache or nothing to cache.
+ */
+export function cacheLine(report: RunReport): string | undefined {
+  const c = report.cache;
+  if (!c) return undefined;
+  const saved = c.saved ? `; saved as ${c.key}` : '';
+  if (c.result === 'miss' && c.initialized)
+    return 'cache: nothing restored, the volumes are initialized already';
+  if (c.result === 'miss') return `cache: no entry${c.key ? ` for ${c.key}` : ''}${saved}`;
+  const onTop = `${plural(countSteps(report.steps).ran, 'step')} ran on top`;
+  const entry = c.result === 'exact' ? `entry ${c.matchedKey} (exact)` : `base entry ${c.matchedKey}`;
+  return `cache: restored from ${entry}, ${onTop}${saved}`;
 }

@@ -1,5 +1,6 @@
 // Pure: the Action's outputs (docs/action.md): one JSON document describing the run, plus flat counts.
 import type {
+  CacheReport,
   JobReason,
   JobStatus,
   PublishedPort,
@@ -68,8 +69,10 @@ export interface Counts {
 
 export interface OutputDocument {
   project: string;
-  /** True when every instance with persistent volumes was restored from the cache. */
+  /** True when the cache restored the entry of this run's exact key. */
   cacheHit: boolean;
+  /** `exact`, `base` or `miss`, the matched and this run's key, whether it saved; absent without a cache. */
+  cache?: CacheReport;
   /** Of init steps (services' and jobs'). */
   counts: Counts;
   services: OutputService[];
@@ -118,6 +121,7 @@ export function buildOutputDocument(
   return {
     project: report?.project ?? project,
     cacheHit: report?.cacheHit ?? false,
+    ...(report?.cache && { cache: report.cache }),
     counts: countSteps(steps),
     services: (report?.services ?? []).map((svc) => ({
       name: svc.name,

@@ -16,7 +16,7 @@ import type {
 import { SpecError } from '../errors.js';
 import { describeFailure } from './failure.js';
 import { countSteps } from './outputs.js';
-import { failureDetail, formatDuration, jobFailureDetail } from './lines.js';
+import { cacheLine, failureDetail, formatDuration, jobFailureDetail } from './lines.js';
 import { workspaceRelative } from './annotations.js';
 import { problemMessage, reportProblems } from './problems.js';
 import type { Severity } from '../spec/model.js';
@@ -210,10 +210,14 @@ export function buildSummary(input: SummaryInput): string {
   const report = input.report;
   if (report) {
     const c = countSteps(report.steps);
+    const cache = cacheLine(report);
     out.add(
-      `${c.ran} step(s) ran, ${c.skipped} skipped, ${c.failed} failed` +
-        (c.cancelled > 0 ? `, ${c.cancelled} cancelled` : '') +
-        `; cache ${report.cacheHit ? 'hit' : 'miss'}.\n\n`,
+      inline(
+        `${c.ran} step(s) ran, ${c.skipped} skipped, ${c.failed} failed` +
+          (c.cancelled > 0 ? `, ${c.cancelled} cancelled` : '') +
+          (cache ? `; ${cache}` : '') +
+          '.',
+      ) + '\n\n',
     );
     const problems = reportProblems(report);
     if (problems.length > 0) {

@@ -470,10 +470,10 @@ describe('a step that prints every workflow command', () => {
       privileged: false,
     });
     projects.push(`${name}-other`);
-    const key = `initsteps-1-${name}-web-0-${'a'.repeat(64)}`;
+    const key = `initsteps-2-${name}-${'c'.repeat(64)}-${'a'.repeat(64)}`;
     const temp = ws.env.RUNNER_TEMP ?? '';
     // A well-formed key whose staging directory is a symlink to the sentinel directory.
-    const linked = `initsteps-1-${name}-web-1-${'b'.repeat(64)}`;
+    const linked = `initsteps-2-${name}-${'c'.repeat(64)}-${'b'.repeat(64)}`;
     mkdirSync(path.join(temp, 'initsteps-cache'), { recursive: true });
     symlinkSync(sentinelDir, path.join(temp, 'initsteps-cache', linked));
     const state = runnerState(ws, main.stdout);

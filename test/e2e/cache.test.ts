@@ -1,5 +1,7 @@
-// The cache end to end, as users run it: the CLI's `up --cache-dir` across `down --volumes`, and the
-// action's main + post steps against a local Actions cache service (a hosted runner's second run).
+// The cache end to end, as users run it: the CLI's `up --cache-dir` across `down --volumes`, the action's
+// main + post steps against a local Actions cache service (a hosted runner's second run), and a pull
+// request from a fork (read-only token) that restores the base branch's entry by its base key.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,9 +15,11 @@ import { removeCreated } from '../../src/engine/tracked.js';
 import { up } from '../../src/engine/up.js';
 import { connectDocker } from '../../src/runtime/docker.js';
 import type { ContainerRuntime } from '../../src/runtime/types.js';
+import type { OutputDocument } from '../../src/report/outputs.js';
 import { loadProject } from '../../src/spec/index.js';
 import { CacheServer } from '../support/cache-server.js';
 import { connect, projectName } from '../support/engine.js';
+import { contents, pgWorkspace, type PgWorkspace } from '../support/pg-project.js';
 import { FakeCore } from '../unit/action/fake-core.js';
 
 const SPEC = `apiVersion: initsteps/v1
@@ -24,7 +28,10 @@ metadata:
   name: db
 spec:
   image: busybox:latest
-  command: [sleep, "3600"]
+  # Stops on SIGTERM (PID 1 ignores it unless it traps it): the cache's clean point stops it to save,
+  # right after it started, so the probe says when the trap is set.
+  command: [sh, -c, "trap 'exit 0' TERM; touch /tmp/up; sleep 3600 & wait"]
+  readinessProbe: {exec: {command: [test, -f, /tmp/up]}, periodSeconds: 1, failureThreshold: 30}
   volumes:
     - name: data
       mountPath: /data
@@ -142,5 +149,76 @@ describe('the action: main restores and snapshots, post uploads', () => {
     expect(second.core.outputs['cache-hit']).toBe('true');
     expect(second.core.log).toContain('↷ init step "initdb" on db-0: skipped (volume already initialized)');
     expect(server.calls.filter((c) => c === 'CreateCacheEntry')).toHaveLength(1);
+  });
+});
+
+describe('the action on a pull request from a fork (read-only token), on PostgreSQL', () => {
+  const name = projectName('cachefork');
+  let server: CacheServer;
+  let runnerTemp: string;
+  let pgws: PgWorkspace;
+  const saved = { ...process.env };
+  beforeAll(async () => {
+    execFileSync('bash', ['scripts/build-images.sh', 'postgres'], { stdio: 'inherit' });
+    server = await new CacheServer().start();
+    runnerTemp = mkdtempSync(join(tmpdir(), 'initsteps-cache-fork-'));
+    pgws = pgWorkspace();
+    pgws.migration(1);
+    pgws.migration(2);
+    Object.assign(process.env, server.env(runnerTemp, pgws.dir));
+  });
+  afterAll(async () => {
+    await down(runtime, { project: name, volumes: true });
+    await server.stop();
+    process.env = saved;
+    rmSync(runnerTemp, { recursive: true, force: true });
+    pgws.remove();
+  });
+
+  /** One job on a fresh hosted runner: no volumes, main, then post. */
+  const job = async () => {
+    await down(runtime, { project: name, volumes: true });
+    const env = {
+      ...process.env,
+      INPUT_SPEC: 'initsteps.yaml',
+      INPUT_PROJECT: name,
+      GITHUB_WORKSPACE: pgws.dir,
+    };
+    const core = new FakeCore();
+    await runMain({ env, core, loadProject, connect: connectDocker, up, cacheFactory: actionCacheFactory });
+    const result = JSON.parse(core.outputs.result ?? '{}') as OutputDocument;
+    const port = result.services[0]?.instances[0]?.ports[0]?.hostPort ?? 0;
+    const db = await contents(port);
+    await runPost({ env, core, connect: connectDocker, removeCreated, cacheHook: actionCachePostHook });
+    return { core, result, db };
+  };
+
+  it('restores the base branch entry by its base key and applies one migration; the save warns; the job passes', async () => {
+    const base = await job();
+    expect(base.core.failed).toBeUndefined();
+    expect(base.result.cache).toMatchObject({ result: 'miss', saved: true });
+    const [stored] = server.entries.filter((e) => e.finalized);
+    expect(stored?.key).toBe(base.result.cache?.key);
+    // An entry of the old format for the same project and version, newer than every other: never restored.
+    server.entries.push({
+      key: `initsteps-1-${name}-db-0-${'a'.repeat(64)}`,
+      version: stored?.version ?? '',
+      blob: stored?.blob ?? '',
+      finalized: true,
+    });
+
+    pgws.migration(3);
+    server.options = { refuse: 'read-only' };
+    const pr = await job();
+    expect(pr.core.failed).toBeUndefined();
+    expect(pr.core.outputs['cache-hit']).toBe('false');
+    expect(pr.result.cache).toMatchObject({ result: 'base', matchedKey: stored?.key });
+    expect(pr.core.outputs).toMatchObject({ ran: '2', skipped: '3', failed: '0' });
+    expect(pr.db.migrations).toEqual(['001_t.sql', '002_t.sql', '003_t.sql']);
+    expect(pr.db.stamp).toBe(base.db.stamp);
+    expect(pr.core.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/^cache: saving initsteps-2-\S+ failed \(the run goes on\): .*did not store/),
+    ]);
+    expect(server.entries.filter((e) => e.finalized && e.key.startsWith('initsteps-2-'))).toHaveLength(1);
   });
 });

@@ -168,17 +168,18 @@ describe('examples/postgres through the action', () => {
     expect(await remains(project)).toEqual([]);
   });
 
-  test('next workflow run (new runner: no volumes): restored from the cache, migrated and seeded again', async () => {
+  test('next workflow run (new runner: no volumes): restored from the cache as the first run left it', async () => {
     await removeProject(runtime, project);
     const j = job(SPEC, project, cache);
     const main = await run('main', j.env);
     expect(main.code, main.stdout).toBe(0);
-    // db's steps are skipped on the restored volume; the jobs migrate and seed it.
+    // db's steps skip on the restored volume; the jobs run (every up) and find nothing to do.
     expect(fileCommands(j.files.output), main.stdout).toMatchObject({
       ran: '0',
       skipped: '2',
       'cache-hit': 'true',
     });
+    expect(main.stdout).toContain('already applied: 002_orders.sql');
     expect(main.stdout).toContain('↷ init step "initdb" on db-0: skipped (volume already initialized)');
     expect(await orders(dbPort(j))).toBe(30);
     expect((await runPost(j)).code).toBe(0);

@@ -178,14 +178,19 @@ describe('examples/postgres with the volume cache', () => {
     rmSync(cacheDir, { recursive: true, force: true });
   });
 
-  test('a restored, unmigrated db is migrated and seeded by the jobs', async () => {
+  test('the run is restored as it ended: migrated and seeded, so migrate applies nothing and seed inserts nothing', async () => {
     await upOk(POSTGRES, project, '--cache-dir', cacheDir);
     await downAll(POSTGRES, project);
-    // db's volume was saved right after its init steps: a new cluster. The jobs bring it forward.
+    // One entry for the run, saved at a clean point after every service was up and every job done: db's
+    // cluster with the migrations and the seed.
     const out = await upOk(POSTGRES, project, '--cache-dir', cacheDir);
     expect(out).toContain('↷ init step "initdb" on db-0: skipped (volume already initialized)');
-    expect(out).toContain('migrate-0/migrate | applying: 001_customers.sql');
-    expect(out).toContain('seed-0/seed | INSERT 0 10');
+    expect(out).toContain('migrate-0/migrate | already applied: 001_customers.sql');
+    expect(out).not.toContain('migrate-0/migrate | applying: 001_customers.sql');
+    expect(out).toContain('seed-0/seed | INSERT 0 0');
+    expect(out.find((l) => l.startsWith('cache: '))).toMatch(
+      /^cache: restored from entry initsteps-2-\S+ \(exact\)/,
+    );
     const port = await hostPort(POSTGRES, project, 'db-0', 5432);
     const [counts] = await query<{ orders: number }>(port, 'SELECT count(*)::int AS orders FROM orders');
     expect(counts?.orders).toBe(30);

@@ -70,7 +70,16 @@ const spec = (secrets?: Record<string, string>) =>
     [
       {
         name: 'db',
-        command: ['sleep', '3600'],
+        // Stops on its stop signal, as a database does, for the save's clean point.
+        command: ['sh', '-c', "trap 'exit 0' TERM; touch /tmp/up; sleep 3600 & wait"],
+        // Stopped for the snapshot right after it started: ready once the trap is set.
+        readinessProbe: {
+          check: { kind: 'exec', command: ['test', '-f', '/tmp/up'] },
+          initialDelayMs: 0,
+          periodMs: 100,
+          timeoutMs: 1000,
+          failureThreshold: 50,
+        },
         ...(secrets && { secrets }),
         volumes: [
           claim('data', DATA),
@@ -216,6 +225,7 @@ describe('volume cache in a directory (CLI --cache-dir)', () => {
     const report = await up(runtime, { project: spec(), observer: rec.observer, cache, backoffBaseMs: 10 });
     expect(statuses(report)).toEqual(['Skipped', 'Skipped']);
     expect(report.cacheHit).toBe(false);
+    expect(report.cache).toMatchObject({ result: 'miss', initialized: true, saved: false });
     expect(rec.output('db-0', 'inspect')).toEqual(first.inspect);
   });
 
@@ -232,7 +242,13 @@ describe('volume cache in a directory (CLI --cache-dir)', () => {
     const cache = createVolumeCache({ store: new DirCacheStore(dir), observer: rec.observer, runtime });
     const volumes = [{ mount, volumeName, uid, createdNow: false }];
     const imageIds = await new RunImages(runtime, rec.observer, undefined).ensureAll(db, inst);
-    expect(await cache.restore({ project: p, service: db, instance: inst, volumes, imageIds })).toBe(false);
+    const outcome = await cache.restore({
+      project: p,
+      services: [db],
+      instances: [{ service: db, instance: inst, volumes }],
+      imageIds,
+    });
+    expect(outcome.result).toBe('miss');
     expect(rec.events.filter((e) => e.type === 'warning')).toEqual([]);
   });
 
@@ -261,14 +277,14 @@ describe('volume cache in a directory (CLI --cache-dir)', () => {
     const run = await freshRun(new DirCacheStore(dir));
     expect(run.warnings).toHaveLength(1);
     expect(run.warnings[0]).toMatch(
-      /the entry initsteps-1-\S+ for db-0 .* does not verify, not restored .*: data\/applied does not match the manifest/,
+      /the entry initsteps-2-\S+ in cache directory .* does not verify, not restored .*: db-0_data\/applied does not match the manifest/,
     );
     expect(statuses(run.report)).toEqual(['Succeeded', 'Succeeded']);
     expect(run.report.cacheHit).toBe(false);
     // Dropped and saved again: the replacement verifies.
     const key = (current as string).replace(/\.tar$/, '');
     await expect(
-      verifySnapshot(createReadStream(file), { key, volumes: ['data'], maxBytes: 1 << 30 }),
+      verifySnapshot(createReadStream(file), { key, volumes: ['db-0_data'], maxBytes: 1 << 30 }),
     ).resolves.toBeDefined();
   });
 
@@ -285,9 +301,7 @@ describe('volume cache in a directory (CLI --cache-dir)', () => {
     });
     await up(runtime, { project: spec(), observer: rec.observer, cache, backoffBaseMs: 10 });
     const warnings = rec.events.flatMap((e) => (e.type === 'warning' ? [e.message] : []));
-    expect(warnings).toEqual([
-      expect.stringMatching(/db-0 not saved: .*larger than cache-max-size \(4096 bytes\)/),
-    ]);
+    expect(warnings).toEqual(['cache: not saved: the volumes are larger than cache-max-size (4096 bytes)']);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tar'))).toEqual([]);
   });
 
@@ -296,13 +310,19 @@ describe('volume cache in a directory (CLI --cache-dir)', () => {
   it.each([
     {
       what: 'a device node',
-      item: { name: 'data/null', type: 'character-device' as const, mode: 0o666, devmajor: 1, devminor: 3 },
-      refusal: 'data/null is a character device',
+      item: {
+        name: 'db-0_data/null',
+        type: 'character-device' as const,
+        mode: 0o666,
+        devmajor: 1,
+        devminor: 3,
+      },
+      refusal: 'db-0_data/null is a character device',
     },
     {
       what: 'a setuid file',
-      item: { name: 'data/su', type: 'file' as const, mode: 0o4755, body: '#!/bin/sh\nid\n' },
-      refusal: 'data/su is setuid (mode 4755)',
+      item: { name: 'db-0_data/su', type: 'file' as const, mode: 0o4755, body: '#!/bin/sh\nid\n' },
+      refusal: 'db-0_data/su is setuid (mode 4755)',
     },
   ])(
     'refuses an entry with $what: warns naming the entry, runs the steps, saves a good one',
@@ -317,14 +337,14 @@ describe('volume cache in a directory (CLI --cache-dir)', () => {
 
       const run = await freshRun(new DirCacheStore(dir));
       expect(run.warnings).toEqual([
-        `cache: the entry ${key} for db-0 in cache directory ${dir} does not verify, not restored ` +
-          `(its steps run on emptied volumes): ${refusal}`,
+        `cache: the entry ${key} in cache directory ${dir} does not verify, not restored ` +
+          `(the steps run on emptied volumes): ${refusal}`,
       ]);
       expect(statuses(run.report)).toEqual(['Succeeded', 'Succeeded']);
       expect(run.report.cacheHit).toBe(false);
       // Dropped, and saved again from the steps' run: the replacement verifies.
       await expect(
-        verifySnapshot(createReadStream(file), { key, volumes: ['data'], maxBytes: 1 << 30 }),
+        verifySnapshot(createReadStream(file), { key, volumes: ['db-0_data'], maxBytes: 1 << 30 }),
       ).resolves.toBeDefined();
     },
   );
@@ -337,13 +357,13 @@ describe('volume cache in a directory (CLI --cache-dir)', () => {
     expect(statuses(left.report)).toEqual(['Succeeded', 'Succeeded']);
     expect(left.warnings).toEqual([]);
     expect(left.notices).toEqual([
-      'cache: db-0 not saved (volumes data): its init steps receive secrets through valueFrom ' +
-        '(DB_PASSWORD); set cache-secrets: true to cache it',
+      'cache: not saved (volumes db-0/data): containers of the run receive secrets through valueFrom ' +
+        '(db: DB_PASSWORD); set cache-secrets: true to cache them',
     ]);
     expect(entries()).toEqual([]);
 
     const saved = await freshRun(new DirCacheStore(dir), { secrets, cacheSecrets: true });
-    expect(saved.notices).toEqual([]);
+    expect(saved.notices).toEqual([expect.stringMatching(/^cache: stopping db-0 to snapshot the volumes/)]);
     expect(entries()).toHaveLength(1);
     const restored = await freshRun(new DirCacheStore(dir), { secrets });
     expect(restored.report.cacheHit).toBe(true);
@@ -375,7 +395,7 @@ describe('volume cache on the Actions cache service (local server)', () => {
     expect(first.warnings).toEqual([]);
     expect(statuses(first.report)).toEqual(['Succeeded', 'Succeeded']);
     expect(finalized()).toEqual([
-      expect.stringMatching(new RegExp(`^initsteps-1-${name}-db-0-[0-9a-f]{64}$`)),
+      expect.stringMatching(new RegExp(`^initsteps-2-${name}-[0-9a-f]{64}-[0-9a-f]{64}$`)),
     ]);
 
     const second = await freshRun(new ActionsCacheStore());
@@ -403,7 +423,7 @@ describe('volume cache on the Actions cache service (local server)', () => {
       const run = await freshRun(new ActionsCacheStore());
       expect(statuses(run.report)).toEqual(['Succeeded', 'Succeeded']);
       expect(run.warnings).toEqual([
-        expect.stringMatching(/^cache: saving db-0 failed \(the run goes on\): /),
+        expect.stringMatching(/^cache: saving initsteps-2-\S+ failed \(the run goes on\): /),
       ]);
     } finally {
       await server.start();
@@ -421,7 +441,7 @@ describe('volume cache on the Actions cache service (local server)', () => {
       const run = await freshRun(new ActionsCacheStore());
       expect(statuses(run.report)).toEqual(['Succeeded', 'Succeeded']);
       expect(run.warnings).toEqual([
-        expect.stringMatching(/^cache: saving db-0 failed \(the run goes on\): .*did not store/),
+        expect.stringMatching(/^cache: saving initsteps-2-\S+ failed \(the run goes on\): .*did not store/),
       ]);
       expect(finalized()).toHaveLength(before);
     },

@@ -113,33 +113,45 @@ describe('readiness', () => {
 });
 
 describe('the volume cache hooks', () => {
-  it('restores before planning (restored markers make steps skip) and saves before the main container starts', async () => {
+  it('restores before planning (restored markers make steps skip) and saves with the main container stopped', async () => {
     const calls: string[] = [];
+    const mainStates = async (project: string) =>
+      (await runtime.listContainers({ 'dev.initsteps.project': project, 'dev.initsteps.role': 'main' })).map(
+        (c) => `${c.labels['dev.initsteps.instance']} ${c.state}`,
+      );
     const cache: VolumeCache = {
       async restore(ctx: CacheContext) {
-        calls.push(`restore ${ctx.instance.name} ${ctx.volumes.map((v) => v.mount.name).join(',')}`);
+        const volumes = ctx.instances.flatMap((i) =>
+          i.volumes.map((v) => `${i.instance.name}/${v.mount.name}`),
+        );
+        calls.push(`restore ${volumes.join(',')}`);
         // Restore the markers onto the volume as it exists now (the volume exists at this point).
-        const info = await runtime.inspectVolume(ctx.volumes[0]?.volumeName ?? '');
+        const info = await runtime.inspectVolume(ctx.instances[0]?.volumes[0]?.volumeName ?? '');
         const uid = info?.labels['dev.initsteps.uid'] ?? '';
         await setMarkers(uid, [
           { volumeUid: uid, key: markerKey('db', 'format'), at: new Date().toISOString() },
         ]);
-        return true;
+        return { result: 'base', key: 'k', matchedKey: 'm' };
       },
+      wantsSave: async () => true,
       async save(ctx: CacheContext) {
-        // `nocache` starts alongside (no dependency between them): only this instance's main counts.
-        const mains = await runtime.listContainers({
-          'dev.initsteps.project': ctx.project.name,
-          'dev.initsteps.instance': ctx.instance.name,
-          'dev.initsteps.role': 'main',
-        });
-        calls.push(`save ${ctx.instance.name} mains=${mains.length}`);
+        calls.push(`save, mains: ${(await mainStates(ctx.project.name)).join(', ')}`);
+        return true;
       },
     };
     const p = newProject('cache', [
       {
         name: 'db',
-        command: ['sleep', '3600'],
+        // Stops on its stop signal (PID 1 ignores SIGTERM unless it traps it).
+        command: ['sh', '-c', "trap 'exit 0' TERM; touch /tmp/up; sleep 3600 & wait"],
+        // Stopped for the snapshot right after it started: ready once the trap is set.
+        readinessProbe: {
+          check: { kind: 'exec', command: ['test', '-f', '/tmp/up'] },
+          initialDelayMs: 0,
+          periodMs: 100,
+          timeoutMs: 1000,
+          failureThreshold: 50,
+        },
         volumes: [claim('data', '/data'), emptyDir('tmp', '/tmp')],
         steps: [
           { name: 'format', command: ['true'] },
@@ -150,8 +162,13 @@ describe('the volume cache hooks', () => {
     ]);
     const report = await runUp(p, cache);
     expect(report.steps.map((s) => `${s.step}: ${s.status}`)).toEqual(['format: Skipped', 'seed: Succeeded']);
-    expect(calls).toEqual(['restore db-0 data', 'save db-0 mains=0']);
-    expect(report.cacheHit).toBe(true);
+    // Only the main container that mounts a persistent volume stops for the save.
+    expect(calls).toEqual(['restore db-0/data', expect.stringMatching(/^save, mains: /)]);
+    expect(calls[1]?.split(': ')[1]?.split(', ').sort()).toEqual(['db-0 exited', 'nocache-0 running']);
+    expect(report.cache).toEqual({ result: 'base', key: 'k', matchedKey: 'm', saved: true });
+    expect(report.cacheHit).toBe(false);
+    expect(report.services.map((s) => s.status)).toEqual(['Running', 'Running']);
+    expect(await mainStates(p.name)).toEqual(expect.arrayContaining(['db-0 running', 'nocache-0 running']));
   });
 });
 

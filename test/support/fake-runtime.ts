@@ -341,7 +341,8 @@ export class FakeRuntime implements ContainerRuntime {
   async startContainer(id: string): Promise<void> {
     const c = this.get('startContainer', id);
     if (c.status === 'running') return;
-    if (c.status === 'exited') throw new Error(`container ${id} has exited; the fake does not restart`);
+    // Started again after it exited (Docker keeps its configuration): it exits anew later.
+    if (c.status === 'exited') c.exited = new Promise<void>((resolve) => (c.markExited = resolve));
     const net = c.view.spec.network;
     if (net.mode === 'container') {
       const joined = this.containers.get(net.container);
@@ -409,7 +410,7 @@ export class FakeRuntime implements ContainerRuntime {
 
   async stopContainer(id: string, graceSeconds: number): Promise<void> {
     const c = this.containers.get(id);
-    this.record('stopContainer', this.describe(id));
+    this.record('stopContainer', this.describe(id), `grace ${graceSeconds}s`);
     if (c?.status !== 'running') return;
     if (!c.behaviour.ignoresSigterm) return this.exit(c, 143, false);
     await Promise.race([c.exited, delay(graceSeconds * 1000)]);

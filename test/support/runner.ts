@@ -108,8 +108,10 @@ export function readAsRunner(output: string): RunnerReading {
  * file whose directory it would remove.
  */
 export const HOSTILE_LINES = [
-  '::save-state name=cache-pending::[{"key":"initsteps-1-x-0-' +
+  '::save-state name=cache-pending::[{"key":"initsteps-2-x-' +
     'a'.repeat(64) +
+    '-' +
+    'b'.repeat(64) +
     '","file":"/nonexistent-initsteps-test/x"}]',
   '::save-state name=created::{"containers":[],"networks":[],"volumes":[],"processes":[]}',
   '::error file=src/app.ts,line=1::forged annotation',

@@ -7,7 +7,7 @@ import { CancelledError, UsageError } from '../../errors.js';
 import { findLeftovers } from '../../engine/leftovers.js';
 import { up, UpCancelledError } from '../../engine/up.js';
 import type { RunObserver, RunReport } from '../../engine/types.js';
-import { eventToLines } from '../../report/lines.js';
+import { cacheLine, eventToLines } from '../../report/lines.js';
 import { runFailure } from '../../report/failure.js';
 import { problemLines } from '../../report/problems.js';
 import { createMasker, maskStrings, secretValues } from '../../spec/secrets.js';
@@ -62,8 +62,10 @@ export const run: Command = async (args, io) => {
     for (const line of eventToLines(event)) print(mask(line));
   };
   // --cache-dir: initialized volumes are kept between runs in a directory (docs/cache.md). The directory
-  // is the user's own, as private as their volumes: instances whose steps receive secrets are cached too.
+  // is the user's own, as private as their volumes: runs whose containers receive secrets are cached too.
   const cacheDir = flagString(args, 'cache-dir');
+  const cacheExact = flagBool(args, 'cache-exact');
+  if (cacheExact && cacheDir === undefined) throw new UsageError('--cache-exact needs --cache-dir');
   const cache =
     cacheDir === undefined
       ? undefined
@@ -72,6 +74,7 @@ export const run: Command = async (args, io) => {
           observer,
           runtime,
           cacheSecrets: true,
+          restoreBase: !cacheExact,
         });
   const unguard = io.guardCleanup?.({
     leftovers: () => findLeftovers(runtime, project.name, runId),
@@ -98,6 +101,8 @@ export const run: Command = async (args, io) => {
     io.signal.removeEventListener('abort', abort);
   }
   printReport(report);
+  const cacheSaid = cacheLine(report);
+  if (cacheSaid && !json) io.out(mask(cacheSaid));
   const failure = runFailure(report);
   if (failure) {
     // Each failure at its spec line, in the form editors and terminals link (`file:line:col: title`).

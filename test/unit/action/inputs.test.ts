@@ -44,6 +44,7 @@ describe('parseInputs', () => {
       summary: true,
       cacheMaxSizeBytes: 2 * 1024 ** 3,
       cacheSecrets: false,
+      cacheRestoreBase: true,
     });
   });
 

@@ -351,7 +351,11 @@ describe('runMain', () => {
   });
 
   it('passes a cache only when the cache input allows it, with prefixed state', async () => {
-    const cache: VolumeCache = { restore: async () => false, save: async () => undefined };
+    const cache: VolumeCache = {
+      restore: async () => ({ result: 'miss' }),
+      wantsSave: async () => false,
+      save: async () => false,
+    };
     const factory = vi.fn((ctx: Parameters<NonNullable<MainDeps['cacheFactory']>>[0]) => {
       ctx.saveState('key', 'abc');
       return cache;

@@ -11,7 +11,7 @@ let dir: string;
 let store: ActionsCacheStore;
 let sentinel: string;
 const env = () => ({ RUNNER_TEMP: join(dir, 'temp') });
-const key = (n: number): string => `initsteps-1-app-db-${n}-${String(n).repeat(64)}`;
+const key = (n: number): string => `initsteps-2-app-${'b'.repeat(64)}-${String(n).repeat(64)}`;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'initsteps-cache-action-'));
@@ -101,7 +101,7 @@ describe('actionCachePostHook with a forged cache-pending state', () => {
       'initsteps: saving 1 volume snapshot(s) to the Actions cache',
     ]);
     expect(core.warnings.at(-1)?.message).toMatch(
-      /^cache: saving initsteps-1-app-db-7-7+ failed .*not available/,
+      /^cache: saving initsteps-2-app-b{64}-7{64} failed .*not available/,
     );
     expect(existsSync(join(file, '..'))).toBe(false);
     expect(readFileSync(sentinel, 'utf8')).toBe('keep me');

@@ -1,5 +1,7 @@
 import {
   appendFileSync,
+  readdirSync,
+  utimesSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -10,8 +12,16 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ActionsCacheStore, CacheStoreError, followFile } from '../../../src/cache/stores.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  ActionsCacheStore,
+  CacheStoreError,
+  DIR_ENTRIES_PER_BASE,
+  DirCacheStore,
+  followFile,
+  type FetchedSnapshot,
+} from '../../../src/cache/stores.js';
+import { CacheServer } from '../../support/cache-server.js';
 
 let dir: string;
 beforeEach(() => {
@@ -55,7 +65,7 @@ describe('followFile (a snapshot read while @actions/cache extracts it)', () => 
 });
 
 describe('ActionsCacheStore staging (what post may upload and remove)', () => {
-  const key = `initsteps-1-app-db-0-${'ab'.repeat(32)}`;
+  const key = `initsteps-2-app-${'c'.repeat(64)}-${'ab'.repeat(32)}`;
   let store: ActionsCacheStore;
   let outside: string;
   beforeEach(() => {
@@ -75,16 +85,20 @@ describe('ActionsCacheStore staging (what post may upload and remove)', () => {
 
   it('names staging files only for keys of the expected shape', () => {
     expect(store.stagingFile(key)).toBe(join(dir, 'temp', 'initsteps-cache', key, 'snapshot.tar'));
-    expect(store.stagingFile(`initsteps-2-app-${'1'.repeat(64)}-${'2'.repeat(64)}`)).toMatch(
+    expect(store.stagingFile(`initsteps-2-my_app-2-${'1'.repeat(64)}-${'2'.repeat(64)}`)).toMatch(
       /snapshot\.tar$/,
     );
     for (const bad of [
       '../../workspace/src',
-      `initsteps-1-app-db-0-${'ab'.repeat(32)}/../../x`,
-      `initsteps-1-../x-${'ab'.repeat(32)}`,
-      `initsteps-1-app-db-0-${'AB'.repeat(32)}`,
-      `initsteps-1-app-db-0-${'ab'.repeat(31)}`,
-      `initsteps-1-${'a'.repeat(450)}-${'ab'.repeat(32)}`,
+      `${key}/../../x`,
+      `initsteps-2-../x-${'c'.repeat(64)}-${'ab'.repeat(32)}`,
+      `initsteps-2-app-${'c'.repeat(64)}-${'AB'.repeat(32)}`,
+      `initsteps-2-app-${'c'.repeat(64)}-${'ab'.repeat(31)}`,
+      `initsteps-2-app-${'ab'.repeat(32)}`,
+      `initsteps-2-${'a'.repeat(361)}-${'c'.repeat(64)}-${'ab'.repeat(32)}`,
+      // Another format: format-1 entries are never staged, saved or restored.
+      `initsteps-1-app-db-0-${'ab'.repeat(32)}`,
+      `initsteps-3-app-${'c'.repeat(64)}-${'ab'.repeat(32)}`,
       '',
     ]) {
       expect(() => store.stagingFile(bad), bad).toThrow(CacheStoreError);
@@ -114,7 +128,7 @@ describe('ActionsCacheStore staging (what post may upload and remove)', () => {
     expect(readFileSync(join(outside, 'sentinel'), 'utf8')).toBe('keep me');
 
     // The snapshot itself a symlink to a file outside.
-    const other = `initsteps-1-app-db-1-${'cd'.repeat(32)}`;
+    const other = `initsteps-2-app-${'c'.repeat(64)}-${'cd'.repeat(32)}`;
     mkdirSync(join(store.root, other));
     symlinkSync(join(outside, 'sentinel'), store.stagingFile(other));
     await expect(store.put(other, store.stagingFile(other))).rejects.toThrow(/not a regular file/);
@@ -135,5 +149,114 @@ describe('ActionsCacheStore staging (what post may upload and remove)', () => {
     await expect(store.put(key, file)).rejects.toThrow(/not available/);
     expect(existsSync(join(file, '..'))).toBe(false);
     expect(existsSync(store.root)).toBe(true);
+  });
+});
+
+describe('DirCacheStore: which entry a restore gets, and what a save evicts', () => {
+  const base = (b: string) => `initsteps-2-app-${b.repeat(64)}-`;
+  const entry = (b: string, f: string) => `${base(b)}${f.repeat(64)}`;
+  /** An entry file written `ageS` seconds ago. */
+  const put = (store: DirCacheStore, key: string, ageS: number): void => {
+    const file = join(store.dir, `${key}.tar`);
+    writeFileSync(file, key);
+    const at = Date.now() / 1000 - ageS;
+    utimesSync(file, at, at);
+  };
+  const read = async (fetched: FetchedSnapshot | undefined): Promise<string | undefined> => {
+    if (!fetched) return undefined;
+    const chunks: Buffer[] = [];
+    for await (const c of fetched.read()) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString();
+  };
+
+  it('gives the exact entry, else the newest of the base when asked, else nothing', async () => {
+    const store = new DirCacheStore(dir);
+    put(store, entry('b', '1'), 300);
+    put(store, entry('b', '2'), 100);
+    put(store, entry('b', '3'), 200);
+    put(store, entry('c', '4'), 10);
+    // Not entries of base b: another format, another base's prefix extended, a project named like the base.
+    put(store, `initsteps-1-app-${'b'.repeat(58)}-${'5'.repeat(64)}`, 1);
+    put(store, `${base('b')}${'6'.repeat(64)}-${'7'.repeat(64)}`, 1);
+    writeFileSync(join(dir, `${entry('b', '8')}.partial`), 'not a .tar');
+
+    expect(await read(await store.fetch(entry('b', '1'), base('b')))).toBe(entry('b', '1'));
+    const newest = await store.fetch(entry('b', '9'), base('b'));
+    expect(newest?.key).toBe(entry('b', '2'));
+    expect(await read(newest)).toBe(entry('b', '2'));
+    expect(await store.fetch(entry('b', '9'))).toBeUndefined();
+    expect(await store.fetch(entry('d', '9'), base('d'))).toBeUndefined();
+    expect(await new DirCacheStore(join(dir, 'absent')).fetch(entry('b', '9'), base('b'))).toBeUndefined();
+  });
+
+  it(`keeps the newest ${DIR_ENTRIES_PER_BASE} entries of a base when it stores one, and other bases as they are`, async () => {
+    const store = new DirCacheStore(dir);
+    for (const [i, f] of ['1', '2', '3', '4'].entries()) put(store, entry('b', f), 400 - i * 100);
+    put(store, entry('c', '5'), 1000);
+    const staged = store.stagingFile(entry('b', '6'));
+    mkdirSync(join(staged, '..'), { recursive: true });
+    writeFileSync(staged, 'new');
+    await store.put(entry('b', '6'), staged);
+    const left = readdirSync(dir)
+      .filter((f) => f.endsWith('.tar'))
+      .sort();
+    expect(left).toEqual(
+      [entry('b', '3'), entry('b', '4'), entry('b', '6'), entry('c', '5')].map((k) => `${k}.tar`).sort(),
+    );
+  });
+});
+
+describe('ActionsCacheStore: the entry version does not depend on RUNNER_TEMP or the workspace', () => {
+  let server: CacheServer;
+  beforeEach(async () => {
+    server = await new CacheServer().start();
+  });
+  afterEach(async () => {
+    vi.unstubAllEnvs();
+    await server.stop();
+  });
+  /** A runner: its own RUNNER_TEMP and workspace, at another depth each time. */
+  const runner = (tag: string, depth: number): ActionsCacheStore => {
+    const temp = join(dir, tag, ...Array.from({ length: depth }, (_, i) => `t${i}`));
+    const workspace = join(dir, tag, 'work', ...Array.from({ length: depth }, (_, i) => `w${i}`));
+    mkdirSync(temp, { recursive: true });
+    mkdirSync(workspace, { recursive: true });
+    for (const [name, value] of Object.entries(server.env(temp, workspace))) vi.stubEnv(name, value);
+    return new ActionsCacheStore({ RUNNER_TEMP: temp });
+  };
+  const key = (f: string) => `initsteps-2-app-${'b'.repeat(64)}-${f.repeat(64)}`;
+
+  it('saves on one runner and restores on another, exactly and by base, into its own staging directory', async () => {
+    const saver = runner('hosted', 1);
+    const cwd = process.cwd();
+    for (const [f, body] of [
+      ['1', 'older'],
+      ['2', 'newer'],
+    ] as const) {
+      const file = saver.stagingFile(key(f));
+      mkdirSync(join(file, '..'), { recursive: true });
+      writeFileSync(file, body);
+      await saver.put(key(f), file);
+    }
+    expect(process.cwd()).toBe(cwd);
+    expect(server.entries.filter((e) => e.finalized).map((e) => e.key)).toEqual([key('1'), key('2')]);
+
+    const restorer = runner('container', 4);
+    const workspace = process.env.GITHUB_WORKSPACE;
+    const exact = await restorer.fetch(key('1'));
+    expect(exact?.key).toBe(key('1'));
+    const chunks: Buffer[] = [];
+    for await (const c of exact?.read() ?? []) chunks.push(c as Buffer);
+    expect(Buffer.concat(chunks).toString()).toBe('older');
+    await exact?.release(false);
+
+    const byBase = await restorer.fetch(key('3'), key('3').slice(0, -64));
+    expect(byBase?.key).toBe(key('2'));
+    await byBase?.release(false);
+    expect(await restorer.fetch(key('3'))).toBeUndefined();
+    // Nothing landed in the workspace, and the process's workspace is as it was.
+    expect(readdirSync(workspace as string)).toEqual([]);
+    expect(process.env.GITHUB_WORKSPACE).toBe(workspace);
+    expect(readdirSync(restorer.root)).toEqual([]);
   });
 });

@@ -334,26 +334,36 @@ describe('the cache', () => {
       { name: 'migrate', volumes: [claim('state', '/state')], steps: [{ name: 'seed' }], job: {} },
     ]);
 
-  it("saves a job's volumes once its own container succeeded, before its sandbox goes", async () => {
+  it("puts a job's volumes in the project's entry, saved after the job's own container succeeded", async () => {
     const rt = fakeRuntime();
     const saved: string[] = [];
     const cache: VolumeCache = {
-      restore: async () => false,
-      save: async (ctx) =>
-        void saved.push(`${ctx.instance.name} after ${rt.log('removeContainer').join(', ')}`),
+      restore: async () => ({ result: 'miss' }),
+      wantsSave: async () => true,
+      save: async (ctx) => {
+        saved.push(
+          `${ctx.instances.map((i) => i.instance.name).join(', ')} after ${rt.log('removeContainer').join(', ')}`,
+        );
+        return true;
+      },
     };
     await runUp(rt, withVolume(), { cache });
     expect(saved).toEqual([
-      'migrate-0 after removeContainer step migrate-0/seed#1, removeContainer job migrate-0#1',
+      'migrate-0 after removeContainer step migrate-0/seed#1, removeContainer job migrate-0#1, ' +
+        'removeContainer sandbox migrate-0',
     ]);
   });
 
-  it('saves nothing of a job that failed', async () => {
+  it('saves nothing of a run whose job failed', async () => {
     const rt = fakeRuntime({ script: (c) => (c.role === 'job' ? { exitCode: 1 } : undefined) });
     const saved: string[] = [];
     const cache: VolumeCache = {
-      restore: async () => false,
-      save: async (ctx) => void saved.push(ctx.instance.name),
+      restore: async () => ({ result: 'miss' }),
+      wantsSave: async () => true,
+      save: async (ctx) => {
+        saved.push(ctx.instances.map((i) => i.instance.name).join(', '));
+        return true;
+      },
     };
     const run = await runUp(rt, withVolume(), { cache });
     expect(jobStatuses(run.report)).toEqual(['migrate: Failed JobFailed']);

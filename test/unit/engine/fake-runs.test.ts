@@ -9,7 +9,6 @@ import { removeCreated } from '../../../src/engine/tracked.js';
 import { readFacts } from '../../../src/engine/facts.js';
 import { LABEL } from '../../../src/engine/labels.js';
 import { status } from '../../../src/engine/status.js';
-import type { CacheContext, VolumeCache } from '../../../src/engine/types.js';
 import { UsageError } from '../../../src/errors.js';
 import { getMarkers, setMarkers } from '../../../src/markers/store.js';
 import { planProject } from '../../../src/plan/plan.js';
@@ -539,87 +538,5 @@ describe('plan and down on what up left', () => {
     expectLeft(rt);
     expect(readdirSync(join(stateDir(), 'markers'))).toEqual([]);
     expect((await status(rt, p)).lastRun).toBeUndefined();
-  });
-});
-
-describe('the volume cache hooks', () => {
-  const p = project('p', [
-    {
-      name: 'db',
-      ...sleeper,
-      volumes: [claim('data', '/data'), emptyDir('tmp', '/tmp')],
-      steps: [{ name: 'format' }, { name: 'seed' }],
-    },
-    { name: 'plain', ...sleeper, steps: [{ name: 'a' }] },
-  ]);
-
-  it('restores before the steps are decided (restored markers skip them) and saves before main starts', async () => {
-    const rt = fakeRuntime();
-    const calls: string[] = [];
-    const cache: VolumeCache = {
-      async restore(ctx: CacheContext) {
-        calls.push(
-          `restore ${ctx.instance.name}: ${ctx.volumes.map((v) => `${v.volumeName} new=${v.createdNow}`).join(', ')}`,
-        );
-        const uid = ctx.volumes[0]?.uid ?? '';
-        await setMarkers(
-          uid,
-          [{ volumeUid: uid, key: 'db/format', at: new Date(0).toISOString() }],
-          stateDir(),
-        );
-        return true;
-      },
-      async save(ctx: CacheContext) {
-        // `plain` starts alongside (no dependency between them): only this instance's main counts.
-        const mains = rt
-          .log('createContainer')
-          .filter((l) => l === `createContainer main ${ctx.instance.name}`);
-        calls.push(`save ${ctx.instance.name} after ${mains.length} main containers`);
-      },
-    };
-    const { report } = await runUp(rt, p, { cache });
-    expect(calls).toEqual([
-      'restore db-0: initsteps_p_db-0_data new=true',
-      'save db-0 after 0 main containers',
-    ]);
-    expect(statuses(report)).toEqual([
-      'db-0/format: Skipped',
-      'db-0/seed: Succeeded',
-      'plain-0/a: Succeeded',
-    ]);
-    expect(report.cacheHit).toBe(true);
-  });
-
-  it('goes on without the cache when it fails: a warning, fresh volumes, no cache hit', async () => {
-    const rt = fakeRuntime();
-    const cache: VolumeCache = {
-      restore: () => Promise.reject(new Error('cache service unavailable')),
-      save: () => Promise.reject(new Error('quota exceeded')),
-    };
-    const { report, events } = await runUp(rt, p, { cache });
-    expect(statuses(report)).toEqual([
-      'db-0/format: Succeeded',
-      'db-0/seed: Succeeded',
-      'plain-0/a: Succeeded',
-    ]);
-    expect(serviceStatuses(report)).toEqual(['db: Running', 'plain: Running']);
-    expect(report.cacheHit).toBe(false);
-    expect(warnings(events)).toEqual([
-      'cache restore failed: cache service unavailable',
-      'cache save failed: quota exceeded',
-    ]);
-  });
-
-  it('does not save an instance whose steps failed', async () => {
-    const rt = fakeRuntime({ script: (c) => (c.step === 'seed' ? { exitCode: 1 } : undefined) });
-    const saved: string[] = [];
-    const cache: VolumeCache = {
-      restore: async () => false,
-      save: async (ctx) => void saved.push(ctx.instance.name),
-    };
-    const { report } = await runUp(rt, p, { cache });
-    expect(serviceStatuses(report)).toEqual(['db: Failed InitStepFailed', 'plain: Running']);
-    expect(saved).toEqual([]);
-    expect(report.cacheHit).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eventToLines, formatBytes, formatDuration } from '../../../src/report/lines.js';
-import { failedJob, job, step } from './fixtures.js';
+import { cacheLine, eventToLines, formatBytes, formatDuration } from '../../../src/report/lines.js';
+import { failedJob, job, report, step } from './fixtures.js';
 
 describe('eventToLines', () => {
   it('prints the docs/action.md, "What the run shows" transition lines exactly', () => {
@@ -248,5 +248,36 @@ describe('job lines', () => {
     [job({ status: 'Failed', reason: 'Cancelled', message: 'run cancelled' }), '✗ job "migrate" cancelled'],
   ])('%#: a failed job says why', (result, line) => {
     expect(eventToLines({ type: 'job-end', result })).toEqual([line]);
+  });
+});
+
+describe('cacheLine', () => {
+  const key = `initsteps-2-demo-${'b'.repeat(64)}-${'f'.repeat(64)}`;
+  const older = `initsteps-2-demo-${'b'.repeat(64)}-${'e'.repeat(64)}`;
+  const ran = [step(), step({ step: 'seed', status: 'Skipped', attempts: 0 })];
+
+  it('says which entry was restored, how, and how many steps ran on top of it', () => {
+    expect(
+      cacheLine(report({ steps: ran, cache: { result: 'exact', key, matchedKey: key, saved: false } })),
+    ).toBe(`cache: restored from entry ${key} (exact), 1 step ran on top`);
+    expect(
+      cacheLine(
+        report({
+          steps: [...ran, step({ step: 'migrate' })],
+          cache: { result: 'base', key, matchedKey: older, saved: true },
+        }),
+      ),
+    ).toBe(`cache: restored from base entry ${older}, 2 steps ran on top; saved as ${key}`);
+  });
+
+  it('says a miss, and nothing without a cache', () => {
+    expect(cacheLine(report({ cache: { result: 'miss', key, saved: true } }))).toBe(
+      `cache: no entry for ${key}; saved as ${key}`,
+    );
+    expect(cacheLine(report({ cache: { result: 'miss', saved: false } }))).toBe('cache: no entry');
+    expect(cacheLine(report({ cache: { result: 'miss', key, initialized: true, saved: false } }))).toBe(
+      'cache: nothing restored, the volumes are initialized already',
+    );
+    expect(cacheLine(report())).toBeUndefined();
   });
 });

@@ -21,6 +21,19 @@ it('counts attempted, skipped, failed and cancelled steps', () => {
   ).toEqual({ ran: 3, skipped: 1, failed: 1, cancelled: 2 });
 });
 
+it('says how the cache restored: the outcome, the matched key and this run key; cache-hit only when exact', () => {
+  const key = `initsteps-2-demo-${'b'.repeat(64)}-${'f'.repeat(64)}`;
+  const matchedKey = `initsteps-2-demo-${'b'.repeat(64)}-${'e'.repeat(64)}`;
+  const base = buildOutputDocument(
+    report({ cacheHit: false, cache: { result: 'base', key, matchedKey, saved: true } }),
+    'demo',
+  );
+  expect(base.cache).toEqual({ result: 'base', key, matchedKey, saved: true });
+  expect(buildOutputs(base)['cache-hit']).toBe('false');
+  expect(JSON.parse(buildOutputs(base).result).cache.result).toBe('base');
+  expect(buildOutputDocument(report(), 'demo').cache).toBeUndefined();
+});
+
 it('nests every step under its instance and gives each port an address', () => {
   const doc = buildOutputDocument(report({ cacheHit: true }), 'demo');
   expect(doc).toMatchObject({

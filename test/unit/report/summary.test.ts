@@ -10,12 +10,26 @@ describe('buildSummary', () => {
   it('has one row per instance and step with status, exit code, attempts, duration and reason', () => {
     const html = buildSummary({ project: 'demo', report: failedReport(), workspace: WS });
     expect(html).toContain('## ❌ initsteps: not every service is running (project demo)');
-    expect(html).toContain('2 step(s) ran, 1 skipped, 1 failed; cache miss.');
+    expect(html).toContain('2 step(s) ran, 1 skipped, 1 failed.\n');
     expect(rows(html).slice(0, 3)).toEqual([
       '<tr><td>tb</td><td>tb-0</td><td>format</td><td>✅ Succeeded</td><td>0</td><td>1</td><td>1.5s</td><td>-</td></tr>',
       '<tr><td>tb</td><td>tb-0</td><td>seed</td><td>⏭️ Skipped</td><td>-</td><td>0</td><td>-</td><td>volume already initialized</td></tr>',
       '<tr><td>tb</td><td>tb-1</td><td>format</td><td>❌ Failed</td><td>9</td><td>3</td><td>1.5s</td><td>ExitNonZero: exit code 9</td></tr>',
     ]);
+  });
+
+  it('says on its first line what the cache did', () => {
+    const key = `initsteps-2-demo-${'b'.repeat(64)}-${'f'.repeat(64)}`;
+    const matchedKey = `initsteps-2-demo-${'b'.repeat(64)}-${'e'.repeat(64)}`;
+    const html = buildSummary({
+      project: 'demo',
+      report: report({ cache: { result: 'base', key, matchedKey, saved: true } }),
+      workspace: WS,
+    });
+    expect(html.split('\n\n')[1]).toBe(
+      `1 step(s) ran, 0 skipped, 0 failed; cache: restored from base entry ${matchedKey}, ` +
+        `1 step ran on top; saved as ${key}.`,
+    );
   });
 
   it('lists services with their published ports', () => {
