@@ -6,18 +6,11 @@
 // `ImageNotPresent`), never the run.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { errorMessage } from '../errors.js';
-import {
-  digestFor,
-  digestOf,
-  PullError,
-  PullTally,
-  referenceParts,
-  type PullProgress,
-} from '../runtime/pull.js';
+import { digestFor, digestOf, PullError, PullTally, type PullProgress } from '../runtime/pull.js';
 import { registryOf } from '../runtime/registry-auth.js';
 import type { ContainerRuntime, ImageInfo } from '../runtime/types.js';
 import type { PullPolicy, ResolvedInstance, ResolvedService } from '../spec/model.js';
-import { formatMs } from './attempt.js';
+import { describePullFailure } from './pull-failure.js';
 import type { ImageResult, RunObserver } from './types.js';
 
 /** An image the policy could not provide: the step or main container that needs it fails with this reason. */
@@ -322,35 +315,4 @@ export class RunImages {
 function digestField(ref: string, repoDigests: string[]): { digest?: string } {
   const digest = digestFor(ref, repoDigests);
   return digest === undefined ? {} : { digest };
-}
-
-/** The message of a pull that failed for good: the engine's words, then what they mean for the user. */
-export function describePullFailure(ref: string, f: PullError, attempts: number, stallMs: number): string {
-  const head = `pulling ${ref}: ${f.message}`;
-  switch (f.kind) {
-    case 'unauthorized': {
-      const login = f.registry === 'docker.io' ? 'docker login' : `docker login ${f.registry}`;
-      const sent =
-        f.credentialSource !== undefined
-          ? `the credentials from ${f.credentialSource} were refused`
-          : `no credentials for ${f.registry} were found${f.configFile ? ` in ${f.configFile}` : ''}`;
-      return (
-        `${head} — registry ${f.registry} refused the pull (${sent}); log in before initsteps runs ` +
-        `(\`${login}\`, in a workflow a docker/login-action step) and check the image name`
-      );
-    }
-    case 'notFound': {
-      const { repository, tag, digest } = referenceParts(ref);
-      const what = digest !== undefined ? `digest ${digest}` : `tag "${tag ?? 'latest'}"`;
-      return `${head} — ${what} of ${repository} is not in registry ${f.registry}`;
-    }
-    case 'unreachable':
-      return `${head} — registry ${f.registry} is unreachable`;
-    case 'stalled':
-      return `pulling ${ref}: registry ${f.registry} sent nothing for ${formatMs(stallMs)}; the pull was stopped`;
-    case 'transient':
-      return `${head} (gave up after ${attempts} attempts)`;
-    case 'other':
-      return head;
-  }
 }
