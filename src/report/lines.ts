@@ -100,6 +100,10 @@ function pullLine(e: ImagePullEvent): string {
   }
 }
 
+/** What a step, a job or a main container printed: untrusted text, never able to steer the runner. */
+export const isUntrustedOutput = (event: RunEvent): boolean =>
+  event.type === 'step-output' || event.type === 'main-output' || event.type === 'job-output';
+
 export function eventToLines(event: RunEvent): string[] {
   switch (event.type) {
     case 'image-pulls':

@@ -1,8 +1,7 @@
 // Pure: the Action's outputs (docs/action.md): one JSON document describing the run, plus flat counts.
 import type {
   CacheReport,
-  JobReason,
-  JobStatus,
+  JobResult,
   PublishedPort,
   RunReport,
   ServiceReason,
@@ -45,18 +44,13 @@ export interface OutputService {
   instances: OutputInstance[];
 }
 
-export interface OutputJob {
-  name: string;
-  instance: string;
-  status: JobStatus;
-  reason?: JobReason;
-  message?: string;
-  exitCode?: number;
-  attempts: number;
-  durationMs: number;
+export type OutputJob = Pick<
+  JobResult,
+  'name' | 'instance' | 'status' | 'reason' | 'message' | 'exitCode' | 'attempts' | 'durationMs'
+> & {
   /** Its init steps. */
   steps: OutputStep[];
-}
+};
 
 export interface Counts {
   /** Steps that were attempted: started at least once, whatever the outcome (not skipped, not unreached). */

@@ -141,6 +141,7 @@ const jobRow = (j: JobResult): string[] => [
   j.durationMs > 0 ? formatDuration(j.durationMs) : '-',
   why(j.reason, j.message),
 ];
+
 /** The main container's image and the digest that ran (docs/images.md). */
 function imageCell(ref: string | undefined, images: Map<string, ImageResult>): string {
   if (ref === undefined) return '-';

@@ -7,7 +7,7 @@ import { CancelledError, UsageError } from '../../errors.js';
 import { findLeftovers } from '../../engine/leftovers.js';
 import { up, UpCancelledError } from '../../engine/up.js';
 import type { RunObserver, RunReport } from '../../engine/types.js';
-import { cacheLine, eventToLines } from '../../report/lines.js';
+import { cacheLine, eventToLines, isUntrustedOutput } from '../../report/lines.js';
 import { runFailure } from '../../report/failure.js';
 import { problemLines } from '../../report/problems.js';
 import { createMasker, maskStrings, secretValues } from '../../spec/secrets.js';
@@ -53,12 +53,7 @@ export const run: Command = async (args, io) => {
       if (event.type === 'notice') io.err(mask(`ℹ ${event.message}`));
       return;
     }
-    const print =
-      event.type === 'warning'
-        ? io.err
-        : event.type === 'step-output' || event.type === 'main-output' || event.type === 'job-output'
-          ? io.untrusted
-          : io.out;
+    const print = event.type === 'warning' ? io.err : isUntrustedOutput(event) ? io.untrusted : io.out;
     for (const line of eventToLines(event)) print(mask(line));
   };
   // --cache-dir: initialized volumes are kept between runs in a directory (docs/cache.md). The directory
