@@ -13,6 +13,7 @@ import {
   isPersistent,
   type ContainerSpec,
   type EnvVar,
+  type ProjectedFile,
   type ResolvedInstance,
   type ResolvedProject,
   type ResolvedService,
@@ -180,15 +181,34 @@ export async function computeProjectKey(input: KeyInput, imageId: ImageIdLookup)
         return { name: v.name, secretScrypt: await known };
       }),
     );
-  const mount = (m: VolumeMount) =>
-    m.source.kind === 'hostPath'
-      ? { ...m, source: { kind: 'hostPath', path: portablePath(workspace, m.source.path) } }
-      : m;
+  // A Kubernetes Secret's files are secret values too (docs/kubernetes.md#volumes): digested like env.
+  const secretFile = (service: string, volume: string, file: ProjectedFile) => {
+    const id = `${service}\0${volume}/${file.path}\0${file.contentBase64}`;
+    const known = digests.get(id) ?? secretDigest(service, `${volume}/${file.path}`, file.contentBase64);
+    digests.set(id, known);
+    return known;
+  };
+  const mount = async (service: string, m: VolumeMount) => {
+    const { source } = m;
+    if (source.kind === 'hostPath') {
+      return { ...m, source: { kind: 'hostPath', path: portablePath(workspace, source.path) } };
+    }
+    if (source.kind === 'files' && source.secret) {
+      const files = await Promise.all(
+        source.files.map(async ({ contentBase64, ...f }) => ({
+          ...f,
+          secretScrypt: await secretFile(service, m.name, { contentBase64, ...f }),
+        })),
+      );
+      return { ...m, source: { ...source, files } };
+    }
+    return m;
+  };
   // Problem matchers only read a failed step's output: they change nothing in a volume.
   const container = async (service: string, { problemMatchers: _matchers, ...c }: ContainerSpec) => ({
     ...c,
     env: await env(service, c.env),
-    volumes: c.volumes.map(mount),
+    volumes: await Promise.all(c.volumes.map((m) => mount(service, m))),
   });
   // Source positions are left out (they move when unrelated lines change), and so is the index: the
   // order of the list says it, and the base key leaves steps out of it.

@@ -13,7 +13,7 @@ import {
   type KeyInput,
 } from '../../../src/cache/key.js';
 import { CACHE_KEY } from '../../../src/cache/stores.js';
-import type { ResolvedProject } from '../../../src/spec/model.js';
+import type { ResolvedProject, VolumeMount } from '../../../src/spec/model.js';
 import { claim, hostPath, service, type ServiceInput } from '../../support/model.js';
 
 let ws: string;
@@ -226,6 +226,27 @@ describe('computeProjectKey', () => {
     expect(key).not.toContain('hunter2');
     expect(JSON.stringify(hashed)).not.toContain('hunter2');
     const rotated = await hashes(keyInput({ db: { secrets: { POSTGRES_PASSWORD: 'rotated' } } }));
+    expect(rotated.base).not.toBe(key.slice(0, -64));
+  });
+
+  it("carries no Kubernetes Secret file's contents, but changes when one does", async () => {
+    const secretFiles = (text: string): VolumeMount => ({
+      name: 'creds',
+      mountPath: '/creds',
+      readOnly: true,
+      source: {
+        kind: 'files',
+        secret: true,
+        files: [{ path: 'password', contentBase64: Buffer.from(text).toString('base64'), mode: 0o400 }],
+      },
+    });
+    const withFile = (text: string) =>
+      keyInput({ db: { volumes: [claim('data', '/var/lib/postgresql/data'), secretFiles(text)] } });
+    const { key, inputs: hashed } = await computeProjectKey(withFile('s3cr3t-file'), lookup);
+    const serialized = JSON.stringify(hashed);
+    expect(serialized).not.toContain(Buffer.from('s3cr3t-file').toString('base64'));
+    expect(serialized).toContain('secretScrypt');
+    const rotated = await hashes(withFile('rotated-file'));
     expect(rotated.base).not.toBe(key.slice(0, -64));
   });
 
