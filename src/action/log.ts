@@ -17,17 +17,28 @@ type Op =
   | { kind: 'line'; key?: string; text: string; untrusted?: boolean }
   | { kind: 'warning'; key?: string; text: string }
   /** Ends the step's group (if it is the open one), then prints `after` outside it. */
-  | { kind: 'close'; key: string; after: string[] };
+  | { kind: 'close'; key: string; after: string[] }
+  /** Stands for untrusted lines dropped while waiting: the held-back output is bounded. */
+  | { kind: 'dropped'; key?: string; count: number };
 
 const stepKey = (instance: string, step: string): string => `${instance}\u0000${step}`;
 /** A job's own container: its instance with no step (step names are never empty). */
 const jobKey = (instance: string): string => stepKey(instance, '');
 /** The pulls' group: no step key can be this (instance names have no NUL). */
 const PULLS_KEY = '\u0000pulls';
+/**
+ * What waiting output may hold in memory while another group is open: a main container that prints
+ * without end during a long step must not grow the action's memory without bound. Beyond it, the lines
+ * are counted, not kept.
+ */
+export const MAX_PENDING_OUTPUT_BYTES = 16 * 1024 * 1024;
 
 export class StepLog {
   private live: string | undefined;
   private pending: Op[] = [];
+  private pendingOutputBytes = 0;
+  /** Per key, the `dropped` op standing for that key's lines over the bound (still waiting). */
+  private readonly droppedOps = new Map<string | undefined, Extract<Op, { kind: 'dropped' }>>();
   private readonly untrusted: UntrustedLines;
   /** Masking is set once the project (and so its secret values) is known. */
   mask: Masker = (text) => text;
@@ -98,23 +109,47 @@ export class StepLog {
     for (const op of ops) {
       this.drain();
       if (this.live === undefined || op.key === this.live) this.apply(op);
-      else this.pending.push(op);
+      else this.hold(op);
     }
     this.drain();
+  }
+
+  /** Keeps an op until its turn; untrusted output only up to the bound, then a count of what was dropped. */
+  private hold(op: Op): void {
+    if (op.kind === 'line' && op.untrusted) {
+      if (this.pendingOutputBytes + op.text.length > MAX_PENDING_OUTPUT_BYTES) {
+        const dropped = this.droppedOps.get(op.key);
+        if (dropped) dropped.count += 1;
+        else {
+          const marker: Op = { kind: 'dropped', key: op.key, count: 1 };
+          this.droppedOps.set(op.key, marker);
+          this.pending.push(marker);
+        }
+        return;
+      }
+      this.pendingOutputBytes += op.text.length;
+    }
+    this.pending.push(op);
   }
 
   /** With no group open, replays waiting ops in order; one that opens a group pulls its own ops forward. */
   private drain(): void {
     while (this.live === undefined && this.pending.length > 0) {
-      this.apply(this.pending.shift() as Op);
+      this.replay(this.pending.shift() as Op);
       if (this.live === undefined) continue;
       const rest: Op[] = [];
       for (const op of this.pending) {
-        if (this.live !== undefined && op.key === this.live) this.apply(op);
+        if (this.live !== undefined && op.key === this.live) this.replay(op);
         else rest.push(op);
       }
       this.pending = rest;
     }
+  }
+
+  private replay(op: Op): void {
+    if (op.kind === 'line' && op.untrusted) this.pendingOutputBytes -= op.text.length;
+    if (op.kind === 'dropped') this.droppedOps.delete(op.key);
+    this.apply(op);
   }
 
   private apply(op: Op): void {
@@ -138,6 +173,10 @@ export class StepLog {
         return this.ours(this.mask(op.text));
       case 'warning':
         return this.core.warning(this.mask(op.text));
+      case 'dropped':
+        return this.core.info(
+          `… ${op.count} more output line(s) dropped while another step's group was open (more than ${MAX_PENDING_OUTPUT_BYTES / 1024 / 1024} MiB was waiting)`,
+        );
     }
   }
 

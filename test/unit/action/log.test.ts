@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { actionsCore } from '../../../src/action/core.js';
-import { StepLog } from '../../../src/action/log.js';
+import { MAX_PENDING_OUTPUT_BYTES, StepLog } from '../../../src/action/log.js';
 import type { JobResult, RunEvent, StepResult } from '../../../src/engine/types.js';
 import { createMasker } from '../../../src/spec/secrets.js';
 import { BLOCK_DELAY_MS } from '../../../src/report/workflow-commands.js';
@@ -202,6 +202,23 @@ describe('StepLog', () => {
       '✓ init step "two" on b-0 succeeded',
       '• c is Initializing',
     ]);
+  });
+
+  it('holds back at most MAX_PENDING_OUTPUT_BYTES of waiting output, then counts what it drops', () => {
+    const line = 'x'.repeat(1024 * 1024);
+    const kept = MAX_PENDING_OUTPUT_BYTES / line.length;
+    const events = [start('a-0', 'one'), start('b-0', 'two')];
+    for (let i = 0; i < kept + 5; i++) events.push(out('b-0', 'two', line));
+    events.push(end('a-0', 'one'), end('b-0', 'two'));
+    // Replayed output frees the bound: the next wait holds its lines again.
+    events.push(start('c-0', 'three'), start('d-0', 'four'), out('d-0', 'four', 'later'));
+    events.push(end('c-0', 'three'), end('d-0', 'four'));
+    const log = run(events);
+    expect(log.filter((l) => l === line)).toHaveLength(kept);
+    const dropped = log.findIndex((l) => l.startsWith('… 5 more output line(s) dropped'));
+    expect(dropped).toBeGreaterThan(log.indexOf('::group::▶ init step "two" on b-0'));
+    expect(dropped).toBeLessThan(log.indexOf('✓ init step "two" on b-0 succeeded'));
+    expect(log).toContain('later');
   });
 
   it('puts the pulls in one group; steps of services that start meanwhile wait for it, each group whole', () => {
