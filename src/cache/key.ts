@@ -228,6 +228,9 @@ export async function computeProjectKey(input: KeyInput, imageId: ImageIdLookup)
     ports: s.ports,
     dependsOn: s.dependsOn,
     readinessProbe: s.readinessProbe,
+    startupProbe: s.startupProbe,
+    livenessProbe: s.livenessProbe,
+    restartPolicy: s.restartPolicy,
     // A job's own container runs on every up: never the same entry as a service's.
     ...(s.job && { kind: 'Job' }),
   });

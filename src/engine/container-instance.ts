@@ -180,7 +180,14 @@ export class ContainerInstance implements InstanceDriver {
       return undefined;
     }
     const healthcheck = s.readinessProbe === undefined && (await ctx.runtime.imageHasHealthcheck(image));
-    const started = { target: this.readinessTarget(main), healthcheck };
+    const started = {
+      target: this.readinessTarget(main),
+      healthcheck,
+      control: {
+        stop: (graceSeconds: number) => ctx.runtime.stopContainer(main, graceSeconds),
+        start: () => ctx.runtime.startContainer(main),
+      },
+    };
     ctx.mains.set(inst.name, { containerId: main, started });
     return started;
   }

@@ -1,10 +1,11 @@
 // Readiness of a started main container or process: the spec's readinessProbe, else the image's
-// HEALTHCHECK, else "it is running".
+// HEALTHCHECK, else "it is running"; and the one check of any probe (readiness, startup, liveness).
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { errorMessage } from '../errors.js';
+import { grpcHealthCheck } from './grpc-health.js';
 import type { Probe, ProbeCheck } from '../spec/model.js';
 import type { ServiceReason } from './types.js';
 
@@ -15,14 +16,26 @@ export interface ReadinessTarget {
   state(): Promise<{ running: boolean; exitCode: number; health?: 'starting' | 'healthy' | 'unhealthy' }>;
 }
 
+/** How a failing startup or liveness probe restarts a main container (docs/kubernetes.md#probes). */
+export interface MainControl {
+  /** Its stop signal, then SIGKILL after `graceSeconds`. */
+  stop(graceSeconds: number): Promise<void>;
+  /** Started again as it was (a container: in its sandbox, so the published ports stay). */
+  start(): Promise<void>;
+}
+
 /** A main container or process that started: how to tell when it is ready. */
 export interface StartedMain {
   target: ReadinessTarget;
   /** No readinessProbe, and the image declares a HEALTHCHECK: wait for it. */
   healthcheck: boolean;
+  /** Absent for a host process: it is never restarted. */
+  control?: MainControl;
 }
 
-export type Readiness = { ok: true } | { ok: false; reason: ServiceReason; message: string };
+/** `exited`: the main ended by itself (not a probe's verdict). */
+export type Readiness =
+  { ok: true } | { ok: false; reason: ServiceReason; message: string; exited?: boolean };
 
 const HEALTH_POLL_MS = 250;
 const FIRST_RETRY_MS = 100;
@@ -33,37 +46,7 @@ export async function waitReady(
   target: ReadinessTarget,
   signal?: AbortSignal,
 ): Promise<Readiness> {
-  const exited = (code: number): Readiness => ({
-    ok: false,
-    reason: 'StartFailed',
-    message: `main container exited with code ${code}`,
-  });
-  if (probe) {
-    await sleep(probe.initialDelayMs, undefined, { signal });
-    // Kubernetes fails a probe after failureThreshold checks a period apart. Within that same time budget
-    // the checks come sooner at first (100 ms, doubling up to the period), so a service that is ready in
-    // 300 ms does not hold the job for a whole period.
-    const budgetMs = (probe.failureThreshold - 1) * probe.periodMs;
-    const began = Date.now();
-    let retryMs = Math.min(FIRST_RETRY_MS, probe.periodMs);
-    let failures = 0;
-    for (;;) {
-      const st = await target.state();
-      if (!st.running) return exited(st.exitCode);
-      const error = await runCheck(probe.check, probe.timeoutMs, target, signal);
-      if (error === undefined) return { ok: true };
-      failures += 1;
-      if (failures >= probe.failureThreshold && Date.now() - began >= budgetMs) {
-        return {
-          ok: false,
-          reason: 'ReadinessTimeout',
-          message: `readiness probe failed ${failures} times in ${Math.round((Date.now() - began) / 1000)} s: ${error}`,
-        };
-      }
-      await sleep(retryMs, undefined, { signal });
-      retryMs = Math.min(retryMs * 2, probe.periodMs);
-    }
-  }
+  if (probe) return waitProbe('readiness', probe, target, signal);
   for (;;) {
     const st = await target.state();
     if (!st.running) return exited(st.exitCode);
@@ -75,8 +58,57 @@ export async function waitReady(
   }
 }
 
-/** Undefined when the check passed, else why it failed. */
-async function runCheck(
+const exited = (code: number): Readiness => ({
+  ok: false,
+  reason: 'StartFailed',
+  message: `main container exited with code ${code}`,
+  exited: true,
+});
+
+/**
+ * Checks until the probe passes (`successThreshold` passes in a row) or has failed as Kubernetes counts it:
+ * a readiness probe → `ReadinessTimeout`, a startup probe → `StartFailed` (docs/kubernetes.md#probes).
+ */
+export async function waitProbe(
+  kind: 'readiness' | 'startup',
+  probe: Probe,
+  target: ReadinessTarget,
+  signal?: AbortSignal,
+): Promise<Readiness> {
+  await sleep(probe.initialDelayMs, undefined, { signal });
+  // Kubernetes fails a probe after failureThreshold checks a period apart. Within that same time budget
+  // the checks come sooner at first (100 ms, doubling up to the period), so a service that is ready in
+  // 300 ms does not hold the job for a whole period.
+  const budgetMs = (probe.failureThreshold - 1) * probe.periodMs;
+  const began = Date.now();
+  let retryMs = Math.min(FIRST_RETRY_MS, probe.periodMs);
+  let failures = 0;
+  let passes = 0;
+  for (;;) {
+    const st = await target.state();
+    if (!st.running) return exited(st.exitCode);
+    const error = await runCheck(probe.check, probe.timeoutMs, target, signal);
+    if (error === undefined) {
+      passes += 1;
+      if (passes >= (probe.successThreshold ?? 1)) return { ok: true };
+    } else {
+      passes = 0;
+      failures += 1;
+      if (failures >= probe.failureThreshold && Date.now() - began >= budgetMs) {
+        return {
+          ok: false,
+          reason: kind === 'startup' ? 'StartFailed' : 'ReadinessTimeout',
+          message: `${kind} probe failed ${failures} times in ${Math.round((Date.now() - began) / 1000)} s: ${error}`,
+        };
+      }
+    }
+    await sleep(retryMs, undefined, { signal });
+    retryMs = Math.min(retryMs * 2, probe.periodMs);
+  }
+}
+
+/** One check of a probe: undefined when it passed, else why it failed. */
+export async function runCheck(
   check: ProbeCheck,
   timeoutMs: number,
   target: ReadinessTarget,
@@ -99,6 +131,10 @@ async function runCheck(
         const addr = check.host ? { host: check.host, port: check.port } : await target.address(check.port);
         const status = await httpGet(check.scheme, addr.host, addr.port, check.path, both);
         return status >= 200 && status < 400 ? undefined : `GET ${check.path} answered ${status}`;
+      }
+      case 'grpc': {
+        const addr = await target.address(check.port);
+        return await grpcHealthCheck(addr.host, addr.port, check.service, both);
       }
     }
   } catch (e: unknown) {

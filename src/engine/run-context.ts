@@ -60,6 +60,8 @@ export class RunContext {
   /** What the cache did, for the report (engine/project-cache.ts). */
   cacheReport: CacheReport | undefined;
   readonly mains = new Map<string, RunningMain>();
+  /** Stops a main's liveness watch (engine/main-probes.ts); all are stopped before `up` returns or cleans up. */
+  readonly livenessWatches = new Set<() => Promise<void>>();
   /** The image of sandboxes and probe containers; set once a container instance is in the run. */
   sandboxImage = '';
   /** The project network, being created while the first instance prepares its volumes and restore. */

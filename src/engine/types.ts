@@ -23,6 +23,8 @@ export type ServiceReason =
   | 'InitStepFailed'
   | 'StartFailed'
   | 'ReadinessTimeout'
+  /** After it was ready, its livenessProbe failed under restartPolicy Never (docs/kubernetes.md#probes). */
+  | 'LivenessProbeFailed'
   | 'DependencyFailed'
   /** The main container's image could not be pulled, or is absent under policy Never (docs/images.md). */
   | 'ImagePullFailed'

@@ -16,7 +16,8 @@ import { runJob } from './job.js';
 import { LABEL, networkName, type Role } from './labels.js';
 import { ProcessInstance } from './process-instance.js';
 import { acquireProjectLock } from './project-lock.js';
-import { waitReady, type StartedMain } from './readiness.js';
+import { mainReady, stopLivenessWatches } from './main-probes.js';
+import type { StartedMain } from './readiness.js';
 import { ProjectCache } from './project-cache.js';
 import { RunContext, type RunSettings } from './run-context.js';
 import { lastRunOf, RunStateWriter } from './run-state.js';
@@ -138,12 +139,15 @@ async function upLocked(runtime: ContainerRuntime, options: UpOptions): Promise<
         throw e;
       }
     });
+    // Liveness is watched until here (docs/kubernetes.md#probes): the cache's clean point stops mains.
+    await stopLivenessWatches(ctx);
     await ctx.network;
     // Images of services that never got to use them (a dependency failed) are still being pulled.
     await ctx.images.settled();
     await cache?.saveIfWanted();
   } catch (e: unknown) {
     stop.abort(e);
+    await stopLivenessWatches(ctx);
     // Whatever it did must be known to the cleanup.
     await ctx.network.catch(() => undefined);
     await ctx.images.settled();
@@ -206,7 +210,7 @@ async function runInstance(
   if (!(await driver.open()) || !(await runInitSteps(ctx, s, inst, driver))) return;
   const main: StartedMain | undefined = await driver.startMain();
   if (!main) return;
-  const ready = await waitReady(s.readinessProbe, main.healthcheck, main.target, ctx.signal);
+  const ready = await mainReady(ctx, s, inst, main);
   if (ready.ok) results.setInstance(s, inst, 'Running');
   else results.setInstance(s, inst, 'Failed', ready.reason, ready.message);
 }

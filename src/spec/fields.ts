@@ -332,7 +332,7 @@ const initStep = f({
 
 const probe = f({
   type: 'object',
-  description: 'Exactly one of exec, tcpSocket, httpGet.',
+  description: 'Exactly one of exec, tcpSocket, httpGet, grpc.',
   fields: {
     exec: {
       type: 'object',
@@ -359,10 +359,30 @@ const probe = f({
         host: { type: 'string' },
       },
     },
+    grpc: {
+      type: 'object',
+      required: ['port'],
+      description: 'grpc.health.v1.Health/Check over plain HTTP/2 (no TLS); passes on SERVING.',
+      fields: {
+        port: port('Container port.'),
+        service: { type: 'string', description: 'The service asked about; default "" (the server).' },
+      },
+    },
     initialDelaySeconds: { type: 'integer', minimum: 0, description: 'Default 0.' },
     periodSeconds: { type: 'integer', minimum: 1, description: 'Default 10.' },
     timeoutSeconds: { type: 'integer', minimum: 1, description: 'Default 1.' },
     failureThreshold: { type: 'integer', minimum: 1, description: 'Default 3.' },
+    successThreshold: {
+      type: 'integer',
+      minimum: 1,
+      description: 'Passes in a row that make it pass; default 1 (a startupProbe or livenessProbe: 1 only).',
+    },
+    terminationGracePeriodSeconds: {
+      type: 'integer',
+      minimum: 1,
+      description:
+        'A startupProbe or livenessProbe: seconds between the stop signal and SIGKILL when its failure restarts the container; default 30.',
+    },
   },
 });
 
@@ -441,6 +461,16 @@ export const SERVICE_DOCUMENT = f({
         readinessProbe: {
           ...probe,
           onlyFor: serviceOnly('a job is done when its container exits 0'),
+        },
+        startupProbe: {
+          ...probe,
+          description: `Readiness and liveness wait until it passed; failing, it restarts the main container. ${probe.description}`,
+          onlyFor: serviceOnly("a job's container runs to completion"),
+        },
+        livenessProbe: {
+          ...probe,
+          description: `Watched while \`up\` runs; failing, it restarts the main container. ${probe.description}`,
+          onlyFor: serviceOnly("a job's container runs to completion"),
         },
         volumes: { type: 'array', items: volume },
         initSteps: { type: 'array', items: initStep },

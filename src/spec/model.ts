@@ -79,7 +79,9 @@ export interface PortMapping {
 export type ProbeCheck =
   | { kind: 'exec'; command: string[] }
   | { kind: 'tcpSocket'; port: number; host?: string }
-  | { kind: 'httpGet'; port: number; path: string; scheme: 'http' | 'https'; host?: string };
+  | { kind: 'httpGet'; port: number; path: string; scheme: 'http' | 'https'; host?: string }
+  /** gRPC's health checking protocol (grpc.health.v1.Health/Check) over plain HTTP/2; `service` '' is the server's. */
+  | { kind: 'grpc'; port: number; service: string };
 
 export interface Probe {
   check: ProbeCheck;
@@ -87,7 +89,17 @@ export interface Probe {
   periodMs: number;
   timeoutMs: number;
   failureThreshold: number;
+  /** Consecutive passes that make a readiness probe pass (Kubernetes' successThreshold); absent: 1. */
+  successThreshold?: number;
+  /**
+   * A startup or liveness probe: the grace between the stop signal and SIGKILL when its failure restarts the
+   * main container (Kubernetes' probe-level terminationGracePeriodSeconds); absent: the run's stop grace.
+   */
+  terminationGraceSeconds?: number;
 }
+
+/** The pod's restartPolicy for a service's main container (docs/kubernetes.md#probes). */
+export type MainRestartPolicy = 'Always' | 'OnFailure' | 'Never';
 
 export type RunIf =
   | { type: 'freshVolume'; volume?: string }
@@ -191,6 +203,12 @@ export interface ResolvedService {
   ports: PortMapping[];
   dependsOn: string[];
   readinessProbe?: Probe;
+  /** Readiness and liveness wait until it passed; failing, it restarts the main container (docs/kubernetes.md#probes). */
+  startupProbe?: Probe;
+  /** Watched while `up` runs; failing, it restarts the main container (docs/kubernetes.md#probes). */
+  livenessProbe?: Probe;
+  /** What a failing startup or liveness probe does to the main container; absent: `Always` (a native service). */
+  restartPolicy?: MainRestartPolicy;
   /** The service-level container spec before per-instance env (useful for hashing and display). */
   template: ContainerSpec;
   instances: ResolvedInstance[];

@@ -152,6 +152,8 @@ function probe(raw: RawProbe | undefined): Probe | undefined {
   else if (raw.tcpSocket) {
     const { port = 0, host } = raw.tcpSocket;
     check = { kind: 'tcpSocket', port, ...(host !== undefined ? { host } : {}) };
+  } else if (raw.grpc) {
+    check = { kind: 'grpc', port: raw.grpc.port ?? 0, service: raw.grpc.service ?? '' };
   } else {
     const { port = 0, path: p = '/', scheme = 'http', host } = raw.httpGet ?? {};
     check = { kind: 'httpGet', port, path: p, scheme, ...(host !== undefined ? { host } : {}) };
@@ -162,6 +164,11 @@ function probe(raw: RawProbe | undefined): Probe | undefined {
     periodMs: (raw.periodSeconds ?? d.periodSeconds) * 1000,
     timeoutMs: (raw.timeoutSeconds ?? d.timeoutSeconds) * 1000,
     failureThreshold: raw.failureThreshold ?? d.failureThreshold,
+    ...(raw.successThreshold !== undefined &&
+      raw.successThreshold > 1 && { successThreshold: raw.successThreshold }),
+    ...(raw.terminationGracePeriodSeconds !== undefined && {
+      terminationGraceSeconds: raw.terminationGracePeriodSeconds,
+    }),
   };
 }
 
@@ -307,6 +314,8 @@ export function resolveService(
     };
   });
   const readinessProbe = probe(spec.readinessProbe);
+  const startupProbe = probe(spec.startupProbe);
+  const livenessProbe = probe(spec.livenessProbe);
   return {
     name,
     pos: raw.metadata ? valueLoc(raw.metadata, 'name').pos : { file: doc.file, line: 1, col: 1 },
@@ -318,6 +327,9 @@ export function resolveService(
     ports: ports(spec),
     dependsOn: [...new Set(spec.dependsOn ?? [])],
     ...(readinessProbe ? { readinessProbe } : {}),
+    // A native service's main restarts on a failing startup or liveness probe, as a Deployment's (Always).
+    ...(startupProbe && { startupProbe }),
+    ...(livenessProbe && { livenessProbe }),
     template,
     instances,
     ...(raw.kind === 'Job' && { job: job(raw, spec) }),

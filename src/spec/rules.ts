@@ -116,7 +116,7 @@ export class RuleChecker {
     // A job's ports and probe are refused as a whole just above.
     if (kind !== 'Job') {
       this.ports(spec);
-      this.probe(spec);
+      this.probes(spec, runtime);
     }
     if (has(spec, 'retries') && has(spec, 'backoffLimit')) {
       this.report(
@@ -365,14 +365,35 @@ export class RuleChecker {
     });
   }
 
-  private probe(spec: RawSpec): void {
-    const probe = spec.readinessProbe;
-    if (!probe) return;
-    const checks = (['exec', 'tcpSocket', 'httpGet'] as const).filter((k) => has(probe, k));
-    if (checks.length !== 1) {
+  /** The main's probes (docs/spec.md, "Services"): one check each, and Kubernetes' own limits. */
+  private probes(spec: RawSpec, runtime: string | undefined): void {
+    for (const kind of ['readinessProbe', 'startupProbe', 'livenessProbe'] as const) {
+      const probe = spec[kind];
+      if (!probe) continue;
+      const checks = (['exec', 'tcpSocket', 'httpGet', 'grpc'] as const).filter((k) => has(probe, k));
+      if (checks.length !== 1) {
+        this.report(
+          locOf(probe),
+          `a ${kind} needs exactly one of exec, tcpSocket, httpGet, grpc (${checks.length ? `got ${checks.join(' and ')}` : 'got none'})`,
+        );
+      }
+      if (kind !== 'readinessProbe' && probe.successThreshold !== undefined && probe.successThreshold !== 1) {
+        this.report(
+          valueLoc(probe, 'successThreshold'),
+          `a ${kind}'s successThreshold must be 1 (as in Kubernetes)`,
+        );
+      }
+      if (kind === 'readinessProbe' && has(probe, 'terminationGracePeriodSeconds')) {
+        this.report(
+          keyLoc(probe, 'terminationGracePeriodSeconds'),
+          'terminationGracePeriodSeconds is for a startupProbe or livenessProbe: a failing readiness probe stops nothing',
+        );
+      }
+    }
+    if (runtime === 'process' && has(spec, 'livenessProbe')) {
       this.report(
-        locOf(probe),
-        `a readinessProbe needs exactly one of exec, tcpSocket, httpGet (${checks.length ? `got ${checks.join(' and ')}` : 'got none'})`,
+        keyLoc(spec, 'livenessProbe'),
+        'a livenessProbe restarts the main container: runtime process does not restart its main process',
       );
     }
   }

@@ -39,8 +39,8 @@ export interface ContainerBehaviour {
   startError?: string;
   /** Paths (in the container) it creates when it starts, on whatever volume is mounted there. */
   writes?: string[];
-  /** Exit code of an `exec` (readiness probe) in it. */
-  exec?: (command: string[]) => number;
+  /** Exit code of an `exec` (a probe) in it; `starts`: how often it was started so far (1 at first). */
+  exec?: (command: string[], starts: number) => number;
   /** HEALTHCHECK status, for images that declare one. */
   health?: 'starting' | 'healthy' | 'unhealthy';
 }
@@ -100,6 +100,8 @@ interface FakeContainer {
   labels: Labels;
   behaviour: ContainerBehaviour;
   status: Status;
+  /** Times it was started. */
+  starts: number;
   exitCode: number;
   oomKilled: boolean;
   error?: string;
@@ -358,6 +360,7 @@ export class FakeRuntime implements ContainerRuntime {
       throw new Error(c.behaviour.startError);
     }
     c.status = 'running';
+    c.starts += 1;
     for (const path of c.behaviour.writes ?? []) this.write(c, path);
     // Output and exit come after the start call returns, as from a real engine.
     c.timer = setTimeout(() => {
@@ -445,7 +448,7 @@ export class FakeRuntime implements ContainerRuntime {
     const c = this.get('exec', id);
     signal?.throwIfAborted();
     if (c.status !== 'running') throw new Error(`container ${id} is not running`);
-    return c.behaviour.exec?.(command) ?? 0;
+    return c.behaviour.exec?.(command, c.starts) ?? 0;
   }
 
   async pathExists(id: string, path: string): Promise<boolean> {
@@ -631,6 +634,7 @@ export class FakeRuntime implements ContainerRuntime {
       labels: { ...view.spec.labels },
       behaviour: { ...defaultBehaviour(view.role), ...scripted },
       status: 'created',
+      starts: 0,
       exitCode: 0,
       oomKilled: false,
       attachments: [],

@@ -4,6 +4,7 @@ import type {
   ContainerSpec,
   EnvVar,
   JobSpec,
+  MainRestartPolicy,
   PodManagementPolicy,
   PortMapping,
   ProblemMatcher,
@@ -55,6 +56,9 @@ export interface ServiceInput {
   ports?: PortMapping[];
   dependsOn?: string[];
   readinessProbe?: Probe;
+  startupProbe?: Probe;
+  livenessProbe?: Probe;
+  restartPolicy?: MainRestartPolicy;
   securityContext?: Partial<SecurityContext>;
   resources?: Resources;
   workingDir?: string;
@@ -165,6 +169,9 @@ export function service(input: ServiceInput, file = '/spec/initsteps.yaml'): Res
     ports: input.ports ?? [],
     dependsOn: input.dependsOn ?? [],
     ...(input.readinessProbe && { readinessProbe: input.readinessProbe }),
+    ...(input.startupProbe && { startupProbe: input.startupProbe }),
+    ...(input.livenessProbe && { livenessProbe: input.livenessProbe }),
+    ...(input.restartPolicy && { restartPolicy: input.restartPolicy }),
     template,
     instances,
     ...(input.job && {

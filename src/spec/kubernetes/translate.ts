@@ -67,6 +67,13 @@ const ALLOW_HINT = 'allow it with --allow-privileged (action input `allow-privil
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const NOT_YET = 'not supported yet (docs/kubernetes.md#refused)';
 
+/** The main container's probes (docs/kubernetes.md#probes). */
+interface MainProbes {
+  readiness?: Probe;
+  startup?: Probe;
+  liveness?: Probe;
+}
+
 interface Meta {
   name: string;
   namespace: string;
@@ -380,7 +387,7 @@ export class Translator {
     const timeoutMs = this.timeout(w.podMeta);
     const instances: ResolvedInstance[] = [];
     let ports: PortMapping[] = [];
-    let probe: Probe | undefined;
+    let probes: MainProbes = {};
     let pullPolicy: PullPolicy = 'IfNotPresent';
     let template: ContainerSpec | undefined;
     for (let ordinal = 0; ordinal < w.replicas; ordinal++) {
@@ -388,7 +395,7 @@ export class Translator {
       const built = this.pod(w, podName, ordinal, restart === 'Never' ? 'Never' : 'OnFailure', timeoutMs);
       if (!built) return this.placeholder(w);
       ports = built.ports;
-      probe = built.probe;
+      probes = built.probes;
       pullPolicy = built.pullPolicy;
       template ??= built.template;
       instances.push({ ...built.instance, aliases: this.aliases(w, podName) });
@@ -421,7 +428,13 @@ export class Translator {
       podManagementPolicy: w.podManagementPolicy,
       ports: job ? [] : ports,
       dependsOn: [],
-      ...(probe && !job && { readinessProbe: probe }),
+      ...(probes.readiness && !job && { readinessProbe: probes.readiness }),
+      ...(probes.startup && { startupProbe: probes.startup }),
+      ...(probes.liveness && { livenessProbe: probes.liveness }),
+      // What a failing startup or liveness probe does (docs/kubernetes.md#probes).
+      ...((probes.startup || probes.liveness) && {
+        restartPolicy: restart === 'Never' ? 'Never' : restart === 'OnFailure' ? 'OnFailure' : 'Always',
+      }),
       template: template ?? emptyContainer(),
       instances,
       ...(job && { job }),
@@ -512,7 +525,7 @@ export class Translator {
         instance: ResolvedInstance;
         template: ContainerSpec;
         ports: PortMapping[];
-        probe?: Probe;
+        probes: MainProbes;
         pullPolicy: PullPolicy;
       }
     | undefined {
@@ -574,8 +587,7 @@ export class Translator {
     });
     const mainSpec = this.container(main, ctx, true);
     const ports = this.ports(main);
-    const probe = this.probe(r.map(main, 'readinessProbe'), main);
-    this.refuseProbes(main, ['startupProbe', 'livenessProbe']);
+    const probes = this.mainProbes(w, main);
     const pullPolicy = (r.str(main, 'imagePullPolicy') ?? 'IfNotPresent') as PullPolicy;
     r.ignoreRest(main, 'container');
     r.ignoreRest(pod, 'pod spec');
@@ -595,21 +607,37 @@ export class Translator {
       },
       template: mainSpec,
       ports,
-      ...(probe && { probe }),
+      probes,
       pullPolicy: ['Always', 'IfNotPresent', 'Never'].includes(pullPolicy) ? pullPolicy : 'IfNotPresent',
     };
   }
 
   private refuseProbes(c: LMap, probes: string[]): void {
     for (const p of probes) {
-      this.r.refuse(
-        c,
-        p,
-        p === 'readinessProbe'
-          ? 'a readinessProbe on an init container is not valid in Kubernetes'
-          : `${p} is ${NOT_YET}: readinessProbe is run`,
-      );
+      this.r.refuse(c, p, `a ${p} on an init container is not valid in Kubernetes`);
     }
+  }
+
+  /**
+   * The main container's probes; a Job's container runs to completion here, so a startup or liveness
+   * probe there is refused (a readinessProbe is ignored, as before: nothing waits for a job to be ready).
+   */
+  private mainProbes(w: Workload, main: LMap): MainProbes {
+    const r = this.r;
+    const readiness = this.probe(r.map(main, 'readinessProbe'), main, 'readiness');
+    if (w.job) {
+      for (const p of ['startupProbe', 'livenessProbe']) {
+        r.refuse(
+          main,
+          p,
+          `a ${p} on a Job's container is ${NOT_YET}: the job's container runs to completion`,
+        );
+      }
+      return { ...(readiness && { readiness }) };
+    }
+    const startup = this.probe(r.map(main, 'startupProbe'), main, 'startup');
+    const liveness = this.probe(r.map(main, 'livenessProbe'), main, 'liveness');
+    return { ...(readiness && { readiness }), ...(startup && { startup }), ...(liveness && { liveness }) };
   }
 
   /** The opt-in to the native markers (docs/kubernetes.md#init-containers); Kubernetes' own is `always`. */
@@ -1108,14 +1136,22 @@ export class Translator {
     return undefined;
   }
 
-  private probe(raw: LMap | undefined, container: LMap): Probe | undefined {
+  /**
+   * A probe of the main container (docs/kubernetes.md#probes). As Kubernetes validates them: a startup or
+   * liveness probe has `successThreshold` 1; `terminationGracePeriodSeconds` is theirs, not readiness's.
+   */
+  private probe(
+    raw: LMap | undefined,
+    container: LMap,
+    kind: 'readiness' | 'startup' | 'liveness',
+  ): Probe | undefined {
     const r = this.r;
     if (!raw) return undefined;
     const d = K8S.probe;
     const exec = r.map(raw, 'exec');
     const http = r.map(raw, 'httpGet');
     const tcp = r.map(raw, 'tcpSocket');
-    r.refuse(raw, 'grpc', `a grpc probe is ${NOT_YET}: exec, httpGet and tcpSocket are`);
+    const grpc = r.map(raw, 'grpc');
     let check: Probe['check'] | undefined;
     if (exec) {
       check = { kind: 'exec', command: this.texts(exec, 'command') ?? [] };
@@ -1141,6 +1177,28 @@ export class Translator {
       check =
         port === undefined ? undefined : { kind: 'tcpSocket', port, ...(host !== undefined && { host }) };
       r.ignoreRest(tcp, 'tcpSocket probe');
+    } else if (grpc) {
+      // Kubernetes' grpc port is a number (no named port), and the call has no TLS.
+      const port = r.int(grpc, 'port', 1);
+      if (port === undefined && !r.has(grpc, 'port')) r.problem(grpc, 'a grpc probe needs `port`');
+      check = port === undefined ? undefined : { kind: 'grpc', port, service: r.str(grpc, 'service') ?? '' };
+      r.ignoreRest(grpc, 'grpc probe');
+    } else {
+      r.problem(raw, `a ${kind}Probe needs one of exec, httpGet, tcpSocket, grpc`);
+    }
+    const successThreshold = r.int(raw, 'successThreshold', 1);
+    if (kind !== 'readiness' && successThreshold !== undefined && successThreshold !== 1) {
+      r.problem(
+        r.keyAt(raw, 'successThreshold'),
+        `a ${kind}Probe's successThreshold must be 1 (as in Kubernetes)`,
+      );
+    }
+    const grace = r.int(raw, 'terminationGracePeriodSeconds', 1);
+    if (kind === 'readiness' && grace !== undefined) {
+      r.problem(
+        r.keyAt(raw, 'terminationGracePeriodSeconds'),
+        'terminationGracePeriodSeconds is for a startupProbe or livenessProbe (as in Kubernetes): a failing readiness probe stops nothing',
+      );
     }
     const probe = check && {
       check,
@@ -1148,6 +1206,10 @@ export class Translator {
       periodMs: (r.int(raw, 'periodSeconds', 1) ?? d.periodSeconds) * 1000,
       timeoutMs: (r.int(raw, 'timeoutSeconds', 1) ?? d.timeoutSeconds) * 1000,
       failureThreshold: r.int(raw, 'failureThreshold', 1) ?? d.failureThreshold,
+      ...(kind === 'readiness' &&
+        successThreshold !== undefined &&
+        successThreshold > 1 && { successThreshold }),
+      ...(kind !== 'readiness' && grace !== undefined && { terminationGraceSeconds: grace }),
     };
     r.ignoreRest(raw, 'probe');
     return probe;

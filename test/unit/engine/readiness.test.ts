@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { waitReady, type ReadinessTarget } from '../../../src/engine/readiness.js';
+import { waitProbe, waitReady, type ReadinessTarget } from '../../../src/engine/readiness.js';
 import type { Probe } from '../../../src/spec/model.js';
 
 /** A main container whose exec probe passes once `readyAfterMs` have gone by. */
@@ -59,6 +59,25 @@ describe('waitReady with a readinessProbe', () => {
       ok: false,
       reason: 'StartFailed',
       message: 'main container exited with code 3',
+      exited: true,
     });
+  });
+});
+
+describe('waitProbe', () => {
+  it('needs successThreshold passes in a row', async () => {
+    // Passes, fails, then passes for good: three in a row come only after the failure.
+    const answers = [0, 1, 0, 0, 0];
+    let checks = 0;
+    const t = { ...target(0), exec: async () => answers[checks++] ?? 0 };
+    expect(await waitProbe('readiness', { ...probe(100, 3), successThreshold: 3 }, t)).toEqual({ ok: true });
+    expect(checks).toBe(5);
+  });
+
+  it('a startup probe that keeps failing is StartFailed, not an exit', async () => {
+    const result = await waitProbe('startup', probe(100, 2), target(Number.POSITIVE_INFINITY));
+    expect(result).toMatchObject({ ok: false, reason: 'StartFailed' });
+    expect(result).not.toHaveProperty('exited');
+    expect(result.ok || result.message).toMatch(/^startup probe failed 2 times/);
   });
 });

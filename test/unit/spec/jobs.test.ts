@@ -187,6 +187,8 @@ describe('the JSON Schema', () => {
                 podManagementPolicy: false,
                 ports: false,
                 readinessProbe: false,
+                startupProbe: false,
+                livenessProbe: false,
               },
             },
           },

@@ -36,16 +36,6 @@ const refusals: Row[] = [
     [/native sidecar .* not supported yet/],
   ],
   [
-    'a livenessProbe',
-    deployment(`${MAIN}    »livenessProbe: {exec: {command: [x]}}`),
-    [/livenessProbe is not supported yet/],
-  ],
-  [
-    'a startupProbe',
-    deployment(`${MAIN}    »startupProbe: {exec: {command: [x]}}`),
-    [/startupProbe is not supported yet/],
-  ],
-  [
     'port ≠ targetPort',
     [
       deployment(`containers:\n  - name: m\n    image: x\n    ports: [{name: http, containerPort: 8080}]`),

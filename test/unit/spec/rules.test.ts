@@ -396,7 +396,7 @@ const rows: Row[] = [
   [
     'probe without a check',
     service('image: x\nreadinessProbe: »{periodSeconds: 2}'),
-    [/exactly one of exec, tcpSocket, httpGet \(got none\)/],
+    [/exactly one of exec, tcpSocket, httpGet, grpc \(got none\)/],
   ],
   [
     'probe with two checks',
