@@ -9,6 +9,8 @@ import type { Probe, ProbeCheck } from '../spec/model.js';
 import type { ServiceReason } from './types.js';
 
 export interface ReadinessTarget {
+  /** What the messages call it; default `main container`. */
+  name?: string;
   /** Where a tcpSocket/httpGet probe for `port` connects from this host. */
   address(port: number): Promise<{ host: string; port: number }>;
   exec(command: string[], signal: AbortSignal): Promise<number>;
@@ -20,6 +22,8 @@ export interface StartedMain {
   target: ReadinessTarget;
   /** No readinessProbe, and the image declares a HEALTHCHECK: wait for it. */
   healthcheck: boolean;
+  /** A Kubernetes pod's other containers: the instance is ready when each is (pod-readiness.ts). */
+  others?: { probe?: Probe; started: StartedMain }[];
 }
 
 export type Readiness = { ok: true } | { ok: false; reason: ServiceReason; message: string };
@@ -32,11 +36,12 @@ export async function waitReady(
   useHealthcheck: boolean,
   target: ReadinessTarget,
   signal?: AbortSignal,
+  probeKind: 'readiness' | 'startup' = 'readiness',
 ): Promise<Readiness> {
   const exited = (code: number): Readiness => ({
     ok: false,
     reason: 'StartFailed',
-    message: `main container exited with code ${code}`,
+    message: `${target.name ?? 'main container'} exited with code ${code}`,
   });
   if (probe) {
     await sleep(probe.initialDelayMs, undefined, { signal });
@@ -57,7 +62,7 @@ export async function waitReady(
         return {
           ok: false,
           reason: 'ReadinessTimeout',
-          message: `readiness probe failed ${failures} times in ${Math.round((Date.now() - began) / 1000)} s: ${error}`,
+          message: `${target.name ? `${target.name}: ` : ''}${probeKind} probe failed ${failures} times in ${Math.round((Date.now() - began) / 1000)} s: ${error}`,
         };
       }
       await sleep(retryMs, undefined, { signal });

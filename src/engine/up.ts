@@ -16,7 +16,8 @@ import { runJob } from './job.js';
 import { LABEL, networkName, type Role } from './labels.js';
 import { ProcessInstance } from './process-instance.js';
 import { acquireProjectLock } from './project-lock.js';
-import { waitReady, type StartedMain } from './readiness.js';
+import { waitInstanceReady } from './pod-readiness.js';
+import type { StartedMain } from './readiness.js';
 import { ProjectCache } from './project-cache.js';
 import { RunContext, type RunSettings } from './run-context.js';
 import { lastRunOf, RunStateWriter } from './run-state.js';
@@ -206,7 +207,7 @@ async function runInstance(
   if (!(await driver.open()) || !(await runInitSteps(ctx, s, inst, driver))) return;
   const main: StartedMain | undefined = await driver.startMain();
   if (!main) return;
-  const ready = await waitReady(s.readinessProbe, main.healthcheck, main.target, ctx.signal);
+  const ready = await waitInstanceReady(s.readinessProbe, main, ctx.signal);
   if (ready.ok) results.setInstance(s, inst, 'Running');
   else results.setInstance(s, inst, 'Failed', ready.reason, ready.message);
 }

@@ -14,10 +14,12 @@ import type {
   PortMapping,
   Probe,
   ProjectedFile,
+  PodContainer,
   PodManagementPolicy,
   PullPolicy,
   ResolvedInstance,
   ResolvedService,
+  ResolvedSidecar,
   ResolvedStep,
   RestartPolicy,
   RunIf,
@@ -529,38 +531,61 @@ export class Translator {
       r.problem(pod, 'missing required field `containers` (at least one container)');
       return undefined;
     }
-    if (more[0]) {
+    if (more[0] && w.job) {
+      // A Job's pod completes when its containers exit; the job runs one (docs/kubernetes.md#mapping).
       r.problem(
         more[0],
-        `several containers in one pod are ${NOT_YET}: one container per pod (init containers apart)`,
+        `a Job's pod with several containers is ${NOT_YET}: one container (a helper that runs beside it is a native sidecar: an init container with \`restartPolicy: Always\`)`,
       );
     }
     const ctx: PodContext = { w, podName, ordinal, volumes, podUser, podSeccomp };
     const initContainers = r.maps(pod, 'initContainers');
-    const names = new Set(initContainers.map((c) => r.str(c, 'name')));
+    const isSidecar = (c: LMap) => r.str(c, 'restartPolicy') === 'Always';
+    const names = new Set(initContainers.filter((c) => !isSidecar(c)).map((c) => r.str(c, 'name')));
+    const sidecarNames = new Set(initContainers.filter(isSidecar).map((c) => r.str(c, 'name')));
     for (const [annotation, { node }] of w.podMeta.annotations) {
       if (!annotation.startsWith(ANNOTATION.runIf)) continue;
       const target = annotation.slice(ANNOTATION.runIf.length);
-      if (!names.has(target)) {
+      if (sidecarNames.has(target)) {
+        r.problem(node, `${annotation}: "${target}" is a native sidecar, which starts on every pod start`);
+      } else if (!names.has(target)) {
         r.problem(
           node,
           `${annotation}: no init container "${target}" in this pod${names.size > 0 ? ` (init containers: ${[...names].join(', ')})` : ''}`,
         );
       }
     }
-    const steps: ResolvedStep[] = initContainers.map((c, index) => {
+    const steps: ResolvedStep[] = [];
+    const sidecars: ResolvedSidecar[] = [];
+    for (const c of initContainers) {
+      const index = steps.length;
       const spec = this.container(c, ctx, false);
-      if (r.str(c, 'restartPolicy') === 'Always') {
+      const policy = r.str(c, 'restartPolicy');
+      if (policy !== undefined && policy !== 'Always') {
         r.problem(
           r.keyAt(c, 'restartPolicy'),
-          `a native sidecar (an init container with \`restartPolicy: Always\`) is ${NOT_YET}`,
+          `an init container's restartPolicy can only be Always (a native sidecar), got "${policy}"`,
         );
       }
+      const pullPolicy = pullPolicyOf(r.str(c, 'imagePullPolicy'));
+      if (policy === 'Always') {
+        const startupProbe = this.probe(r.map(c, 'startupProbe'), c);
+        this.refuseProbes(c, ['livenessProbe', 'readinessProbe'], 'sidecar');
+        r.ignoreRest(c, 'init container');
+        sidecars.push({
+          ...spec,
+          name: r.str(c, 'name') ?? `sidecar-${sidecars.length}`,
+          afterSteps: index,
+          pos: c.pos,
+          pullPolicy,
+          ...(startupProbe && { startupProbe }),
+        });
+        continue;
+      }
       this.refuseProbes(c, ['startupProbe', 'livenessProbe', 'readinessProbe']);
-      const pullPolicy = (r.str(c, 'imagePullPolicy') ?? 'IfNotPresent') as PullPolicy;
       r.ignoreRest(c, 'init container');
       const name = r.str(c, 'name') ?? `init-${index}`;
-      return {
+      steps.push({
         ...spec,
         name,
         index,
@@ -570,14 +595,28 @@ export class Translator {
         attempts: restartPolicy === 'Never' ? 1 : K8S.stepAttempts,
         restartPolicy,
         pullPolicy,
-      };
-    });
+      });
+    }
     const mainSpec = this.container(main, ctx, true);
     const ports = this.ports(main);
     const probe = this.probe(r.map(main, 'readinessProbe'), main);
     this.refuseProbes(main, ['startupProbe', 'livenessProbe']);
-    const pullPolicy = (r.str(main, 'imagePullPolicy') ?? 'IfNotPresent') as PullPolicy;
+    const pullPolicy = pullPolicyOf(r.str(main, 'imagePullPolicy'));
+    const mainName = r.str(main, 'name');
     r.ignoreRest(main, 'container');
+    // The other containers share the sandbox: their ports are the pod's too (docs/kubernetes.md#mapping).
+    const others: PodContainer[] = w.job
+      ? []
+      : more.map((c, i) => {
+          const spec = this.container(c, ctx, true);
+          ports.push(...this.ports(c));
+          const readinessProbe = this.probe(r.map(c, 'readinessProbe'), c);
+          this.refuseProbes(c, ['startupProbe', 'livenessProbe']);
+          const pulls = pullPolicyOf(r.str(c, 'imagePullPolicy'));
+          const name = r.str(c, 'name') ?? `container-${i + 1}`;
+          r.ignoreRest(c, 'container');
+          return { ...spec, name, pullPolicy: pulls, ...(readinessProbe && { readinessProbe }) };
+        });
     r.ignoreRest(pod, 'pod spec');
     const instanceEnv: EnvVar[] = [
       { name: 'INITSTEPS_SERVICE', value: w.meta.name, secret: false },
@@ -592,22 +631,27 @@ export class Translator {
         ordinal,
         steps: steps.map(withInstance),
         main: withInstance(mainSpec),
+        ...(mainName !== undefined && (others.length > 0 || sidecars.length > 0) && { mainName }),
+        ...(others.length > 0 && { containers: others.map(withInstance) }),
+        ...(sidecars.length > 0 && { sidecars: sidecars.map(withInstance) }),
       },
       template: mainSpec,
       ports,
       ...(probe && { probe }),
-      pullPolicy: ['Always', 'IfNotPresent', 'Never'].includes(pullPolicy) ? pullPolicy : 'IfNotPresent',
+      pullPolicy,
     };
   }
 
-  private refuseProbes(c: LMap, probes: string[]): void {
+  private refuseProbes(c: LMap, probes: string[], sidecar?: 'sidecar'): void {
     for (const p of probes) {
       this.r.refuse(
         c,
         p,
-        p === 'readinessProbe'
-          ? 'a readinessProbe on an init container is not valid in Kubernetes'
-          : `${p} is ${NOT_YET}: readinessProbe is run`,
+        sidecar
+          ? `${p} on a native sidecar is ${NOT_YET}: its startupProbe is run`
+          : p === 'readinessProbe'
+            ? 'a readinessProbe on an init container is not valid in Kubernetes'
+            : `${p} is ${NOT_YET}: readinessProbe is run`,
       );
     }
   }
@@ -1189,7 +1233,13 @@ export class Translator {
     for (const w of this.workloads) {
       const s = byName.get(w.meta.name);
       if (!s) continue;
-      const text = [s.template, ...(s.instances[0]?.steps ?? [])]
+      const first = s.instances[0];
+      const text = [
+        s.template,
+        ...(first?.steps ?? []),
+        ...(first?.containers ?? []),
+        ...(first?.sidecars ?? []),
+      ]
         .flatMap((c) => [
           ...(c.command ?? []),
           ...(c.args ?? []),
@@ -1243,6 +1293,10 @@ interface PodContext {
   podUser?: string | undefined;
   podSeccomp?: SecurityContext['seccompProfile'] | undefined;
 }
+
+/** A container's `imagePullPolicy`; initsteps' default is IfNotPresent (docs/kubernetes.md#mapping). */
+const pullPolicyOf = (value: string | undefined): PullPolicy =>
+  value === 'Always' || value === 'Never' ? value : 'IfNotPresent';
 
 const emptyContainer = (): ContainerSpec => ({
   env: [],

@@ -26,16 +26,6 @@ type Row = [title: string, yaml: string | string[], patterns: RegExp[]];
 
 const refusals: Row[] = [
   [
-    'several containers in one pod',
-    deployment(`containers:\n  - name: a\n    image: x\n  - »name: b\n    image: x`),
-    [/several containers in one pod are not supported yet/],
-  ],
-  [
-    'a native sidecar',
-    deployment(`initContainers:\n  - name: s\n    image: x\n    »restartPolicy: Always\n${MAIN}`),
-    [/native sidecar .* not supported yet/],
-  ],
-  [
     'a livenessProbe',
     deployment(`${MAIN}    »livenessProbe: {exec: {command: [x]}}`),
     [/livenessProbe is not supported yet/],
