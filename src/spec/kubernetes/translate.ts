@@ -557,9 +557,11 @@ export class Translator {
     }
     const steps: ResolvedStep[] = [];
     const sidecars: ResolvedSidecar[] = [];
+    const sidecarPorts: PortMapping[] = [];
     for (const c of initContainers) {
       const index = steps.length;
-      const spec = this.container(c, ctx, false);
+      // A sidecar's ports are the pod's, as a container's (docs/kubernetes.md#native-sidecars).
+      const spec = this.container(c, ctx, isSidecar(c));
       const policy = r.str(c, 'restartPolicy');
       if (policy !== undefined && policy !== 'Always') {
         r.problem(
@@ -569,6 +571,7 @@ export class Translator {
       }
       const pullPolicy = pullPolicyOf(r.str(c, 'imagePullPolicy'));
       if (policy === 'Always') {
+        sidecarPorts.push(...this.ports(c));
         const startupProbe = this.probe(r.map(c, 'startupProbe'), c);
         this.refuseProbes(c, ['livenessProbe', 'readinessProbe'], 'sidecar');
         r.ignoreRest(c, 'init container');
@@ -617,6 +620,7 @@ export class Translator {
           r.ignoreRest(c, 'container');
           return { ...spec, name, pullPolicy: pulls, ...(readinessProbe && { readinessProbe }) };
         });
+    ports.push(...sidecarPorts);
     r.ignoreRest(pod, 'pod spec');
     const instanceEnv: EnvVar[] = [
       { name: 'INITSTEPS_SERVICE', value: w.meta.name, secret: false },
@@ -631,7 +635,7 @@ export class Translator {
         ordinal,
         steps: steps.map(withInstance),
         main: withInstance(mainSpec),
-        ...(mainName !== undefined && (others.length > 0 || sidecars.length > 0) && { mainName }),
+        ...(mainName !== undefined && { mainName }),
         ...(others.length > 0 && { containers: others.map(withInstance) }),
         ...(sidecars.length > 0 && { sidecars: sidecars.map(withInstance) }),
       },

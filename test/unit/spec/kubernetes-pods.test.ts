@@ -72,7 +72,7 @@ describe('Kubernetes pods: translation', () => {
     imagePullPolicy: Never
     startupProbe: {tcpSocket: {port: 9901}, periodSeconds: 2, failureThreshold: 5}
   - {name: two, image: b}
-  - {name: last, image: c, restartPolicy: Always}
+  - {name: last, image: c, restartPolicy: Always, ports: [{containerPort: 9090}]}
 ${MAIN}`),
     );
     const inst = p.services[0]?.instances[0];
@@ -101,6 +101,8 @@ ${MAIN}`),
       inst && initSequence(inst).map((e) => (e.kind === 'step' ? e.step.name : `[${e.sidecar.name}]`)),
     ).toEqual(['one', '[proxy]', 'two', '[last]']);
     expect(inst?.mainName).toBe('main');
+    // A sidecar's ports are published with the pod's.
+    expect(p.services[0]?.ports.map((pt) => pt.containerPort)).toEqual([9090]);
   });
 
   it("several containers: the first is the main, the others start with it; every port is the pod's", () => {
@@ -137,7 +139,7 @@ volumes: [{name: shared, emptyDir: {}}]
     ]);
   });
 
-  it('a Job keeps its sidecars; a pod of one container and no sidecar stays as before', () => {
+  it('a Job keeps its sidecars; a pod of one container and no sidecar has neither', () => {
     const job = resolved(
       workload(
         `restartPolicy: Never\ninitContainers: [{name: log, image: x, restartPolicy: Always}]\n${MAIN}`,
@@ -150,6 +152,7 @@ volumes: [{name: shared, emptyDir: {}}]
     expect(plain && Object.keys(plain).sort()).toEqual([
       'aliases',
       'main',
+      'mainName',
       'name',
       'ordinal',
       'service',
