@@ -117,6 +117,28 @@ describe('native sidecars and several containers', () => {
     ]);
   });
 
+  it("a volume only a sidecar or another container mounts is the pod's too", async () => {
+    const mounts: Record<string, string[]> = {};
+    const rt = fakeRuntime({
+      script: (c) => {
+        if (c.role === 'sidecar' || c.role === 'container') {
+          mounts[c.role] = c.spec.mounts.map((m) => `${m.target} ${m.source}`);
+        }
+        return undefined;
+      },
+    });
+    await runUp(
+      rt,
+      pod(
+        {},
+        [sidecar('proxy', 0, { volumes: [emptyDir('status', '/status')] })],
+        [container('metrics', { volumes: [emptyDir('cache', '/cache')] })],
+      ),
+    );
+    expect(mounts['sidecar']).toEqual([expect.stringMatching(/^\/status initsteps_p_web-0_status_/)]);
+    expect(mounts['container']).toEqual([expect.stringMatching(/^\/cache initsteps_p_web-0_cache_/)]);
+  });
+
   it('`down` removes the main containers first, then the sidecars last started first, then the sandbox', async () => {
     const rt = fakeRuntime();
     await runUp(rt, pod({}, [sidecar('log', 0), sidecar('proxy', 1)], [container('metrics')]));
