@@ -1,6 +1,7 @@
 // Kubernetes objects → the resolved model (docs/kubernetes.md): a Pod, Deployment, StatefulSet or Job
 // becomes a service (a Job a job) whose instances are its pods, their init containers init steps that
-// always run, the one container the main; Services become network aliases and service variables;
+// always run (those with `restartPolicy: Always` native sidecars), the first container the main and the
+// others started beside it; Services become network aliases and service variables;
 // ConfigMaps, Secrets and PersistentVolumeClaims are read where pods use them. What Docker cannot do is a
 // problem at its field; what initsteps does not run is ignored with a notice (reader.ts).
 import path from 'node:path';
