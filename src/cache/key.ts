@@ -271,6 +271,13 @@ export async function computeProjectKey(input: KeyInput, imageId: ImageIdLookup)
             ordinal: inst.ordinal,
             main: await container(s.name, inst.main),
             steps: await Promise.all(inst.steps.map((st) => step(s.name, st))),
+            // A Kubernetes pod's other containers and sidecars may write to its volumes too.
+            ...(inst.containers && {
+              containers: await Promise.all(inst.containers.map((c) => container(s.name, c))),
+            }),
+            ...(inst.sidecars && {
+              sidecars: await Promise.all(inst.sidecars.map(({ pos: _pos, ...c }) => container(s.name, c))),
+            }),
           })),
         ),
       })),

@@ -1,25 +1,29 @@
 // An instance of a `runtime: container` service, the Kubernetes pod model: a sandbox container holds the
 // instance's network namespace, aliases and published ports; every init step and the main container join
-// it (`container:<sandbox>`) and mount the instance's volumes.
+// it (`container:<sandbox>`) and mount the instance's volumes. A Kubernetes pod's native sidecars and its
+// other containers join it the same way (docs/kubernetes.md#native-sidecars).
+
 import { errorMessage } from '../errors.js';
 import type { Labels } from '../runtime/types.js';
 import { expandContainer } from '../spec/expansion.js';
 import {
   type ContainerSpec,
   type EnvVar,
+  type PodContainer,
   type PullPolicy,
   type ResolvedInstance,
   type ResolvedService,
+  type ResolvedSidecar,
   type ResolvedStep,
   type VolumeMount,
 } from '../spec/model.js';
-import { runContainerAttempt } from './attempt.js';
+import { runContainerAttempt, type AttemptOutcome } from './attempt.js';
 import { specForCreate } from './container-spec.js';
 import type { FactSource } from './facts.js';
 import { ImageError } from './images.js';
-import { LABEL, mainName, networkName, sandboxName } from './labels.js';
+import { LABEL, mainName, networkName, podContainerName, sandboxName } from './labels.js';
 import { pathExistsOnMounts } from './path-check.js';
-import type { ReadinessTarget, StartedMain } from './readiness.js';
+import { waitReady, type ReadinessTarget, type StartedMain } from './readiness.js';
 import type { RunContext } from './run-context.js';
 import { runAddressEnv } from './addresses.js';
 import type { Attempt } from './retry.js';
@@ -38,6 +42,8 @@ import {
 export class ContainerInstance implements InstanceDriver {
   private volumes = new Map<string, PreparedVolume>();
   private sandbox = '';
+  /** The native sidecars started so far, in order: they stop last first, after the job's container. */
+  private readonly sidecars: { id: string; name: string }[] = [];
   /**
    * The addresses of the services it depends on (DNS names, container ports), added to every step and the
    * main container with their `$(VAR)` references expanded (docs/spec.md, "Addresses and references").
@@ -134,6 +140,7 @@ export class ContainerInstance implements InstanceDriver {
    */
   async finishJob(): Promise<void> {
     const { ctx } = this;
+    await this.stopSidecars();
     if (this.sandbox === '') return;
     const sandbox = this.sandbox;
     this.sandbox = '';
@@ -145,51 +152,153 @@ export class ContainerInstance implements InstanceDriver {
     if (removed) ctx.tracked.forget('container', sandbox);
   }
 
+  /**
+   * The main container, then a Kubernetes pod's other containers in order (Kubernetes starts them one
+   * after another too, without waiting); a failure of any is the instance's, naming it.
+   */
   async startMain(): Promise<StartedMain | undefined> {
     const { ctx, s, inst } = this;
-    const image = inst.main.image ?? '';
+    const others = inst.containers ?? [];
+    const mainWhat =
+      others.length > 0 && inst.mainName !== undefined ? `container "${inst.mainName}"` : 'main container';
+    const main = await this.startContainer(inst.main, s.pullPolicy, mainWhat, {
+      name: mainName(ctx.project.name, inst.name),
+      labels: ctx.labels(s, inst, 'main'),
+    });
+    if (!main) return undefined;
+    const healthcheck = s.readinessProbe === undefined && (await ctx.runtime.imageHasHealthcheck(main.image));
+    // Named in its messages only beside other containers.
+    const target = this.readinessTarget(main.id, others.length > 0 ? mainWhat : undefined);
+    const started: StartedMain = {
+      target,
+      healthcheck,
+      control: {
+        stop: (graceSeconds: number) => ctx.runtime.stopContainer(main.id, graceSeconds),
+        start: () => ctx.runtime.startContainer(main.id),
+      },
+    };
+    ctx.mains.set(inst.name, { containerId: main.id, started });
+    if (others.length === 0) return started;
+    started.others = [];
+    for (const c of others) {
+      const what = `container "${c.name}"`;
+      const other = await this.startContainer(c, c.pullPolicy, what, this.podContainer(c, 'container'));
+      if (!other) return undefined;
+      const hc = c.readinessProbe === undefined && (await ctx.runtime.imageHasHealthcheck(other.image));
+      started.others.push({
+        ...(c.readinessProbe && { probe: c.readinessProbe }),
+        started: { target: this.readinessTarget(other.id, what), healthcheck: hc },
+      });
+    }
+    return started;
+  }
+
+  /**
+   * A native sidecar, joined to the sandbox, kept running; started once it runs and its startupProbe
+   * (if any) passed (docs/kubernetes.md#native-sidecars). An image that could not be had is a StepSetupError.
+   */
+  async startSidecar(sidecar: ResolvedSidecar, order: number): Promise<AttemptOutcome> {
+    const { ctx } = this;
+    const image = sidecar.image ?? '';
+    await this.image(image, sidecar.pullPolicy);
+    const { name, labels } = this.podContainer(sidecar, 'sidecar');
+    const spec = await specForCreate(
+      expandContainer(sidecar, this.addresses),
+      {
+        name,
+        image,
+        labels: { ...labels, [LABEL.sidecarOrder]: String(order) },
+        network: { mode: 'container', container: this.sandbox },
+        volumes: dockerNames(this.volumes),
+      },
+      ctx.project,
+    );
+    const id = await ctx.runtime.createContainer(spec);
+    ctx.tracked.add('container', id);
+    this.sidecars.push({ id, name: sidecar.name });
+    await this.checkVolumes(id, spec);
+    await ctx.runtime.startContainer(id);
+    const target = this.readinessTarget(id, `sidecar "${sidecar.name}"`);
+    // Without a startupProbe, Kubernetes counts it started once it runs.
+    const started = await waitReady(sidecar.startupProbe, false, target, ctx.signal, 'startup');
+    if (started.ok) return {};
+    const state = await ctx.runtime.inspectContainer(id);
+    return state.running
+      ? { reason: 'StartupProbeFailed', message: started.message }
+      : { reason: 'ExitNonZero', exitCode: state.exitCode, message: started.message };
+  }
+
+  /** Name and labels of a pod's other container or sidecar. */
+  private podContainer(
+    c: PodContainer | ResolvedSidecar,
+    role: 'container' | 'sidecar',
+  ): { name: string; labels: Labels } {
+    const { ctx, s, inst } = this;
+    return {
+      name: podContainerName(ctx.project.name, inst.name, c.name),
+      labels: { ...ctx.labels(s, inst, role), [LABEL.container]: c.name },
+    };
+  }
+
+  /** A container that keeps running (main or other), created and started; undefined: the instance failed. */
+  private async startContainer(
+    c: ContainerSpec,
+    policy: PullPolicy,
+    what: string,
+    naming: { name: string; labels: Labels },
+  ): Promise<{ id: string; image: string } | undefined> {
+    const { ctx, s, inst } = this;
+    const image = c.image ?? '';
     try {
-      await ctx.images.ensure(image, s.pullPolicy);
+      await ctx.images.ensure(image, policy);
     } catch (e: unknown) {
       ctx.throwIfAborted();
       if (!(e instanceof ImageError)) throw e;
       // An image that could not be had keeps its own reason (docs/images.md), as a step's does.
-      ctx.results.setInstance(s, inst, 'Failed', e.reason, `main container: ${e.message}`);
+      ctx.results.setInstance(s, inst, 'Failed', e.reason, `${what}: ${e.message}`);
       return undefined;
     }
-    let main: string;
     try {
       const spec = await specForCreate(
-        expandContainer(inst.main, this.addresses),
+        expandContainer(c, this.addresses),
         {
-          name: mainName(ctx.project.name, inst.name),
+          ...naming,
           image,
-          labels: ctx.labels(s, inst, 'main'),
           network: { mode: 'container', container: this.sandbox },
           volumes: dockerNames(this.volumes),
         },
         ctx.project,
       );
-      main = await ctx.runtime.createContainer(spec);
-      ctx.tracked.add('container', main);
-      await this.checkVolumes(main, spec);
-      await ctx.runtime.startContainer(main);
+      const id = await ctx.runtime.createContainer(spec);
+      ctx.tracked.add('container', id);
+      await this.checkVolumes(id, spec);
+      await ctx.runtime.startContainer(id);
+      return { id, image };
     } catch (e: unknown) {
       ctx.throwIfAborted();
-      ctx.results.setInstance(s, inst, 'Failed', 'StartFailed', `main container: ${errorMessage(e)}`);
+      ctx.results.setInstance(s, inst, 'Failed', 'StartFailed', `${what}: ${errorMessage(e)}`);
       return undefined;
     }
-    const healthcheck = s.readinessProbe === undefined && (await ctx.runtime.imageHasHealthcheck(image));
-    const started = {
-      target: this.readinessTarget(main),
-      healthcheck,
-      control: {
-        stop: (graceSeconds: number) => ctx.runtime.stopContainer(main, graceSeconds),
-        start: () => ctx.runtime.startContainer(main),
-      },
-    };
-    ctx.mains.set(inst.name, { containerId: main, started });
-    return started;
+  }
+
+  /**
+   * A job's sidecars once its container has ended: last started first, each given the kill grace to exit
+   * on its stop signal, then removed (docs/kubernetes.md#native-sidecars).
+   */
+  private async stopSidecars(): Promise<void> {
+    const { ctx } = this;
+    const grace = Math.ceil(ctx.killGraceMs / 1000);
+    for (const { id, name } of this.sidecars.splice(0).reverse()) {
+      const removed = await tryRemove(
+        `sidecar "${name}" of ${this.inst.name}`,
+        async () => {
+          await ctx.runtime.stopContainer(id, grace);
+          await ctx.runtime.removeContainer(id);
+        },
+        (m) => ctx.warn(m),
+      );
+      if (removed) ctx.tracked.forget('container', id);
+    }
   }
 
   /** A volume the container mounts was removed meanwhile: the container and Docker's stand-in go. */
@@ -212,12 +321,13 @@ export class ContainerInstance implements InstanceDriver {
     }
   }
 
-  private readinessTarget(main: string): ReadinessTarget {
+  private readinessTarget(main: string, name?: string): ReadinessTarget {
     const { runtime, project } = this.ctx;
     const network = networkName(project.name);
     const sandbox = this.sandbox;
     const inst = this.inst.name;
     return {
+      ...(name !== undefined && { name }),
       address: async (port) => {
         // A local engine: the pod IP on the project bridge, routable from this host. Not the published
         // port: docker-proxy accepts a connection there even while nothing listens inside.

@@ -54,6 +54,10 @@ export function instanceImageNeeds(service: ResolvedService, instance: ResolvedI
     { ref: service.template.image ?? '', policy: service.pullPolicy },
     { ref: instance.main.image ?? '', policy: service.pullPolicy },
     ...instance.steps.map((s) => ({ ref: s.image ?? '', policy: s.pullPolicy })),
+    ...[...(instance.sidecars ?? []), ...(instance.containers ?? [])].map((c) => ({
+      ref: c.image ?? '',
+      policy: c.pullPolicy,
+    })),
   ];
   return needs.filter((n) => n.ref !== '');
 }

@@ -10,6 +10,10 @@ export const LABEL = {
   run: 'dev.initsteps.run',
   /** Identity of a persistent volume, set once at creation: markers are keyed by it. */
   uid: 'dev.initsteps.uid',
+  /** A pod's other container or native sidecar: its name in the pod (docs/kubernetes.md#mapping). */
+  container: 'dev.initsteps.container',
+  /** A native sidecar's place among the pod's sidecars: `down` removes them last first. */
+  sidecarOrder: 'dev.initsteps.sidecar-order',
   /** The spec's volume name, on Docker volumes. */
   volume: 'dev.initsteps.volume',
   /** On run-scoped (emptyDir) volumes, which `down` removes even without --volumes. */
@@ -23,7 +27,9 @@ export const LABEL = {
   lockSince: 'dev.initsteps.lock.since',
 } as const;
 
-export type Role = 'sandbox' | 'step' | 'main' | 'job' | 'volume' | 'network' | 'lock';
+/** `container`: a Kubernetes pod's container after the first (the main); `sidecar`: a native sidecar. */
+export type Role =
+  'sandbox' | 'step' | 'sidecar' | 'main' | 'container' | 'job' | 'volume' | 'network' | 'lock';
 
 export const networkName = (project: string): string => `initsteps_${project}`;
 export const volumeName = (project: string, instance: string, volume: string): string =>
@@ -40,5 +46,8 @@ export const persistentVolumeName = (project: string, instance: string, mount: V
 /** The project's lock (a container that never starts): no instance name ends in `_lock`. */
 export const lockName = (project: string): string => `initsteps_${project}_lock`;
 export const mainName = (project: string, instance: string): string => `initsteps_${project}_${instance}`;
+/** A pod's other container or sidecar: a pod's container names are DNS labels, so the `.` keeps them apart. */
+export const podContainerName = (project: string, instance: string, container: string): string =>
+  `initsteps_${project}_${instance}.${container}`;
 export const sandboxName = (project: string, instance: string): string =>
   `initsteps_${project}_${instance}_sandbox`;

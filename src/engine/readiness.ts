@@ -10,6 +10,8 @@ import type { Probe, ProbeCheck } from '../spec/model.js';
 import type { ServiceReason } from './types.js';
 
 export interface ReadinessTarget {
+  /** What the messages call it; default `main container`. */
+  name?: string;
   /** Where a tcpSocket/httpGet probe for `port` connects from this host. */
   address(port: number): Promise<{ host: string; port: number }>;
   exec(command: string[], signal: AbortSignal): Promise<number>;
@@ -31,6 +33,8 @@ export interface StartedMain {
   healthcheck: boolean;
   /** Absent for a host process: it is never restarted. */
   control?: MainControl;
+  /** A Kubernetes pod's other containers: the instance is ready when each is (pod-readiness.ts). */
+  others?: { probe?: Probe; started: StartedMain }[];
 }
 
 /** `exited`: the main ended by itself (not a probe's verdict). */
@@ -45,23 +49,28 @@ export async function waitReady(
   useHealthcheck: boolean,
   target: ReadinessTarget,
   signal?: AbortSignal,
+  probeKind: 'readiness' | 'startup' = 'readiness',
 ): Promise<Readiness> {
-  if (probe) return waitProbe('readiness', probe, target, signal);
+  if (probe) return waitProbe(probeKind, probe, target, signal);
   for (;;) {
     const st = await target.state();
-    if (!st.running) return exited(st.exitCode);
+    if (!st.running) return exited(target, st.exitCode);
     if (!useHealthcheck || st.health === 'healthy') return { ok: true };
     if (st.health === 'unhealthy') {
-      return { ok: false, reason: 'ReadinessTimeout', message: 'image HEALTHCHECK reports unhealthy' };
+      return {
+        ok: false,
+        reason: 'ReadinessTimeout',
+        message: `${target.name ? `${target.name}: ` : ''}image HEALTHCHECK reports unhealthy`,
+      };
     }
     await sleep(HEALTH_POLL_MS, undefined, { signal });
   }
 }
 
-const exited = (code: number): Readiness => ({
+const exited = (target: ReadinessTarget, code: number): Readiness => ({
   ok: false,
   reason: 'StartFailed',
-  message: `main container exited with code ${code}`,
+  message: `${target.name ?? 'main container'} exited with code ${code}`,
   exited: true,
 });
 
@@ -86,7 +95,7 @@ export async function waitProbe(
   let passes = 0;
   for (;;) {
     const st = await target.state();
-    if (!st.running) return exited(st.exitCode);
+    if (!st.running) return exited(target, st.exitCode);
     const error = await runCheck(probe.check, probe.timeoutMs, target, signal);
     if (error === undefined) {
       passes += 1;
@@ -98,7 +107,7 @@ export async function waitProbe(
         return {
           ok: false,
           reason: kind === 'startup' ? 'StartFailed' : 'ReadinessTimeout',
-          message: `${kind} probe failed ${failures} times in ${Math.round((Date.now() - began) / 1000)} s: ${error}`,
+          message: `${target.name ? `${target.name}: ` : ''}${kind} probe failed ${failures} times in ${Math.round((Date.now() - began) / 1000)} s: ${error}`,
         };
       }
     }

@@ -1,6 +1,6 @@
 // What a run reports, kept up to date as it goes: a result per service, instance and step, every status
 // change announced to the observer when it happens, and each step's full log for the state file.
-import type { ResolvedInstance, ResolvedService } from '../spec/model.js';
+import { initSequence, type ResolvedInstance, type ResolvedService } from '../spec/model.js';
 import type { Masker } from '../spec/secrets.js';
 import { jobLogKey, logKey } from './state.js';
 import type {
@@ -83,12 +83,15 @@ export class RunResults {
       });
     }
     for (const i of s.instances) {
-      for (const step of i.steps) {
+      // A native sidecar has its row among the steps, where it starts.
+      for (const entry of initSequence(i)) {
+        const step = entry.kind === 'step' ? entry.step : entry.sidecar;
         this.bySteps.set(logKey(i.name, step.name), {
           service: s.name,
           instance: i.name,
           step: step.name,
           pos: step.pos,
+          ...(entry.kind === 'sidecar' && { sidecar: true as const }),
           status: 'Pending',
           attempts: 0,
           durationMs: 0,
@@ -229,10 +232,19 @@ export class RunResults {
     this.instance(service, instance).ports = ports;
   }
 
-  /** An attempt of the step begins. */
+  /** An attempt of the step begins (a native sidecar's one start). */
   stepAttempt(service: string, instance: string, step: string, attempt: number, attempts: number): void {
-    this.step(instance, step).status = 'Running';
-    this.emit({ type: 'step-start', service, instance, step, attempt, attempts });
+    const r = this.step(instance, step);
+    r.status = 'Running';
+    this.emit({
+      type: 'step-start',
+      service,
+      instance,
+      step,
+      attempt,
+      attempts,
+      ...(r.sidecar && { sidecar: true as const }),
+    });
   }
 
   skipStep(instance: string, step: string, why: string, durationMs: number): void {
@@ -250,9 +262,12 @@ export class RunResults {
     return r;
   }
 
-  /** Steps that will not run keep `Pending` and say why. */
+  /** Steps (and sidecars) from `from` in the init sequence (`initSequence`) that will not run keep `Pending` and say why. */
   notRun(inst: ResolvedInstance, from: number, why: string): void {
-    for (const step of inst.steps.slice(from)) this.step(inst.name, step.name).message = `not run: ${why}`;
+    for (const entry of initSequence(inst).slice(from)) {
+      const name = entry.kind === 'step' ? entry.step.name : entry.sidecar.name;
+      this.step(inst.name, name).message = `not run: ${why}`;
+    }
   }
 }
 

@@ -5,9 +5,11 @@ import { errorMessage } from '../errors.js';
 import { addMarker } from '../markers/store.js';
 import { decideStep, markerKey } from '../plan/plan.js';
 import {
+  initSequence,
   isPersistent,
   type ResolvedInstance,
   type ResolvedService,
+  type ResolvedSidecar,
   type ResolvedStep,
 } from '../spec/model.js';
 import type { AttemptOutcome } from './attempt.js';
@@ -37,6 +39,11 @@ export interface InstanceDriver {
   readonly facts: FactSource;
   /** Everything a step's attempts need; throws StepSetupError (or anything: a RuntimeError). */
   prepareStep(step: ResolvedStep): Promise<Attempt>;
+  /**
+   * Starts a native sidecar and waits until it has started (its startupProbe passed); the outcome says why
+   * not (docs/kubernetes.md#native-sidecars). Only the container driver has them: a Kubernetes pod.
+   */
+  startSidecar?(sidecar: ResolvedSidecar, order: number): Promise<AttemptOutcome>;
   /** A service, after the init sequence succeeded: its main container or process; undefined when it did not start. */
   startMain(): Promise<StartedMain | undefined>;
   /** A job, after the init sequence succeeded: what its own container's (process's) attempts need, as prepareStep. */
@@ -53,8 +60,20 @@ export async function runInitSteps(
   driver: InstanceDriver,
   deadline?: Deadline,
 ): Promise<boolean> {
-  for (const [index, step] of inst.steps.entries()) {
+  let sidecars = 0;
+  for (const [index, entry] of initSequence(inst).entries()) {
     ctx.throwIfAborted();
+    if (entry.kind === 'sidecar') {
+      const r = await startSidecar(ctx, s, inst, entry.sidecar, sidecars++, driver);
+      if (r.status === 'Started') continue;
+      ctx.throwIfAborted();
+      ctx.results.notRun(inst, index + 1, `sidecar "${entry.sidecar.name}" did not start`);
+      const detail = [r.reason, r.message].filter(Boolean).join(' ');
+      const why = `sidecar "${entry.sidecar.name}" did not start: ${detail}`;
+      ctx.results.setInstance(s, inst, 'Failed', 'InitStepFailed', why);
+      return false;
+    }
+    const step = entry.step;
     const began = Date.now();
     const decision = decideStep(s.name, step, await stepFacts(step, driver.facts));
     if (decision.action === 'skip') {
@@ -83,6 +102,39 @@ export async function runInitSteps(
     return false;
   }
   return true;
+}
+
+/** A native sidecar: one start, its row `Started` once it runs (and its startupProbe passed). */
+async function startSidecar(
+  ctx: RunContext,
+  s: ResolvedService,
+  inst: ResolvedInstance,
+  sidecar: ResolvedSidecar,
+  order: number,
+  driver: InstanceDriver,
+): Promise<StepResult> {
+  const began = Date.now();
+  ctx.results.stepAttempt(s.name, inst.name, sidecar.name, 1, 1);
+  let outcome: AttemptOutcome;
+  try {
+    if (!driver.startSidecar) throw new Error(`internal: ${inst.name} cannot run native sidecars`);
+    outcome = await driver.startSidecar(sidecar, order);
+  } catch (e: unknown) {
+    ctx.throwIfAborted();
+    outcome =
+      e instanceof StepSetupError
+        ? { reason: e.reason, message: e.message }
+        : { reason: 'RuntimeError', message: errorMessage(e) };
+  }
+  return ctx.results.finishStep(inst.name, sidecar.name, {
+    status: outcome.reason === undefined ? 'Started' : 'Failed',
+    attempts: 1,
+    durationMs: Date.now() - began,
+    exitCode: outcome.exitCode,
+    reason: outcome.reason,
+    message: outcome.message,
+    log: [],
+  });
 }
 
 async function runStep(

@@ -22,15 +22,23 @@ export async function tryRemove(what: string, remove: () => Promise<void>, warn:
   }
 }
 
-/** Steps and main share their sandbox's network namespace: they go first. Returns the removed ids. */
+/**
+ * Steps and main share their sandbox's network namespace: they go first, a pod's native sidecars after
+ * them, last started first (docs/kubernetes.md#native-sidecars), the sandbox last. Returns the removed ids.
+ */
 export async function removeContainers(
   runtime: ContainerRuntime,
   containers: { id: string; labels: Labels }[],
   warn: Warn,
 ): Promise<string[]> {
-  const rank = (c: { labels: Labels }): number => Number(c.labels[LABEL.role] === 'sandbox');
+  const rank = (c: { labels: Labels }): number => {
+    const role = c.labels[LABEL.role];
+    if (role === 'sandbox') return 2;
+    return role === 'sidecar' ? 1 : 0;
+  };
+  const order = (c: { labels: Labels }): number => Number(c.labels[LABEL.sidecarOrder] ?? 0);
   const removed: string[] = [];
-  for (const c of [...containers].sort((a, b) => rank(a) - rank(b))) {
+  for (const c of [...containers].sort((a, b) => rank(a) - rank(b) || order(b) - order(a))) {
     if (await tryRemove(`container ${c.id.slice(0, 12)}`, () => runtime.removeContainer(c.id), warn)) {
       removed.push(c.id);
     }

@@ -9,7 +9,8 @@ import type {
   VolumeMount,
 } from '../spec/model.js';
 
-export type StepStatus = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Skipped' | 'Cancelled';
+/** `Started`: a native sidecar that started and keeps running (docs/kubernetes.md#native-sidecars). */
+export type StepStatus = 'Pending' | 'Running' | 'Succeeded' | 'Started' | 'Failed' | 'Skipped' | 'Cancelled';
 export type StepReason =
   | 'ExitNonZero'
   | 'Timeout'
@@ -17,6 +18,8 @@ export type StepReason =
   | 'ImagePullFailed'
   | 'ImageNotPresent'
   | 'RuntimeError'
+  /** A native sidecar's startupProbe did not pass. */
+  | 'StartupProbeFailed'
   | 'Cancelled';
 export type ServiceStatus = 'Pending' | 'Initializing' | 'Running' | 'Failed';
 export type ServiceReason =
@@ -39,6 +42,8 @@ export interface StepResult {
   instance: string;
   step: string;
   pos: SourcePos;
+  /** A native sidecar's row: it starts and keeps running rather than runs to completion. */
+  sidecar?: true;
   status: StepStatus;
   exitCode?: number;
   attempts: number;
@@ -169,7 +174,15 @@ export type RunEvent =
   | { type: 'image-pulls'; phase: 'start'; images: string[] }
   | { type: 'image-pulls'; phase: 'end'; durationMs: number; failed: number }
   | ImagePullEvent
-  | { type: 'step-start'; service: string; instance: string; step: string; attempt: number; attempts: number }
+  | {
+      type: 'step-start';
+      service: string;
+      instance: string;
+      step: string;
+      attempt: number;
+      attempts: number;
+      sidecar?: true;
+    }
   | { type: 'step-output'; instance: string; step: string; stream: 'stdout' | 'stderr'; line: string }
   | { type: 'step-retry'; instance: string; step: string; attempt: number; delayMs: number; detail: string }
   | { type: 'step-end'; result: StepResult }

@@ -17,6 +17,7 @@ import { LABEL, networkName, type Role } from './labels.js';
 import { ProcessInstance } from './process-instance.js';
 import { acquireProjectLock } from './project-lock.js';
 import { mainReady, stopLivenessWatches } from './main-probes.js';
+import { waitInstanceReady } from './pod-readiness.js';
 import type { StartedMain } from './readiness.js';
 import { ProjectCache } from './project-cache.js';
 import { RunContext, type RunSettings } from './run-context.js';
@@ -210,7 +211,7 @@ async function runInstance(
   if (!(await driver.open()) || !(await runInitSteps(ctx, s, inst, driver))) return;
   const main: StartedMain | undefined = await driver.startMain();
   if (!main) return;
-  const ready = await mainReady(ctx, s, inst, main);
+  const ready = await waitInstanceReady(mainReady(ctx, s, inst, main), main, ctx.signal);
   if (ready.ok) results.setInstance(s, inst, 'Running');
   else results.setInstance(s, inst, 'Failed', ready.reason, ready.message);
 }

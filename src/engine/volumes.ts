@@ -63,7 +63,8 @@ export interface PreparedVolume {
 /** Every mount of the instance's main container and steps, by spec volume name. */
 function instanceMounts(inst: ResolvedInstance): VolumeMount[] {
   const mounts = new Map<string, VolumeMount>();
-  for (const m of [...inst.main.volumes, ...inst.steps.flatMap((st) => st.volumes)]) {
+  const pod = [...inst.steps, ...(inst.sidecars ?? []), ...(inst.containers ?? [])];
+  for (const m of [...inst.main.volumes, ...pod.flatMap((c) => c.volumes)]) {
     if (!mounts.has(m.name)) mounts.set(m.name, m);
   }
   return [...mounts.values()];

@@ -2,6 +2,7 @@
 // and says why in words a person reads. The engine asks it right before each step (an earlier step may
 // have created the file a later `fileMissing` checks); `initsteps plan` asks it for every step up front.
 import {
+  initSequence,
   isPersistent,
   type ResolvedInstance,
   type ResolvedProject,
@@ -80,7 +81,8 @@ export interface PlanEntry {
   service: string;
   instance: string;
   step: string;
-  action: 'run' | 'skip';
+  /** `start`: a native sidecar, started in its place and kept running (docs/kubernetes.md#native-sidecars). */
+  action: 'run' | 'skip' | 'start';
   reason: string;
 }
 
@@ -91,9 +93,15 @@ export function planProject(project: ResolvedProject, facts: FactsLookup): PlanE
   const entries: PlanEntry[] = [];
   for (const service of project.services) {
     for (const instance of service.instances) {
-      for (const step of instance.steps) {
-        const d = decideStep(service.name, step, facts(instance, step));
-        entries.push({ service: service.name, instance: instance.name, step: step.name, ...d });
+      for (const entry of initSequence(instance)) {
+        const at = { service: service.name, instance: instance.name };
+        if (entry.kind === 'sidecar') {
+          const reason = "native sidecar: runs for the pod's life";
+          entries.push({ ...at, step: entry.sidecar.name, action: 'start', reason });
+          continue;
+        }
+        const step = entry.step;
+        entries.push({ ...at, step: step.name, ...decideStep(service.name, step, facts(instance, step)) });
       }
     }
   }

@@ -16,7 +16,8 @@ export function formatDuration(ms: number): string {
   return `${s}s`;
 }
 
-const stepName = (step: string, instance: string): string => `init step "${step}" on ${instance}`;
+const stepName = (step: string, instance: string, sidecar?: true): string =>
+  `${sidecar ? 'sidecar' : 'init step'} "${step}" on ${instance}`;
 
 /** `ExitNonZero exit code 9 after 3 attempts`, plus the message when it adds something. */
 export function failureDetail(r: StepResult): string {
@@ -29,10 +30,12 @@ export function failureDetail(r: StepResult): string {
 }
 
 export function stepEndLine(r: StepResult): string {
-  const name = stepName(r.step, r.instance);
+  const name = stepName(r.step, r.instance, r.sidecar);
   switch (r.status) {
     case 'Succeeded':
       return `✓ ${name} succeeded`;
+    case 'Started':
+      return `✓ ${name} started (keeps running)`;
     case 'Skipped':
       return `↷ ${name}: skipped${r.message ? ` (${r.message})` : ''}`;
     case 'Failed':
@@ -117,7 +120,7 @@ export function eventToLines(event: RunEvent): string[] {
       return [pullLine(event)];
     case 'step-start': {
       const attempt = event.attempt > 1 ? ` (attempt ${event.attempt} of ${event.attempts})` : '';
-      return [`▶ ${stepName(event.step, event.instance)}${attempt}`];
+      return [`▶ ${stepName(event.step, event.instance, event.sidecar)}${attempt}`];
     }
     case 'step-output':
       return [`${event.instance}/${event.step} | ${event.line}`];

@@ -49,6 +49,7 @@ const stepIcons: Record<StepStatus, string> = {
   Pending: '⏸️',
   Running: '⏳',
   Succeeded: '✅',
+  Started: '🟢',
   Failed: '❌',
   Skipped: '⏭️',
   Cancelled: '🚫',

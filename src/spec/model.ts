@@ -164,6 +164,28 @@ export interface ResolvedStep extends ContainerSpec {
   pullPolicy: PullPolicy;
 }
 
+/**
+ * A Kubernetes native sidecar (docs/kubernetes.md#native-sidecars): an init container with `restartPolicy:
+ * Always`. It starts in its place among the init steps, the next one waits until it has started (its
+ * startup probe passed), and it runs for the pod's life, stopped after the main containers.
+ */
+export interface ResolvedSidecar extends ContainerSpec {
+  name: string;
+  /** How many init steps run before it starts (its place among the pod's init containers). */
+  afterSteps: number;
+  /** The init container's node (for annotations). */
+  pos: SourcePos;
+  pullPolicy: PullPolicy;
+  startupProbe?: Probe;
+}
+
+/** A pod's container after the first (docs/kubernetes.md#several-containers): started with the main. */
+export interface PodContainer extends ContainerSpec {
+  name: string;
+  pullPolicy: PullPolicy;
+  readinessProbe?: Probe;
+}
+
 export interface ResolvedInstance {
   service: string;
   /** `<service>-<ordinal>`. */
@@ -174,6 +196,26 @@ export interface ResolvedInstance {
   main: ContainerSpec;
   /** More names the instance answers to on the project network (Kubernetes Services, StatefulSet pods). */
   aliases?: string[];
+  /** The main container's name in its pod, when it has one (a Kubernetes pod's first container). */
+  mainName?: string;
+  /** A Kubernetes pod's other containers, each started after the main in the same sandbox. */
+  containers?: PodContainer[];
+  /** A Kubernetes pod's native sidecars, in the order of its init containers. */
+  sidecars?: ResolvedSidecar[];
+}
+
+/** One entry of an instance's init sequence: an init step, or a native sidecar that starts there. */
+export type InitEntry = { kind: 'step'; step: ResolvedStep } | { kind: 'sidecar'; sidecar: ResolvedSidecar };
+
+/** The instance's steps and sidecars in the order they run (a sidecar before the step it precedes). */
+export function initSequence(inst: ResolvedInstance): InitEntry[] {
+  const sidecars = inst.sidecars ?? [];
+  const at = (n: number): InitEntry[] =>
+    sidecars.filter((c) => c.afterSteps === n).map((sidecar) => ({ kind: 'sidecar', sidecar }));
+  return [
+    ...inst.steps.flatMap((step, i): InitEntry[] => [...at(i), { kind: 'step', step }]),
+    ...at(inst.steps.length),
+  ];
 }
 
 /** What makes a document a Job (docs/spec.md, "Jobs"): its container runs to completion on every `up`. */

@@ -376,6 +376,11 @@ describe('examples/kubernetes', () => {
     // web's init containers name the Service `postgres`: web starts after the pods it selects are ready.
     expect(at('✓ db-0 is Running')).toBeLessThan(at('▶ init step "wait-for-db" on web-0'));
     expect(out).toContain('✓ init step "render-config" on web-1 succeeded');
+    // The native sidecar starts before the init containers after it, and serves for the pod's life.
+    expect(at('✓ sidecar "status" on web-0 started (keeps running)')).toBeLessThan(
+      at('▶ init step "wait-for-db" on web-0'),
+    );
+    expect(await get(await hostPort(files[0] ?? '', project, 'web-0', 9090), '/')).toBe('pod web-0\n');
     expect(out.some((l) => /^✓ job "migrate" succeeded/.test(l))).toBe(true);
     const config = await get(await hostPort(files[0] ?? '', project, 'web-1', 8080), '/config.txt');
     expect(config).toBe('greeting=hello\npod=web-1\ndatabase=postgres://postgres:5432/app\n');

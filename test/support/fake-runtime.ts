@@ -124,9 +124,11 @@ interface FakeVolume {
 const matches = (labels: Labels, want: Labels): boolean =>
   Object.entries(want).every(([k, v]) => labels[k] === v);
 
-/** Defaults by role: sandboxes and main containers run until stopped, a step exits 0 at once. */
+/** Defaults by role: sandboxes, main containers, a pod's other containers and sidecars run until stopped, a step exits 0 at once. */
 function defaultBehaviour(role: string | undefined): ContainerBehaviour {
-  return role === 'sandbox' || role === 'main' ? { runMs: 'forever' } : { runMs: 0 };
+  return role === 'sandbox' || role === 'main' || role === 'container' || role === 'sidecar'
+    ? { runMs: 'forever' }
+    : { runMs: 0 };
 }
 
 export class FakeRuntime implements ContainerRuntime {
@@ -167,7 +169,10 @@ export class FakeRuntime implements ContainerRuntime {
       .map((c) => [c.method, c.target, c.detail].filter(Boolean).join(' '));
   }
 
-  /** A readable name for a container id: `sandbox db-0`, `main db-0`, `step db-0/format#2`, `job migrate-0#1`, `pathcheck`. */
+  /**
+   * A readable name for a container id: `sandbox db-0`, `main db-0`, `step db-0/format#2`, `job migrate-0#1`,
+   * `sidecar web-0/proxy`, `container web-0/metrics`, `pathcheck`.
+   */
   describe(id: string): string {
     const c = this.containers.get(id);
     return c ? describeView(c.view) : (this.gone.get(id) ?? `unknown ${id}`);
@@ -681,6 +686,9 @@ function describeView(v: ContainerView): string {
   if (v.role === 'step' && v.step === undefined) return 'pathcheck';
   if (v.role === 'step') return `step ${v.instance ?? '?'}/${v.step}#${v.nth}`;
   if (v.role === 'job') return `job ${v.instance ?? '?'}#${v.nth}`;
+  if (v.role === 'sidecar' || v.role === 'container') {
+    return `${v.role} ${v.instance ?? '?'}/${v.spec.labels[LABEL.container] ?? '?'}`;
+  }
   return `${v.role ?? 'container'} ${v.instance ?? '?'}`;
 }
 

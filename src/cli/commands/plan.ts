@@ -5,15 +5,16 @@ import { formatTable } from '../../report/table.js';
 import { connectDocker } from '../../runtime/docker.js';
 import { flagBool, type Command } from '../io.js';
 import { loadFromArgs } from '../load.js';
-import type { ResolvedProject } from '../../spec/model.js';
+import { initSequence, type ResolvedProject } from '../../spec/model.js';
 
-/** Which Kubernetes object became which service or job, its instances, steps and volumes. */
+/** Which Kubernetes object became which service or job, its instances, containers, steps and volumes. */
 function kubernetesMapping(project: ResolvedProject): string[][] {
   return project.services.flatMap((s) => {
     if (!s.origin) return [];
     const first = s.instances[0];
     const volumes = new Map<string, string>();
-    for (const v of [...(first?.main.volumes ?? []), ...(first?.steps.flatMap((st) => st.volumes) ?? [])]) {
+    const pod = [...(first?.steps ?? []), ...(first?.sidecars ?? []), ...(first?.containers ?? [])];
+    for (const v of [...(first?.main.volumes ?? []), ...pod.flatMap((c) => c.volumes)]) {
       const src = v.source;
       const what =
         src.kind === 'claim'
@@ -30,7 +31,12 @@ function kubernetesMapping(project: ResolvedProject): string[][] {
         `${s.origin.kind}/${s.origin.name} (${s.origin.namespace})`,
         `${s.job ? 'job' : 'service'} ${s.name}`,
         s.instances.map((i) => i.name).join(', '),
-        first?.steps.map((st) => `${st.name} (${st.runIf.type})`).join(', ') || '-',
+        [first?.mainName ?? 'main', ...(first?.containers ?? []).map((c) => c.name)].join(', '),
+        (first ? initSequence(first) : [])
+          .map((e) =>
+            e.kind === 'step' ? `${e.step.name} (${e.step.runIf.type})` : `${e.sidecar.name} (sidecar)`,
+          )
+          .join(', ') || '-',
         [...volumes.values()].join('; ') || '-',
       ],
     ];
@@ -78,7 +84,10 @@ export const run: Command = async (args, io) => {
   if (mapping.length > 0) {
     io.out('');
     io.out('from Kubernetes objects (docs/kubernetes.md)');
-    const rows = formatTable(['OBJECT', 'BECAME', 'INSTANCES', 'INIT STEPS', 'VOLUMES'], mapping);
+    const rows = formatTable(
+      ['OBJECT', 'BECAME', 'INSTANCES', 'CONTAINERS', 'INIT STEPS', 'VOLUMES'],
+      mapping,
+    );
     for (const line of rows.split('\n')) io.out(line);
   }
   return 0;

@@ -1,6 +1,7 @@
 // Kubernetes objects → the resolved model (docs/kubernetes.md): a Pod, Deployment, StatefulSet or Job
 // becomes a service (a Job a job) whose instances are its pods, their init containers init steps that
-// always run, the one container the main; Services become network aliases and service variables;
+// always run (those with `restartPolicy: Always` native sidecars), the first container the main and the
+// others started beside it; Services become network aliases and service variables;
 // ConfigMaps, Secrets and PersistentVolumeClaims are read where pods use them. What Docker cannot do is a
 // problem at its field; what initsteps does not run is ignored with a notice (reader.ts).
 import path from 'node:path';
@@ -14,10 +15,12 @@ import type {
   PortMapping,
   Probe,
   ProjectedFile,
+  PodContainer,
   PodManagementPolicy,
   PullPolicy,
   ResolvedInstance,
   ResolvedService,
+  ResolvedSidecar,
   ResolvedStep,
   RestartPolicy,
   RunIf,
@@ -542,38 +545,64 @@ export class Translator {
       r.problem(pod, 'missing required field `containers` (at least one container)');
       return undefined;
     }
-    if (more[0]) {
+    if (more[0] && w.job) {
+      // A Job's pod completes when its containers exit; the job runs one (docs/kubernetes.md#mapping).
       r.problem(
         more[0],
-        `several containers in one pod are ${NOT_YET}: one container per pod (init containers apart)`,
+        `a Job's pod with several containers is ${NOT_YET}: one container (a helper that runs beside it is a native sidecar: an init container with \`restartPolicy: Always\`)`,
       );
     }
     const ctx: PodContext = { w, podName, ordinal, volumes, podUser, podSeccomp };
     const initContainers = r.maps(pod, 'initContainers');
-    const names = new Set(initContainers.map((c) => r.str(c, 'name')));
+    const isSidecar = (c: LMap) => r.str(c, 'restartPolicy') === 'Always';
+    const names = new Set(initContainers.filter((c) => !isSidecar(c)).map((c) => r.str(c, 'name')));
+    const sidecarNames = new Set(initContainers.filter(isSidecar).map((c) => r.str(c, 'name')));
     for (const [annotation, { node }] of w.podMeta.annotations) {
       if (!annotation.startsWith(ANNOTATION.runIf)) continue;
       const target = annotation.slice(ANNOTATION.runIf.length);
-      if (!names.has(target)) {
+      if (sidecarNames.has(target)) {
+        r.problem(node, `${annotation}: "${target}" is a native sidecar, which starts on every pod start`);
+      } else if (!names.has(target)) {
         r.problem(
           node,
           `${annotation}: no init container "${target}" in this pod${names.size > 0 ? ` (init containers: ${[...names].join(', ')})` : ''}`,
         );
       }
     }
-    const steps: ResolvedStep[] = initContainers.map((c, index) => {
-      const spec = this.container(c, ctx, false);
-      if (r.str(c, 'restartPolicy') === 'Always') {
+    const steps: ResolvedStep[] = [];
+    const sidecars: ResolvedSidecar[] = [];
+    const sidecarPorts: PortMapping[] = [];
+    for (const c of initContainers) {
+      const index = steps.length;
+      // A sidecar's ports are the pod's, as a container's (docs/kubernetes.md#native-sidecars).
+      const spec = this.container(c, ctx, isSidecar(c));
+      const policy = r.str(c, 'restartPolicy');
+      if (policy !== undefined && policy !== 'Always') {
         r.problem(
           r.keyAt(c, 'restartPolicy'),
-          `a native sidecar (an init container with \`restartPolicy: Always\`) is ${NOT_YET}`,
+          `an init container's restartPolicy can only be Always (a native sidecar), got "${policy}"`,
         );
       }
-      this.refuseProbes(c, ['startupProbe', 'livenessProbe', 'readinessProbe']);
-      const pullPolicy = (r.str(c, 'imagePullPolicy') ?? 'IfNotPresent') as PullPolicy;
+      const pullPolicy = pullPolicyOf(r.str(c, 'imagePullPolicy'));
+      if (policy === 'Always') {
+        sidecarPorts.push(...this.ports(c));
+        const startupProbe = this.probe(r.map(c, 'startupProbe'), c, 'startup');
+        this.refuseProbes(c, ['livenessProbe', 'readinessProbe'], 'native sidecar');
+        r.ignoreRest(c, 'init container');
+        sidecars.push({
+          ...spec,
+          name: r.str(c, 'name') ?? `sidecar-${sidecars.length}`,
+          afterSteps: index,
+          pos: c.pos,
+          pullPolicy,
+          ...(startupProbe && { startupProbe }),
+        });
+        continue;
+      }
+      this.refuseProbes(c, ['startupProbe', 'livenessProbe', 'readinessProbe'], 'init container');
       r.ignoreRest(c, 'init container');
       const name = r.str(c, 'name') ?? `init-${index}`;
-      return {
+      steps.push({
         ...spec,
         name,
         index,
@@ -583,13 +612,28 @@ export class Translator {
         attempts: restartPolicy === 'Never' ? 1 : K8S.stepAttempts,
         restartPolicy,
         pullPolicy,
-      };
-    });
+      });
+    }
     const mainSpec = this.container(main, ctx, true);
     const ports = this.ports(main);
     const probes = this.mainProbes(w, main);
-    const pullPolicy = (r.str(main, 'imagePullPolicy') ?? 'IfNotPresent') as PullPolicy;
+    const pullPolicy = pullPolicyOf(r.str(main, 'imagePullPolicy'));
+    const mainName = r.str(main, 'name');
     r.ignoreRest(main, 'container');
+    // The other containers share the sandbox: their ports are the pod's too (docs/kubernetes.md#mapping).
+    const others: PodContainer[] = w.job
+      ? []
+      : more.map((c, i) => {
+          const spec = this.container(c, ctx, true);
+          ports.push(...this.ports(c));
+          const readinessProbe = this.probe(r.map(c, 'readinessProbe'), c, 'readiness');
+          this.refuseProbes(c, ['startupProbe', 'livenessProbe'], "pod's other container");
+          const pulls = pullPolicyOf(r.str(c, 'imagePullPolicy'));
+          const name = r.str(c, 'name') ?? `container-${i + 1}`;
+          r.ignoreRest(c, 'container');
+          return { ...spec, name, pullPolicy: pulls, ...(readinessProbe && { readinessProbe }) };
+        });
+    ports.push(...sidecarPorts);
     r.ignoreRest(pod, 'pod spec');
     const instanceEnv: EnvVar[] = [
       { name: 'INITSTEPS_SERVICE', value: w.meta.name, secret: false },
@@ -604,17 +648,30 @@ export class Translator {
         ordinal,
         steps: steps.map(withInstance),
         main: withInstance(mainSpec),
+        ...(mainName !== undefined && { mainName }),
+        ...(others.length > 0 && { containers: others.map(withInstance) }),
+        ...(sidecars.length > 0 && { sidecars: sidecars.map(withInstance) }),
       },
       template: mainSpec,
       ports,
       probes,
-      pullPolicy: ['Always', 'IfNotPresent', 'Never'].includes(pullPolicy) ? pullPolicy : 'IfNotPresent',
+      pullPolicy,
     };
   }
 
-  private refuseProbes(c: LMap, probes: string[]): void {
+  private refuseProbes(
+    c: LMap,
+    probes: string[],
+    role: 'init container' | 'native sidecar' | "pod's other container",
+  ): void {
     for (const p of probes) {
-      this.r.refuse(c, p, `a ${p} on an init container is not valid in Kubernetes`);
+      this.r.refuse(
+        c,
+        p,
+        role === 'init container'
+          ? `a ${p} on an init container is not valid in Kubernetes`
+          : `${p} on a ${role} is ${NOT_YET}: ${role === 'native sidecar' ? 'its startupProbe' : 'its readinessProbe'} is run`,
+      );
     }
   }
 
@@ -1251,7 +1308,13 @@ export class Translator {
     for (const w of this.workloads) {
       const s = byName.get(w.meta.name);
       if (!s) continue;
-      const text = [s.template, ...(s.instances[0]?.steps ?? [])]
+      const first = s.instances[0];
+      const text = [
+        s.template,
+        ...(first?.steps ?? []),
+        ...(first?.containers ?? []),
+        ...(first?.sidecars ?? []),
+      ]
         .flatMap((c) => [
           ...(c.command ?? []),
           ...(c.args ?? []),
@@ -1305,6 +1368,10 @@ interface PodContext {
   podUser?: string | undefined;
   podSeccomp?: SecurityContext['seccompProfile'] | undefined;
 }
+
+/** A container's `imagePullPolicy`; initsteps' default is IfNotPresent (docs/kubernetes.md#mapping). */
+const pullPolicyOf = (value: string | undefined): PullPolicy =>
+  value === 'Always' || value === 'Never' ? value : 'IfNotPresent';
 
 const emptyContainer = (): ContainerSpec => ({
   env: [],

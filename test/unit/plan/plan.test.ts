@@ -234,4 +234,19 @@ describe('planProject', () => {
       { service: 'tb', instance: 'tb-1', step: 'format', action: 'run', reason: 'fresh volume data' },
     ]);
   });
+
+  it('lists a native sidecar in its place among the steps, to start', () => {
+    const p = project(1);
+    const [inst] = p.services[0]?.instances ?? [];
+    if (!inst) throw new Error('no instance');
+    inst.sidecars = [
+      { ...inst.main, name: 'proxy', afterSteps: 0, pos, pullPolicy: 'IfNotPresent' },
+      { ...inst.main, name: 'log', afterSteps: 1, pos, pullPolicy: 'IfNotPresent' },
+    ];
+    expect(planProject(p, () => ({ volumes: {} })).map((e) => `${e.step}: ${e.action}`)).toEqual([
+      'proxy: start',
+      'format: run',
+      'log: start',
+    ]);
+  });
 });

@@ -26,16 +26,6 @@ type Row = [title: string, yaml: string | string[], patterns: RegExp[]];
 
 const refusals: Row[] = [
   [
-    'several containers in one pod',
-    deployment(`containers:\n  - name: a\n    image: x\n  - »name: b\n    image: x`),
-    [/several containers in one pod are not supported yet/],
-  ],
-  [
-    'a native sidecar',
-    deployment(`initContainers:\n  - name: s\n    image: x\n    »restartPolicy: Always\n${MAIN}`),
-    [/native sidecar .* not supported yet/],
-  ],
-  [
     'port ≠ targetPort',
     [
       deployment(`containers:\n  - name: m\n    image: x\n    ports: [{name: http, containerPort: 8080}]`),
