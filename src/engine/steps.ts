@@ -128,6 +128,7 @@ async function runStep(
   const end = await runAttempts(ctx, attempt, onLine, {
     attempts: step.attempts,
     timeoutMs: step.timeoutMs,
+    backoff: step.backoff,
     deadline,
     onAttempt: (n) => ctx.results.stepAttempt(s.name, inst.name, step.name, n, step.attempts),
     onRetry: (n, delayMs, outcome) =>

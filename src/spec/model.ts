@@ -89,6 +89,15 @@ export interface Probe {
   failureThreshold: number;
 }
 
+/**
+ * The wait between attempts (docs/spec.md, "Init steps"): `baseMs` after the first failed attempt, doubling
+ * after each further one, at most `capMs`. A part left out is the run's default (1 s, 10 s).
+ */
+export interface Backoff {
+  baseMs?: number;
+  capMs?: number;
+}
+
 export type RunIf =
   | { type: 'freshVolume'; volume?: string }
   | { type: 'fileMissing'; path: string; volume?: string }
@@ -148,6 +157,8 @@ export interface ResolvedStep extends ContainerSpec {
   /** Attempts in all (3 for OnFailure unless `retries` says otherwise, 1 for Never). */
   attempts: number;
   restartPolicy: RestartPolicy;
+  /** Absent: the run's default backoff. */
+  backoff?: Backoff;
   /** The step's own imagePullPolicy, else the service's. */
   pullPolicy: PullPolicy;
 }
@@ -171,6 +182,8 @@ export interface JobSpec {
   attempts: number;
   /** Per attempt. */
   timeoutMs: number;
+  /** Absent: the run's default backoff. */
+  backoff?: Backoff;
   /** The whole job, init steps and retries included, from when it starts; undefined: no deadline. */
   activeDeadlineMs?: number;
   /** Where a failure of the job's container is annotated: its `command`, else `args`, else the document. */

@@ -27,7 +27,36 @@ const ofType = <T extends RunEvent['type']>(events: RunEvent[], type: T) =>
 const leftAfterFailure = ['sandbox tb-0 (running)', 'network initsteps_p'];
 
 describe('attempts and backoff', () => {
-  it('retries a failing step with linear backoff until it succeeds, one container per attempt', async () => {
+  const failing = () =>
+    fakeRuntime({ script: (c) => (c.step === 'bad' ? { output: [], exitCode: 1 } : undefined) });
+  const delays = (events: RunEvent[]) => ofType(events, 'step-retry').map((e) => e.delayMs);
+
+  it("doubles the run's base between attempts, without a cap below 10 s", async () => {
+    const p = project('p', [{ name: 'db', ...sleeper, steps: [{ name: 'bad', attempts: 4 }] }]);
+    const run = await runUp(failing(), p);
+    expect(delays(run.events)).toEqual([BACKOFF_MS, 2 * BACKOFF_MS, 4 * BACKOFF_MS]);
+    expect(stepOf(run.report, 'db-0', 'bad')).toMatchObject({ status: 'Failed', attempts: 4 });
+  });
+
+  it("doubles the step's own base up to its cap, and waits that long", async () => {
+    const backoff = { baseMs: 10, capMs: 25 };
+    const p = project('p', [{ name: 'db', ...sleeper, steps: [{ name: 'bad', attempts: 5, backoff }] }]);
+    const run = await runUp(failing(), p);
+    expect(delays(run.events)).toEqual([10, 20, 25, 25]);
+    // Timers may fire a millisecond early by Date.now().
+    expect(run.ms).toBeGreaterThanOrEqual(80 - 5);
+  });
+
+  it('takes the run default for the part a step leaves out', async () => {
+    const backoff = { capMs: BACKOFF_MS };
+    const p = project('p', [{ name: 'db', ...sleeper, steps: [{ name: 'bad', attempts: 3, backoff }] }]);
+    const run = await runUp(failing(), p, { backoffCapMs: 1 });
+    expect(delays(run.events)).toEqual([BACKOFF_MS, BACKOFF_MS]);
+    const ownCap = await runUp(failing(), p, { backoffBaseMs: 15 });
+    expect(delays(ownCap.events)).toEqual([15, BACKOFF_MS]);
+  });
+
+  it('retries a failing step with doubling backoff until it succeeds, one container per attempt', async () => {
     const rt = fakeRuntime({
       script: (c) =>
         c.step === 'flaky' ? { output: [`try ${c.nth}`], exitCode: c.nth < 3 ? 7 : 0 } : undefined,
