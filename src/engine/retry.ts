@@ -50,6 +50,13 @@ export class Deadline {
     return this.atMs - Date.now();
   }
 
+  /** Aborts with `outer`, or once the deadline passes (setting `exceeded`): for waits that take a signal. */
+  signal(outer: AbortSignal | undefined): AbortSignal {
+    const limit = AbortSignal.timeout(Math.max(0, this.remainingMs()));
+    limit.addEventListener('abort', () => (this.exceeded = true), { once: true });
+    return outer ? AbortSignal.any([outer, limit]) : limit;
+  }
+
   get message(): string {
     return `activeDeadlineSeconds ${this.seconds} exceeded`;
   }

@@ -24,6 +24,8 @@ export type ServiceReason =
   | 'StartFailed'
   | 'ReadinessTimeout'
   | 'DependencyFailed'
+  /** A Kubernetes pod's activeDeadlineSeconds passed before it was ready (docs/kubernetes.md#restarts). */
+  | 'DeadlineExceeded'
   /** The main container's image could not be pulled, or is absent under policy Never (docs/images.md). */
   | 'ImagePullFailed'
   | 'ImageNotPresent';

@@ -16,7 +16,8 @@ import { runJob } from './job.js';
 import { LABEL, networkName, type Role } from './labels.js';
 import { ProcessInstance } from './process-instance.js';
 import { acquireProjectLock } from './project-lock.js';
-import { waitReady, type StartedMain } from './readiness.js';
+import { waitReady, type Readiness, type StartedMain } from './readiness.js';
+import { Deadline } from './retry.js';
 import { ProjectCache } from './project-cache.js';
 import { RunContext, type RunSettings } from './run-context.js';
 import { lastRunOf, RunStateWriter } from './run-state.js';
@@ -203,10 +204,20 @@ async function runInstance(
     s.runtime === 'process'
       ? new ProcessInstance(ctx, s, inst, previous?.processes ?? [])
       : new ContainerInstance(ctx, s, inst);
-  if (!(await driver.open()) || !(await runInitSteps(ctx, s, inst, driver))) return;
+  // A Kubernetes pod's activeDeadlineSeconds bounds its init steps and its start until ready
+  // (docs/kubernetes.md#restarts); once it is ready, nothing watches it.
+  const deadline = s.activeDeadlineMs === undefined ? undefined : Deadline.after(s.activeDeadlineMs);
+  if (!(await driver.open()) || !(await runInitSteps(ctx, s, inst, driver, deadline))) return;
   const main: StartedMain | undefined = await driver.startMain();
   if (!main) return;
-  const ready = await waitReady(s.readinessProbe, main.healthcheck, main.target, ctx.signal);
+  let ready: Readiness;
+  try {
+    const signal = deadline ? deadline.signal(ctx.signal) : ctx.signal;
+    ready = await waitReady(s.readinessProbe, main.healthcheck, main.target, signal);
+  } catch (e: unknown) {
+    if (!deadline?.exceeded || ctx.signal?.aborted) throw e;
+    ready = { ok: false, reason: 'DeadlineExceeded', message: `${deadline.message} before it was ready` };
+  }
   if (ready.ok) results.setInstance(s, inst, 'Running');
   else results.setInstance(s, inst, 'Failed', ready.reason, ready.message);
 }

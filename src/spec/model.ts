@@ -204,6 +204,11 @@ export interface ResolvedService {
   ports: PortMapping[];
   dependsOn: string[];
   readinessProbe?: Probe;
+  /**
+   * A Kubernetes pod's `activeDeadlineSeconds` (docs/kubernetes.md#restarts): each instance's init steps and
+   * start, until ready, from when the instance starts. A job's deadline is `job.activeDeadlineMs`.
+   */
+  activeDeadlineMs?: number;
   /** The service-level container spec before per-instance env (useful for hashing and display). */
   template: ContainerSpec;
   instances: ResolvedInstance[];

@@ -57,6 +57,8 @@ export interface ServiceInput {
   ports?: PortMapping[];
   dependsOn?: string[];
   readinessProbe?: Probe;
+  /** A Kubernetes pod's activeDeadlineSeconds, in ms. */
+  activeDeadlineMs?: number;
   securityContext?: Partial<SecurityContext>;
   resources?: Resources;
   workingDir?: string;
@@ -168,6 +170,7 @@ export function service(input: ServiceInput, file = '/spec/initsteps.yaml'): Res
     ports: input.ports ?? [],
     dependsOn: input.dependsOn ?? [],
     ...(input.readinessProbe && { readinessProbe: input.readinessProbe }),
+    ...(input.activeDeadlineMs !== undefined && { activeDeadlineMs: input.activeDeadlineMs }),
     template,
     instances,
     ...(input.job && {

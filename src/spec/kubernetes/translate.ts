@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import type { SpecProblem } from '../../errors.js';
 import { parseDuration } from '../duration.js';
 import type {
+  Backoff,
   ContainerSpec,
   EnvVar,
   JobSpec,
@@ -61,6 +62,9 @@ const ANNOTATION = {
   runIf: 'initsteps.dev/run-if.',
   dependsOn: 'initsteps.dev/depends-on',
   timeout: 'initsteps.dev/timeout',
+  attempts: 'initsteps.dev/attempts',
+  backoffBase: 'initsteps.dev/backoff-base',
+  backoffCap: 'initsteps.dev/backoff-cap',
 } as const;
 
 const ALLOW_HINT = 'allow it with --allow-privileged (action input `allow-privileged: true`)';
@@ -363,12 +367,6 @@ export class Translator {
       );
     }
     const podDeadline = r.int(pod, 'activeDeadlineSeconds', 1);
-    if (podDeadline !== undefined && !w.job) {
-      r.problem(
-        r.keyAt(pod, 'activeDeadlineSeconds'),
-        `activeDeadlineSeconds on a ${w.obj.kind}'s pod is ${NOT_YET}: it bounds a Job's pods (a service's pod runs until \`down\`)`,
-      );
-    }
     for (const field of ['hostNetwork', 'hostPID', 'hostIPC']) {
       if (r.bool(pod, field) === true) {
         r.problem(
@@ -378,6 +376,7 @@ export class Translator {
       }
     }
     const timeoutMs = this.timeout(w.podMeta);
+    const retry = this.retry(w.podMeta, restart === 'Never');
     const instances: ResolvedInstance[] = [];
     let ports: PortMapping[] = [];
     let probe: Probe | undefined;
@@ -385,7 +384,14 @@ export class Translator {
     let template: ContainerSpec | undefined;
     for (let ordinal = 0; ordinal < w.replicas; ordinal++) {
       const podName = `${w.meta.name}-${ordinal}`;
-      const built = this.pod(w, podName, ordinal, restart === 'Never' ? 'Never' : 'OnFailure', timeoutMs);
+      const built = this.pod(
+        w,
+        podName,
+        ordinal,
+        restart === 'Never' ? 'Never' : 'OnFailure',
+        timeoutMs,
+        retry,
+      );
       if (!built) return this.placeholder(w);
       ports = built.ports;
       probe = built.probe;
@@ -408,6 +414,7 @@ export class Translator {
       restartPolicy: restart === 'Never' ? 'Never' : 'OnFailure',
       attempts: w.job.backoffLimit + 1,
       timeoutMs,
+      ...(retry.backoff && { backoff: retry.backoff }),
       ...(deadline.length > 0 && { activeDeadlineMs: Math.min(...deadline) * 1000 }),
       pos: w.meta.namePos,
     };
@@ -422,6 +429,7 @@ export class Translator {
       ports: job ? [] : ports,
       dependsOn: [],
       ...(probe && !job && { readinessProbe: probe }),
+      ...(podDeadline !== undefined && !job && { activeDeadlineMs: podDeadline * 1000 }),
       template: template ?? emptyContainer(),
       instances,
       ...(job && { job }),
@@ -453,6 +461,42 @@ export class Translator {
     if (ms === undefined)
       this.r.problem(a.node, `${ANNOTATION.timeout}: "${a.value}" is not a duration (5m, 90s)`);
     return ms ?? K8S.timeoutMs;
+  }
+
+  /**
+   * Init containers' attempts and the backoff between them (and between a Job's attempts). Kubernetes
+   * retries a failing init container forever, 10 s doubling to 5 min; in CI a bounded count, 1 s doubling
+   * to 10 s unless annotated (docs/kubernetes.md#restarts).
+   */
+  private retry(podMeta: Meta, never: boolean): { attempts: number; backoff?: Backoff } {
+    const r = this.r;
+    const duration = (name: string): number | undefined => {
+      const a = podMeta.annotations.get(name);
+      if (!a) return undefined;
+      const ms = parseDuration(a.value);
+      if (ms === undefined) r.problem(a.node, `${name}: "${a.value}" is not a duration (1s, 500ms)`);
+      return ms;
+    };
+    const baseMs = duration(ANNOTATION.backoffBase);
+    const capMs = duration(ANNOTATION.backoffCap);
+    const backoff = {
+      ...(baseMs !== undefined && { baseMs }),
+      ...(capMs !== undefined && { capMs }),
+    };
+    const a = podMeta.annotations.get(ANNOTATION.attempts);
+    let attempts: number = never ? 1 : K8S.stepAttempts;
+    if (a) {
+      const n = /^\d+$/.test(a.value.trim()) ? Number(a.value.trim()) : NaN;
+      if (!(n >= 1 && n <= 100)) {
+        r.problem(a.node, `${ANNOTATION.attempts}: "${a.value}" is not a whole number from 1 to 100`);
+      } else if (never && n > 1) {
+        r.problem(
+          a.node,
+          `${ANNOTATION.attempts}: ${n} contradicts restartPolicy Never (a failed init container fails the pod)`,
+        );
+      } else attempts = n;
+    }
+    return { attempts, ...(Object.keys(backoff).length > 0 && { backoff }) };
   }
 
   /** Names the pod answers to: the Services that select it, and `<pod>.<serviceName>` for a StatefulSet. */
@@ -507,6 +551,7 @@ export class Translator {
     ordinal: number,
     restartPolicy: RestartPolicy,
     timeoutMs: number,
+    retry: { attempts: number; backoff?: Backoff },
   ):
     | {
         instance: ResolvedInstance;
@@ -567,7 +612,8 @@ export class Translator {
         pos: c.pos,
         runIf: this.runIf(w, name, spec.volumes),
         timeoutMs,
-        attempts: restartPolicy === 'Never' ? 1 : K8S.stepAttempts,
+        attempts: retry.attempts,
+        ...(retry.backoff && { backoff: retry.backoff }),
         restartPolicy,
         pullPolicy,
       };

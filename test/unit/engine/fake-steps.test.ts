@@ -413,6 +413,45 @@ describe('output', () => {
   });
 });
 
+describe("a Kubernetes pod's activeDeadlineSeconds", () => {
+  it('kills the init step running when it passes; the main container never starts', async () => {
+    const rt = fakeRuntime({ script: (c) => (c.step === 'slow' ? { runMs: 'forever' } : undefined) });
+    const p = project('p', [
+      { name: 'web', ...sleeper, activeDeadlineMs: 100, steps: [{ name: 'slow', timeoutMs: 60_000 }] },
+    ]);
+    const run = await runUp(rt, p);
+    expect(stepOf(run.report, 'web-0', 'slow')).toMatchObject({
+      status: 'Failed',
+      reason: 'Timeout',
+      message: 'activeDeadlineSeconds 0.1 exceeded',
+    });
+    expect(run.report.services[0]).toMatchObject({ status: 'Failed', reason: 'DeadlineExceeded' });
+    expect(run.report.services[0]?.instances[0]?.message).toBe(
+      'activeDeadlineSeconds 0.1 exceeded during init step "slow"',
+    );
+    expect(rt.log('createContainer').filter((l) => l.includes('main'))).toEqual([]);
+  });
+
+  it('starts no retry whose backoff would end past it', async () => {
+    const rt = fakeRuntime({ script: (c) => (c.step === 'bad' ? { exitCode: 1 } : undefined) });
+    const backoff = { baseMs: 60_000 };
+    const p = project('p', [
+      { name: 'web', ...sleeper, activeDeadlineMs: 5000, steps: [{ name: 'bad', attempts: 5, backoff }] },
+    ]);
+    const run = await runUp(rt, p);
+    expect(stepOf(run.report, 'web-0', 'bad')).toMatchObject({ attempts: 1, exitCode: 1 });
+    expect(run.report.services[0]?.instances[0]?.reason).toBe('DeadlineExceeded');
+    expect(run.ms).toBeLessThan(4000);
+  });
+
+  it('is over once the pod is ready: `up` returns without waiting for it', async () => {
+    const p = project('p', [{ name: 'web', ...sleeper, activeDeadlineMs: 3000, steps: [{ name: 'quick' }] }]);
+    const run = await runUp(fakeRuntime(), p);
+    expect(serviceStatuses(run.report)).toEqual(['web: Running']);
+    expect(run.ms).toBeLessThan(2500);
+  });
+});
+
 describe('readiness of the main container', () => {
   const probe = (failureThreshold: number): Probe => ({
     check: { kind: 'exec', command: ['check'] },
@@ -441,6 +480,18 @@ describe('readiness of the main container', () => {
     expect(report.services[0]?.instances[0]?.message).toMatch(
       /^readiness probe failed 3 times in \d+ s: exec \["check"\] exited with code 1$/,
     );
+  });
+
+  it("a pod's deadline cuts the wait short: DeadlineExceeded, whatever the probe's budget", async () => {
+    const rt = fakeRuntime({ script: (c) => (c.role === 'main' ? { exec: () => 1 } : undefined) });
+    const p = project('p', [{ name: 'web', ...sleeper, readinessProbe: probe(1000), activeDeadlineMs: 150 }]);
+    const run = await runUp(rt, p);
+    expect(run.report.services[0]?.instances[0]).toMatchObject({
+      status: 'Failed',
+      reason: 'DeadlineExceeded',
+      message: 'activeDeadlineSeconds 0.15 exceeded before it was ready',
+    });
+    expect(run.ms).toBeLessThan(5000);
   });
 
   it('fails with StartFailed when the main container exits', async () => {

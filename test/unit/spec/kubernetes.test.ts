@@ -70,11 +70,6 @@ const refusals: Row[] = [
     [/needs `restartPolicy: OnFailure` or `Never`/],
   ],
   [
-    "a Deployment's activeDeadlineSeconds",
-    deployment(`»activeDeadlineSeconds: 5\n${MAIN}`),
-    [/activeDeadlineSeconds on a Deployment's pod is not supported yet/],
-  ],
-  [
     'a ConfigMap that is not in the input',
     deployment(
       `${MAIN}    env:\n      - name: A\n        valueFrom: {configMapKeyRef: {name: »nope, key: k}}`,
