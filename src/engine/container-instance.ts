@@ -3,7 +3,7 @@
 // it (`container:<sandbox>`) and mount the instance's volumes.
 import { errorMessage } from '../errors.js';
 import type { Labels } from '../runtime/types.js';
-import { expandContainer } from '../spec/expansion.js';
+import { expandContainer, usesPodFields, withPodFields } from '../spec/expansion.js';
 import {
   type ContainerSpec,
   type EnvVar,
@@ -38,6 +38,8 @@ import {
 export class ContainerInstance implements InstanceDriver {
   private volumes = new Map<string, PreparedVolume>();
   private sandbox = '';
+  /** Kubernetes' `status.podIP`: the sandbox's address on the project network, read when a container uses it. */
+  private podIP = '';
   /**
    * The addresses of the services it depends on (DNS names, container ports), added to every step and the
    * main container with their `$(VAR)` references expanded (docs/spec.md, "Addresses and references").
@@ -89,6 +91,16 @@ export class ContainerInstance implements InstanceDriver {
     ctx.throwIfAborted();
     const sandboxInfo = await ctx.runtime.inspectContainer(this.sandbox);
     ctx.results.setPorts(s.name, inst.name, sandboxInfo.ports);
+    if (usesPodFields([...inst.steps, inst.main])) {
+      const network = networkName(ctx.project.name);
+      this.podIP = (await ctx.runtime.containerIp(this.sandbox, network)) ?? '';
+      if (this.podIP === '') {
+        const why = `the instance sandbox has no address on network ${network} (status.podIP)`;
+        ctx.results.notRun(inst, 0, why);
+        ctx.results.setInstance(s, inst, 'Failed', 'StartFailed', why);
+        return false;
+      }
+    }
     return true;
   }
 
@@ -113,7 +125,7 @@ export class ContainerInstance implements InstanceDriver {
     };
     // Read from the host at each attempt (an earlier step or attempt may have changed it); a refusal
     // is this attempt's RuntimeError.
-    const expanded = expandContainer(spec, this.addresses);
+    const expanded = this.expand(spec);
     return async (onLine, timeoutMs) => {
       const created = await specForCreate(expanded, create, ctx.project);
       return runContainerAttempt(ctx.runtime, created, {
@@ -160,7 +172,7 @@ export class ContainerInstance implements InstanceDriver {
     let main: string;
     try {
       const spec = await specForCreate(
-        expandContainer(inst.main, this.addresses),
+        this.expand(inst.main),
         {
           name: mainName(ctx.project.name, inst.name),
           image,
@@ -183,6 +195,11 @@ export class ContainerInstance implements InstanceDriver {
     const started = { target: this.readinessTarget(main), healthcheck };
     ctx.mains.set(inst.name, { containerId: main, started });
     return started;
+  }
+
+  /** Its pod fields, then its references, with the addresses of what it depends on (docs/spec.md). */
+  private expand(spec: ContainerSpec): ContainerSpec {
+    return expandContainer(withPodFields(spec, { 'status.podIP': this.podIP }), this.addresses);
   }
 
   /** A volume the container mounts was removed meanwhile: the container and Docker's stand-in go. */

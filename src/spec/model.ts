@@ -42,7 +42,15 @@ export interface EnvVar {
   value: string;
   /** Came from `valueFrom.env`: masked in every log, summary and annotation. */
   secret: boolean;
+  /**
+   * A Kubernetes `fieldRef` known only once the instance's sandbox exists (docs/kubernetes.md#env): the
+   * engine sets `value` before it expands references. Only the Kubernetes translator sets it.
+   */
+  podField?: PodField;
 }
+
+/** `status.podIP`: the instance's address on the project network. */
+export type PodField = 'status.podIP';
 
 /** A file of a Kubernetes configMap, secret or downwardAPI volume (docs/kubernetes.md#volumes). */
 export interface ProjectedFile {

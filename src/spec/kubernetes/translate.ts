@@ -866,7 +866,7 @@ export class Translator {
     });
   }
 
-  private valueFrom(from: LMap, ctx: PodContext): { value: string; secret: boolean } | undefined {
+  private valueFrom(from: LMap, ctx: PodContext): Omit<EnvVar, 'name'> | undefined {
     const r = this.r;
     const cm = r.map(from, 'configMapKeyRef');
     const sec = r.map(from, 'secretKeyRef');
@@ -896,11 +896,13 @@ export class Translator {
     if (field) {
       const fieldPath = r.str(field, 'fieldPath');
       r.ignoreRest(field, 'fieldRef');
+      // Known once the instance's sandbox is on the network: the engine fills it in (docs/kubernetes.md#env).
+      if (fieldPath === 'status.podIP') return { value: '', secret: false, podField: fieldPath };
       const value = fieldPath === undefined ? undefined : this.fieldValue(fieldPath, ctx);
       if (value === undefined) {
         r.problem(
           field.entries.get('fieldPath')?.value ?? field,
-          `fieldPath ${fieldPath ?? '(missing)'} is ${NOT_YET}: metadata.name, metadata.namespace, metadata.labels['<key>'], metadata.annotations['<key>'] are`,
+          `fieldPath ${fieldPath ?? '(missing)'} is ${NOT_YET}: metadata.name, metadata.namespace, metadata.labels['<key>'], metadata.annotations['<key>'], status.podIP are`,
         );
         return undefined;
       }
