@@ -28,6 +28,7 @@ import { removeContainers, tryRemove } from './tracked.js';
 import type { CreateContainerSpec } from '../runtime/types.js';
 import {
   checkMountedVolumes,
+  copySubPaths,
   dockerNames,
   labelledVolumes,
   prepareVolumes,
@@ -134,7 +135,10 @@ export class ContainerInstance implements InstanceDriver {
         signal: ctx.signal,
         onLine,
         onCreated: (id) => ctx.tracked.add('container', id),
-        afterCreate: (id) => this.checkVolumes(id, created),
+        afterCreate: async (id) => {
+          await this.checkVolumes(id, created);
+          await copySubPaths(ctx.runtime, id, expanded.volumes);
+        },
         onRemoved: (id) => ctx.tracked.forget('container', id),
       });
     };
@@ -185,6 +189,7 @@ export class ContainerInstance implements InstanceDriver {
       main = await ctx.runtime.createContainer(spec);
       ctx.tracked.add('container', main);
       await this.checkVolumes(main, spec);
+      await copySubPaths(ctx.runtime, main, inst.main.volumes);
       await ctx.runtime.startContainer(main);
     } catch (e: unknown) {
       ctx.throwIfAborted();

@@ -73,6 +73,11 @@ export interface VolumeMount {
   mountPath: string;
   readOnly: boolean;
   source: VolumeSource;
+  /**
+   * Only with a `files` source (a Kubernetes `subPath`): its files under this relative path are copied into
+   * the container at `mountPath` before it starts, instead of a mount (docs/kubernetes.md#volumes).
+   */
+  subPath?: string;
 }
 
 export interface PortMapping {

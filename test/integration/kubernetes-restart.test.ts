@@ -1,7 +1,8 @@
 // Kubernetes pods' restart rules on the real engine (docs/kubernetes.md#restarts, #env): restartPolicy
 // Never vs OnFailure for a failing init container, activeDeadlineSeconds → DeadlineExceeded, and
-// `fieldRef: status.podIP` equal to the address Docker gave the pod. One `up`, the pods side by side.
-import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+// `fieldRef: status.podIP` equal to the address Docker gave the pod, volume subPaths (#volumes). One `up`,
+// the pods side by side.
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,10 +67,41 @@ spec:
       command: [sh, -c, 'echo "ip=$POD_IP url=$URL"']
 ${MAIN}
 `,
+  `apiVersion: v1
+kind: ConfigMap
+metadata: {name: cfg}
+data: {app.conf: listen 80}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: sec}
+stringData: {token: s3cr3t-token}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: files}
+spec:
+  volumes:
+    - {name: cfg, configMap: {name: cfg, items: [{key: app.conf, path: conf/app.conf}]}}
+    - {name: sec, secret: {secretName: sec}}
+    - {name: host, hostPath: {path: host}}
+  initContainers:
+    - name: show
+      image: busybox:latest
+      volumeMounts:
+        - {name: cfg, mountPath: /etc/app/app.conf, subPath: conf/app.conf}
+        - {name: cfg, mountPath: /tmp/conf, subPath: conf}
+        - {name: sec, mountPath: /run/token, subPath: token}
+        - {name: host, mountPath: /seed, subPath: conf}
+      command: [sh, -c, 'for f in /etc/app/app.conf /tmp/conf/app.conf /run/token /seed/seed.txt; do cat $f; echo; done; stat -c %a /tmp']
+${MAIN}
+`,
 ].join('---\n');
 
-describe('Kubernetes pods: restarts, deadline, status.podIP', () => {
-  it('retries under OnFailure, not under Never; the deadline fails a pod; the pod IP is the sandbox address', async () => {
+describe('Kubernetes pods: restarts, deadline, status.podIP, subPath', () => {
+  it('retries under OnFailure, not under Never; the deadline fails a pod; the pod IP is the sandbox address; subPaths', async () => {
+    mkdirSync(join(dir, 'host', 'conf'), { recursive: true });
+    writeFileSync(join(dir, 'host', 'conf', 'seed.txt'), 'seeded');
     const name = newProject('k8srestart');
     const loaded = loadFromText([{ file: join(dir, 'pods.yaml'), text: MANIFESTS }], {
       workspace: dir,
@@ -90,6 +122,7 @@ describe('Kubernetes pods: restarts, deadline, status.podIP', () => {
       onfailure: 'Running',
       late: 'Failed DeadlineExceeded',
       addr: 'Running',
+      files: 'Running',
     });
     expect(stepOf(report, 'never-0', 'flaky')).toMatchObject({ status: 'Failed', attempts: 1 });
     expect(stepOf(report, 'onfailure-0', 'flaky')).toMatchObject({ status: 'Succeeded', attempts: 3 });
@@ -109,5 +142,8 @@ describe('Kubernetes pods: restarts, deadline, status.podIP', () => {
     const ip = await runtime.containerIp(sandbox, networkName(name));
     expect(ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     expect(rec.output('addr-0', 'show')).toEqual([`ip=${ip} url=http://${ip}:8080/`]);
+
+    // A configMap's file and directory, a secret's file (masked), a hostPath's subdirectory; /tmp keeps its mode.
+    expect(rec.output('files-0', 'show')).toEqual(['listen 80', 'listen 80', '***', 'seeded', '1777']);
   }, 60_000);
 });

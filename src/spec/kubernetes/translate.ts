@@ -4,7 +4,7 @@
 // ConfigMaps, Secrets and PersistentVolumeClaims are read where pods use them. What Docker cannot do is a
 // problem at its field; what initsteps does not run is ignored with a notice (reader.ts).
 import path from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import type { SpecProblem } from '../../errors.js';
 import { parseDuration } from '../duration.js';
 import type {
@@ -1083,7 +1083,7 @@ export class Translator {
       const name = r.str(m, 'name');
       const mountPath = r.str(m, 'mountPath');
       const readOnly = r.bool(m, 'readOnly') ?? false;
-      r.refuse(m, 'subPath', `subPath is ${NOT_YET}: mount the whole volume`);
+      const subPath = r.str(m, 'subPath');
       r.refuse(m, 'subPathExpr', `subPathExpr is ${NOT_YET}`);
       r.ignoreRest(m, 'volumeMount');
       if (name === undefined || mountPath === undefined) {
@@ -1098,8 +1098,59 @@ export class Translator {
         );
         return [];
       }
-      return [{ name, mountPath, readOnly: readOnly || volume.readOnly, source: volume.source }];
+      const mount = { name, mountPath, readOnly: readOnly || volume.readOnly, source: volume.source };
+      if (subPath === undefined || subPath === '') return [mount];
+      const sub = this.subPath(mount, subPath, m.entries.get('subPath')?.value ?? m);
+      return sub ? [sub] : [];
     });
+  }
+
+  /**
+   * A mount of part of a volume (docs/kubernetes.md#volumes): a hostPath's subdirectory or file is bound
+   * itself; the files of a configMap, secret or downwardAPI volume under `subPath` are copied into the
+   * container; Docker Engine before 25 cannot mount part of a named volume, so other volumes refuse it.
+   */
+  private subPath(mount: VolumeMount, subPath: string, node: LNode): VolumeMount | undefined {
+    const r = this.r;
+    if (subPath.startsWith('/') || subPath.split('/').includes('..')) {
+      r.problem(node, `subPath ${subPath} must be a relative path without '..'`);
+      return undefined;
+    }
+    const clean = path.posix.normalize(subPath).replace(/\/$/, '');
+    const { source } = mount;
+    switch (source.kind) {
+      case 'hostPath': {
+        const joined = path.join(source.path, clean);
+        if (!existsSync(joined)) {
+          r.problem(node, `subPath ${subPath} does not exist in hostPath ${source.path}`);
+          return undefined;
+        }
+        // A symlink in the host directory must not lead the bind mount out of it.
+        const inside = path.relative(realpathSync(source.path), realpathSync(joined));
+        if (inside.startsWith('..') || path.isAbsolute(inside)) {
+          r.problem(node, `subPath ${subPath} resolves outside hostPath ${source.path}`);
+          return undefined;
+        }
+        return { ...mount, source: { kind: 'hostPath', path: joined } };
+      }
+      case 'files': {
+        const found = source.files.some((f) => f.path === clean || f.path.startsWith(`${clean}/`));
+        if (!found) {
+          r.problem(
+            node,
+            `subPath ${subPath}: no file or directory of that name in volume "${mount.name}" (${source.files.map((f) => f.path).join(', ') || 'no files'})`,
+          );
+          return undefined;
+        }
+        return { ...mount, subPath: clean };
+      }
+      default:
+        r.problem(
+          node,
+          `subPath on ${source.kind === 'emptyDir' ? 'an emptyDir' : 'a persistentVolumeClaim'} volume: Docker Engine before 25 (API 1.45) cannot mount part of a volume; mount the whole volume`,
+        );
+        return undefined;
+    }
   }
 
   // ---- ports and probes ----

@@ -82,11 +82,11 @@ const refusals: Row[] = [
     [/no volume "data" in the pod/],
   ],
   [
-    'a subPath',
+    'a subPath of an emptyDir',
     deployment(
-      `${MAIN}    volumeMounts: [{name: d, mountPath: /d, »subPath: x}]\nvolumes: [{name: d, emptyDir: {}}]`,
+      `${MAIN}    volumeMounts: [{name: d, mountPath: /d, subPath: »x}]\nvolumes: [{name: d, emptyDir: {}}]`,
     ),
-    [/subPath is not supported yet/],
+    [/subPath on an emptyDir volume: Docker Engine before 25 \(API 1\.45\) cannot mount part of a volume/],
   ],
   [
     'a run-if annotation for no init container',
