@@ -50,9 +50,14 @@ export class Deadline {
     return this.atMs - Date.now();
   }
 
-  /** Aborts with `outer`, or once the deadline passes (setting `exceeded`): for waits that take a signal. */
+  /**
+   * Aborts with `outer`, or once the deadline passes (setting `exceeded`): for waits that take a signal.
+   * Already aborted when the deadline has passed.
+   */
   signal(outer: AbortSignal | undefined): AbortSignal {
-    const limit = AbortSignal.timeout(Math.max(0, this.remainingMs()));
+    const left = this.remainingMs();
+    if (left <= 0) this.exceeded = true;
+    const limit = left <= 0 ? AbortSignal.abort() : AbortSignal.timeout(left);
     limit.addEventListener('abort', () => (this.exceeded = true), { once: true });
     return outer ? AbortSignal.any([outer, limit]) : limit;
   }

@@ -213,6 +213,7 @@ async function runInstance(
   let ready: Readiness;
   try {
     const signal = deadline ? deadline.signal(ctx.signal) : ctx.signal;
+    signal?.throwIfAborted(); // a wait without a probe may not look at it
     ready = await waitReady(s.readinessProbe, main.healthcheck, main.target, signal);
   } catch (e: unknown) {
     if (!deadline?.exceeded || ctx.signal?.aborted) throw e;

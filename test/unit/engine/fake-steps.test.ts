@@ -444,6 +444,17 @@ describe("a Kubernetes pod's activeDeadlineSeconds", () => {
     expect(run.ms).toBeLessThan(4000);
   });
 
+  it('fails a pod whose deadline passed while its main container started, probe or none', async () => {
+    const rt = fakeRuntime({ pull: () => ({ delayMs: 200 }) });
+    const p = project('p', [{ name: 'web', image: 'slow:1', ...sleeper, activeDeadlineMs: 50 }]);
+    const run = await runUp(rt, p);
+    expect(run.report.services[0]?.instances[0]).toMatchObject({
+      status: 'Failed',
+      reason: 'DeadlineExceeded',
+      message: 'activeDeadlineSeconds 0.05 exceeded before it was ready',
+    });
+  });
+
   it('is over once the pod is ready: `up` returns without waiting for it', async () => {
     const p = project('p', [{ name: 'web', ...sleeper, activeDeadlineMs: 3000, steps: [{ name: 'quick' }] }]);
     const run = await runUp(fakeRuntime(), p);
