@@ -5,7 +5,7 @@
 
 import { errorMessage } from '../errors.js';
 import type { Labels } from '../runtime/types.js';
-import { expandContainer } from '../spec/expansion.js';
+import { expandContainer, usesPodFields, withPodFields } from '../spec/expansion.js';
 import {
   type ContainerSpec,
   type EnvVar,
@@ -32,6 +32,7 @@ import { removeContainers, tryRemove } from './tracked.js';
 import type { CreateContainerSpec } from '../runtime/types.js';
 import {
   checkMountedVolumes,
+  copySubPaths,
   dockerNames,
   labelledVolumes,
   prepareVolumes,
@@ -44,6 +45,8 @@ export class ContainerInstance implements InstanceDriver {
   private sandbox = '';
   /** The native sidecars started so far, in order: they stop last first, after the job's container. */
   private readonly sidecars: { id: string; name: string }[] = [];
+  /** Kubernetes' `status.podIP`: the sandbox's address on the project network, read when a container uses it. */
+  private podIP = '';
   /**
    * The addresses of the services it depends on (DNS names, container ports), added to every step and the
    * main container with their `$(VAR)` references expanded (docs/spec.md, "Addresses and references").
@@ -95,6 +98,16 @@ export class ContainerInstance implements InstanceDriver {
     ctx.throwIfAborted();
     const sandboxInfo = await ctx.runtime.inspectContainer(this.sandbox);
     ctx.results.setPorts(s.name, inst.name, sandboxInfo.ports);
+    if (usesPodFields([...inst.steps, inst.main, ...(inst.sidecars ?? []), ...(inst.containers ?? [])])) {
+      const network = networkName(ctx.project.name);
+      this.podIP = (await ctx.runtime.containerIp(this.sandbox, network)) ?? '';
+      if (this.podIP === '') {
+        const why = `the instance sandbox has no address on network ${network} (status.podIP)`;
+        ctx.results.notRun(inst, 0, why);
+        ctx.results.setInstance(s, inst, 'Failed', 'StartFailed', why);
+        return false;
+      }
+    }
     return true;
   }
 
@@ -119,7 +132,7 @@ export class ContainerInstance implements InstanceDriver {
     };
     // Read from the host at each attempt (an earlier step or attempt may have changed it); a refusal
     // is this attempt's RuntimeError.
-    const expanded = expandContainer(spec, this.addresses);
+    const expanded = this.expand(spec);
     return async (onLine, timeoutMs) => {
       const created = await specForCreate(expanded, create, ctx.project);
       return runContainerAttempt(ctx.runtime, created, {
@@ -128,7 +141,10 @@ export class ContainerInstance implements InstanceDriver {
         signal: ctx.signal,
         onLine,
         onCreated: (id) => ctx.tracked.add('container', id),
-        afterCreate: (id) => this.checkVolumes(id, created),
+        afterCreate: async (id) => {
+          await this.checkVolumes(id, created);
+          await copySubPaths(ctx.runtime, id, expanded.volumes);
+        },
         onRemoved: (id) => ctx.tracked.forget('container', id),
       });
     };
@@ -203,7 +219,7 @@ export class ContainerInstance implements InstanceDriver {
     await this.image(image, sidecar.pullPolicy);
     const { name, labels } = this.podContainer(sidecar, 'sidecar');
     const spec = await specForCreate(
-      expandContainer(sidecar, this.addresses),
+      this.expand(sidecar),
       {
         name,
         image,
@@ -217,6 +233,7 @@ export class ContainerInstance implements InstanceDriver {
     ctx.tracked.add('container', id);
     this.sidecars.push({ id, name: sidecar.name });
     await this.checkVolumes(id, spec);
+    await copySubPaths(ctx.runtime, id, sidecar.volumes);
     await ctx.runtime.startContainer(id);
     const target = this.readinessTarget(id, `sidecar "${sidecar.name}"`);
     // Without a startupProbe, Kubernetes counts it started once it runs.
@@ -260,7 +277,7 @@ export class ContainerInstance implements InstanceDriver {
     }
     try {
       const spec = await specForCreate(
-        expandContainer(c, this.addresses),
+        this.expand(c),
         {
           ...naming,
           image,
@@ -272,6 +289,7 @@ export class ContainerInstance implements InstanceDriver {
       const id = await ctx.runtime.createContainer(spec);
       ctx.tracked.add('container', id);
       await this.checkVolumes(id, spec);
+      await copySubPaths(ctx.runtime, id, c.volumes);
       await ctx.runtime.startContainer(id);
       return { id, image };
     } catch (e: unknown) {
@@ -299,6 +317,11 @@ export class ContainerInstance implements InstanceDriver {
       );
       if (removed) ctx.tracked.forget('container', id);
     }
+  }
+
+  /** Its pod fields, then its references, with the addresses of what it depends on (docs/spec.md). */
+  private expand(spec: ContainerSpec): ContainerSpec {
+    return expandContainer(withPodFields(spec, { 'status.podIP': this.podIP }), this.addresses);
   }
 
   /** A volume the container mounts was removed meanwhile: the container and Docker's stand-in go. */

@@ -42,8 +42,10 @@ export function securityOpt(sc: SecurityContext): string[] {
 /** Docker volume names for the instance's claim and emptyDir mounts, by spec volume name. */
 export type VolumeNames = ReadonlyMap<string, string>;
 
+/** The mounts; a `subPath` of a files volume is no mount: its files are copied in (volumes.ts). */
 export function mountsFor(volumes: VolumeMount[], names: VolumeNames): MountSpec[] {
-  return volumes.map((v) => {
+  return volumes.flatMap((v): MountSpec | MountSpec[] => {
+    if (v.subPath !== undefined) return [];
     if (v.source.kind === 'hostPath') {
       return { type: 'bind', source: v.source.path, target: v.mountPath, readOnly: v.readOnly };
     }

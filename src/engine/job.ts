@@ -76,6 +76,7 @@ async function run({ ctx, s, job, inst, driver, deadline }: JobRun): Promise<Job
   const { outcome, attempts } = await runAttempts(ctx, attempt, onLine, {
     attempts: job.attempts,
     timeoutMs: job.timeoutMs,
+    backoff: job.backoff,
     deadline,
     onAttempt: (n) => results.jobAttempt(s.name, n, job.attempts),
     onRetry: (n, delayMs, o) =>

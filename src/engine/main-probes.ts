@@ -11,21 +11,26 @@ import { errorMessage } from '../errors.js';
 import type { Probe, ResolvedInstance, ResolvedService } from '../spec/model.js';
 import { runCheck, waitProbe, waitReady, type Readiness, type StartedMain } from './readiness.js';
 import type { RunContext } from './run-context.js';
+import { backoffDelayMs } from './retry.js';
 
 /** Starts of a main container before it is ready, in all, unless restartPolicy is Never (as an init container's attempts). */
 export const START_ATTEMPTS = 3;
 
-/** The instance's main from its start to ready (or failed); its liveness stays watched until `up` ends. */
+/**
+ * The instance's main from its start to ready (or failed); its liveness stays watched until `up` ends.
+ * `startSignal` (the run's, or with a pod's activeDeadlineSeconds) ends the start only, not the watch.
+ */
 export async function mainReady(
   ctx: RunContext,
   s: ResolvedService,
   inst: ResolvedInstance,
   main: StartedMain,
+  startSignal = ctx.signal,
 ): Promise<Readiness> {
   if (!s.startupProbe && !s.livenessProbe) {
-    return waitReady(s.readinessProbe, main.healthcheck, main.target, ctx.signal);
+    return waitReady(s.readinessProbe, main.healthcheck, main.target, startSignal);
   }
-  return new MainWatch(ctx, s, inst, main).untilReady();
+  return new MainWatch(ctx, s, inst, main).untilReady(startSignal);
 }
 
 /** Stops every liveness watch of the run and waits for a restart in progress to end. */
@@ -58,7 +63,19 @@ class MainWatch {
     return this.s.restartPolicy !== 'Never' && this.main.control !== undefined;
   }
 
-  async untilReady(): Promise<Readiness> {
+  async untilReady(startSignal: AbortSignal | undefined): Promise<Readiness> {
+    // Ending the start ends this watch: the instance fails, nothing is watched after.
+    const end = () => this.stopping.abort();
+    startSignal?.addEventListener('abort', end, { once: true });
+    try {
+      startSignal?.throwIfAborted();
+      return await this.starts();
+    } finally {
+      startSignal?.removeEventListener('abort', end);
+    }
+  }
+
+  private async starts(): Promise<Readiness> {
     const attempts = this.restartable ? START_ATTEMPTS : 1;
     for (let start = 1; ; start++) {
       const r = await this.oneStart();
@@ -220,7 +237,7 @@ class MainWatch {
     const control = this.main.control;
     if (!control) throw new Error('internal: restart of a main that cannot be restarted');
     this.restarts += 1;
-    const delayMs = this.restarts * ctx.backoffBaseMs;
+    const delayMs = backoffDelayMs(this.restarts, ctx.backoffBaseMs, ctx.backoffCapMs);
     ctx.warn(`${inst.name}: ${why}; restarting its main container (restart ${this.restarts})`);
     await sleep(delayMs, undefined, { signal: this.signal });
     // Stopped and started as one: a watch stopped meanwhile must not leave the container stopped.

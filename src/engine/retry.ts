@@ -1,11 +1,12 @@
 // The attempt loop shared by init steps and a job's own container (docs/spec.md, "Init steps" and
-// "Jobs"): up to `attempts` attempts with linear backoff (n × base) between them, each attempt capped by
-// its timeout and, for a job, by what is left of the job's deadline. How one attempt runs (container or
+// "Jobs"): up to `attempts` attempts with a doubling backoff between them (base, 2 × base, ... at most the
+// cap), each attempt capped by its timeout and by what is left of a deadline (a job's, a Kubernetes pod's). How one attempt runs (container or
 // host process) is the instance driver's business.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { errorMessage } from '../errors.js';
 import { LineTail } from '../runtime/stream.js';
 import type { OutputStream } from '../runtime/types.js';
+import type { Backoff } from '../spec/model.js';
 import type { AttemptOutcome } from './attempt.js';
 import type { RunContext } from './run-context.js';
 
@@ -20,7 +21,16 @@ export type Attempt = (
 ) => Promise<AttemptOutcome>;
 
 /**
- * A job's `activeDeadlineSeconds` (Kubernetes' Job field): the whole job, init steps and retries included.
+ * The wait after failed attempt `n` (1-based): base × 2^(n-1), at most cap, as Kubernetes' restart backoff
+ * (10 s doubling to 5 min there; docs/spec.md, "Init steps", for the defaults here).
+ */
+export function backoffDelayMs(n: number, baseMs: number, capMs: number): number {
+  return Math.min(capMs, baseMs * 2 ** Math.min(n - 1, 30));
+}
+
+/**
+ * An `activeDeadlineSeconds` (Kubernetes' Job and Pod field): the whole job, or a pod's init steps and start
+ * until ready, retries included.
  * An attempt running when it passes is killed as on a timeout; no attempt or backoff starts after it.
  */
 export class Deadline {
@@ -40,6 +50,18 @@ export class Deadline {
     return this.atMs - Date.now();
   }
 
+  /**
+   * Aborts with `outer`, or once the deadline passes (setting `exceeded`): for waits that take a signal.
+   * Already aborted when the deadline has passed.
+   */
+  signal(outer: AbortSignal | undefined): AbortSignal {
+    const left = this.remainingMs();
+    if (left <= 0) this.exceeded = true;
+    const limit = left <= 0 ? AbortSignal.abort() : AbortSignal.timeout(left);
+    limit.addEventListener('abort', () => (this.exceeded = true), { once: true });
+    return outer ? AbortSignal.any([outer, limit]) : limit;
+  }
+
   get message(): string {
     return `activeDeadlineSeconds ${this.seconds} exceeded`;
   }
@@ -48,7 +70,9 @@ export class Deadline {
 export interface AttemptLoop {
   attempts: number;
   timeoutMs: number;
-  deadline?: Deadline;
+  /** Absent, or a part absent: the run's default. */
+  backoff?: Backoff | undefined;
+  deadline?: Deadline | undefined;
   /** Attempt `n` (1-based) begins. */
   onAttempt(n: number): void;
   /** Attempt `n` failed and the next one starts after `delayMs`. */
@@ -89,7 +113,11 @@ export async function runAttempts(
     if (outcome.reason === undefined || ctx.signal?.aborted) break;
     if (outcome.reason === 'Timeout' && timeoutMs < loop.timeoutMs) return pastDeadline(outcome, n);
     if (n < loop.attempts) {
-      const delayMs = n * ctx.backoffBaseMs;
+      const delayMs = backoffDelayMs(
+        n,
+        loop.backoff?.baseMs ?? ctx.backoffBaseMs,
+        loop.backoff?.capMs ?? ctx.backoffCapMs,
+      );
       if (delayMs >= (deadline?.remainingMs() ?? Infinity)) return pastDeadline(outcome, n);
       loop.onRetry(n, delayMs, outcome);
       try {

@@ -18,8 +18,10 @@ export interface RunSettings {
   observer: RunObserver;
   signal?: AbortSignal;
   cache?: VolumeCache;
-  /** Linear backoff between attempts: attempt n waits n × base. Default 1000 ms. */
+  /** The backoff between attempts where the spec sets none (retry.ts): base doubling to cap. Default 1000 ms. */
   backoffBaseMs?: number;
+  /** Default 10 000 ms. */
+  backoffCapMs?: number;
   runId?: string;
   /** Between SIGTERM and SIGKILL for a timed-out attempt. Default 2000 ms. */
   killGraceMs?: number;
@@ -45,6 +47,7 @@ export class RunContext {
   readonly signal: AbortSignal | undefined;
   readonly cache: VolumeCache | undefined;
   readonly backoffBaseMs: number;
+  readonly backoffCapMs: number;
   readonly killGraceMs: number;
   readonly stopGraceSeconds: number;
   readonly stateDir = stateDir();
@@ -77,6 +80,7 @@ export class RunContext {
     this.signal = o.signal;
     this.cache = o.cache;
     this.backoffBaseMs = o.backoffBaseMs ?? 1000;
+    this.backoffCapMs = o.backoffCapMs ?? 10_000;
     this.killGraceMs = o.killGraceMs ?? 2000;
     this.stopGraceSeconds = o.stopGraceSeconds ?? 30;
     this.mask = createMasker(secretValues(o.project));

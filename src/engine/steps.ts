@@ -52,7 +52,7 @@ export interface InstanceDriver {
   finishJob(): Promise<void>;
 }
 
-/** The init sequence of one instance; false when a step did not succeed. A job passes its deadline. */
+/** The init sequence of one instance; false when a step did not succeed. A job or a pod passes its deadline. */
 export async function runInitSteps(
   ctx: RunContext,
   s: ResolvedService,
@@ -92,13 +92,18 @@ export async function runInitSteps(
     ctx.throwIfAborted();
     ctx.results.notRun(inst, index + 1, `init step "${step.name}" failed`);
     const detail = [r.reason, r.message].filter(Boolean).join(' ');
-    ctx.results.setInstance(
-      s,
-      inst,
-      'Failed',
-      'InitStepFailed',
-      `init step "${step.name}" failed: ${detail}`,
-    );
+    if (deadline?.exceeded) {
+      const why = `${deadline.message} during init step "${step.name}"`;
+      ctx.results.setInstance(s, inst, 'Failed', 'DeadlineExceeded', why);
+    } else {
+      ctx.results.setInstance(
+        s,
+        inst,
+        'Failed',
+        'InitStepFailed',
+        `init step "${step.name}" failed: ${detail}`,
+      );
+    }
     return false;
   }
   return true;
@@ -180,6 +185,7 @@ async function runStep(
   const end = await runAttempts(ctx, attempt, onLine, {
     attempts: step.attempts,
     timeoutMs: step.timeoutMs,
+    backoff: step.backoff,
     deadline,
     onAttempt: (n) => ctx.results.stepAttempt(s.name, inst.name, step.name, n, step.attempts),
     onRetry: (n, delayMs, outcome) =>

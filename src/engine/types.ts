@@ -29,6 +29,8 @@ export type ServiceReason =
   /** After it was ready, its livenessProbe failed under restartPolicy Never (docs/kubernetes.md#probes). */
   | 'LivenessProbeFailed'
   | 'DependencyFailed'
+  /** A Kubernetes pod's activeDeadlineSeconds passed before it was ready (docs/kubernetes.md#restarts). */
+  | 'DeadlineExceeded'
   /** The main container's image could not be pulled, or is absent under policy Never (docs/images.md). */
   | 'ImagePullFailed'
   | 'ImageNotPresent';

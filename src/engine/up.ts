@@ -18,7 +18,8 @@ import { ProcessInstance } from './process-instance.js';
 import { acquireProjectLock } from './project-lock.js';
 import { mainReady, stopLivenessWatches } from './main-probes.js';
 import { waitInstanceReady } from './pod-readiness.js';
-import type { StartedMain } from './readiness.js';
+import type { Readiness, StartedMain } from './readiness.js';
+import { Deadline } from './retry.js';
 import { ProjectCache } from './project-cache.js';
 import { RunContext, type RunSettings } from './run-context.js';
 import { lastRunOf, RunStateWriter } from './run-state.js';
@@ -208,10 +209,21 @@ async function runInstance(
     s.runtime === 'process'
       ? new ProcessInstance(ctx, s, inst, previous?.processes ?? [])
       : new ContainerInstance(ctx, s, inst);
-  if (!(await driver.open()) || !(await runInitSteps(ctx, s, inst, driver))) return;
+  // A Kubernetes pod's activeDeadlineSeconds bounds its init steps and its start until ready
+  // (docs/kubernetes.md#restarts); once it is ready, nothing watches it.
+  const deadline = s.activeDeadlineMs === undefined ? undefined : Deadline.after(s.activeDeadlineMs);
+  if (!(await driver.open()) || !(await runInitSteps(ctx, s, inst, driver, deadline))) return;
   const main: StartedMain | undefined = await driver.startMain();
   if (!main) return;
-  const ready = await waitInstanceReady(mainReady(ctx, s, inst, main), main, ctx.signal);
+  let ready: Readiness;
+  try {
+    const signal = deadline ? deadline.signal(ctx.signal) : ctx.signal;
+    signal?.throwIfAborted(); // a wait without a probe may not look at it
+    ready = await waitInstanceReady(mainReady(ctx, s, inst, main, signal), main, signal);
+  } catch (e: unknown) {
+    if (!deadline?.exceeded || ctx.signal?.aborted) throw e;
+    ready = { ok: false, reason: 'DeadlineExceeded', message: `${deadline.message} before it was ready` };
+  }
   if (ready.ok) results.setInstance(s, inst, 'Running');
   else results.setInstance(s, inst, 'Failed', ready.reason, ready.message);
 }

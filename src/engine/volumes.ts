@@ -11,13 +11,17 @@ import type { RunContext } from './run-context.js';
 
 const FILES_ROOT = '/files';
 
-/** A tar of the files (and the directories above them), root-owned, with their modes. */
-function filesTar(files: ProjectedFile[]): Readable {
+/**
+ * A tar of the files, root-owned, with their modes, and the directories above them unless `parents` is
+ * false: then Docker creates a missing parent 0755 and leaves an existing one as it is (the container's
+ * own `/etc` keeps its mode).
+ */
+function filesTar(files: ProjectedFile[], parents = true): Readable {
   const tar = pack();
   const dirs = new Set<string>();
   for (const f of files) {
     const parts = f.path.split('/');
-    for (let i = 1; i < parts.length; i++) {
+    for (let i = 1; parents && i < parts.length; i++) {
       const dir = parts.slice(0, i).join('/');
       if (dirs.has(dir)) continue;
       dirs.add(dir);
@@ -51,6 +55,29 @@ async function writeFiles(ctx: RunContext, volume: string, files: ProjectedFile[
   }
 }
 
+/**
+ * The files of configMap, secret and downwardAPI volumes mounted with a `subPath`, copied into the created
+ * (not yet started) container at their mountPath: Docker Engine before 25 cannot mount part of a volume
+ * (docs/kubernetes.md#volumes). One tar at `/`, so a mountPath's missing parents are created.
+ */
+export async function copySubPaths(
+  runtime: ContainerRuntime,
+  id: string,
+  mounts: VolumeMount[],
+): Promise<void> {
+  const files = mounts.flatMap((m) => {
+    const { subPath, source } = m;
+    if (subPath === undefined || source.kind !== 'files') return [];
+    const target = m.mountPath.replace(/^\/+/, '').replace(/\/+$/, '');
+    return source.files.flatMap((f): ProjectedFile[] => {
+      if (f.path === subPath) return [{ ...f, path: target }];
+      if (!f.path.startsWith(`${subPath}/`)) return [];
+      return [{ ...f, path: `${target}/${f.path.slice(subPath.length + 1)}` }];
+    });
+  });
+  if (files.length > 0) await runtime.putArchive(id, '/', filesTar(files, false));
+}
+
 export interface PreparedVolume {
   mount: VolumeMount;
   dockerName: string;
@@ -60,12 +87,12 @@ export interface PreparedVolume {
   createdNow: boolean;
 }
 
-/** Every mount of the instance's main container and steps, by spec volume name. */
+/** Every mount of the instance's main container and steps, by spec volume name (a subPath copy is none). */
 function instanceMounts(inst: ResolvedInstance): VolumeMount[] {
   const mounts = new Map<string, VolumeMount>();
   const pod = [...inst.steps, ...(inst.sidecars ?? []), ...(inst.containers ?? [])];
   for (const m of [...inst.main.volumes, ...pod.flatMap((c) => c.volumes)]) {
-    if (!mounts.has(m.name)) mounts.set(m.name, m);
+    if (!mounts.has(m.name) && m.subPath === undefined) mounts.set(m.name, m);
   }
   return [...mounts.values()];
 }

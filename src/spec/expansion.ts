@@ -2,7 +2,7 @@
 // and references"): `$(NAME)` is replaced by the variable's value when the name is known, and stays as
 // written when it is not; `$$` is a literal `$` (so `$$(NAME)` is the text `$(NAME)`); any other `$` is
 // kept. Nothing else is special: no `${NAME}`, no backslash escapes, no nesting. Pure.
-import type { ContainerSpec, EnvVar } from './model.js';
+import type { ContainerSpec, EnvVar, PodField } from './model.js';
 
 /** The variables initsteps gives every instance (resolve.ts): known to every reference, like addresses. */
 export const INSTANCE_VARIABLES: readonly string[] = [
@@ -53,6 +53,22 @@ export function references(input: string): string[] {
     return undefined;
   });
   return names;
+}
+
+/** Whether a container of the instance takes a pod field: only then is it read. */
+export const usesPodFields = (specs: readonly ContainerSpec[]): boolean =>
+  specs.some((c) => c.env.some((e) => e.podField !== undefined));
+
+/** `spec` with its pod-field entries set to their values for this instance, before `expandContainer`. */
+export function withPodFields(
+  spec: ContainerSpec,
+  values: Readonly<Record<PodField, string>>,
+): ContainerSpec {
+  if (!usesPodFields([spec])) return spec;
+  return {
+    ...spec,
+    env: spec.env.map((e) => (e.podField === undefined ? e : { ...e, value: values[e.podField] })),
+  };
 }
 
 interface Known {

@@ -327,8 +327,20 @@ const initStep = f({
       description: 'Default OnFailure (3 attempts).',
     },
     retries: { type: 'integer', minimum: 0, maximum: 100, description: 'Retries after the first attempt.' },
+    backoff: backoff('Between attempts: base, doubling, at most cap.'),
   },
 });
+
+function backoff(description: string) {
+  return f({
+    type: 'object',
+    description,
+    fields: {
+      base: { type: 'scalar', format: 'duration', description: 'The first wait; default 1s.' },
+      cap: { type: 'scalar', format: 'duration', description: 'The longest wait; default 10s.' },
+    },
+  });
+}
 
 const probe = f({
   type: 'object',
@@ -498,6 +510,10 @@ export const SERVICE_DOCUMENT = f({
           type: 'scalar',
           format: 'duration',
           description: "Per attempt of the job's container; default 5m.",
+          onlyFor: JOB_ONLY,
+        },
+        backoff: {
+          ...backoff("Between attempts of the job's container: base, doubling, at most cap."),
           onlyFor: JOB_ONLY,
         },
         activeDeadlineSeconds: {

@@ -42,7 +42,15 @@ export interface EnvVar {
   value: string;
   /** Came from `valueFrom.env`: masked in every log, summary and annotation. */
   secret: boolean;
+  /**
+   * A Kubernetes `fieldRef` known only once the instance's sandbox exists (docs/kubernetes.md#env): the
+   * engine sets `value` before it expands references. Only the Kubernetes translator sets it.
+   */
+  podField?: PodField;
 }
+
+/** `status.podIP`: the instance's address on the project network. */
+export type PodField = 'status.podIP';
 
 /** A file of a Kubernetes configMap, secret or downwardAPI volume (docs/kubernetes.md#volumes). */
 export interface ProjectedFile {
@@ -65,6 +73,11 @@ export interface VolumeMount {
   mountPath: string;
   readOnly: boolean;
   source: VolumeSource;
+  /**
+   * Only with a `files` source (a Kubernetes `subPath`): its files under this relative path are copied into
+   * the container at `mountPath` before it starts, instead of a mount (docs/kubernetes.md#volumes).
+   */
+  subPath?: string;
 }
 
 export interface PortMapping {
@@ -100,6 +113,14 @@ export interface Probe {
 
 /** The pod's restartPolicy for a service's main container (docs/kubernetes.md#probes). */
 export type MainRestartPolicy = 'Always' | 'OnFailure' | 'Never';
+/**
+ * The wait between attempts (docs/spec.md, "Init steps"): `baseMs` after the first failed attempt, doubling
+ * after each further one, at most `capMs`. A part left out is the run's default (1 s, 10 s).
+ */
+export interface Backoff {
+  baseMs?: number;
+  capMs?: number;
+}
 
 export type RunIf =
   | { type: 'freshVolume'; volume?: string }
@@ -160,6 +181,8 @@ export interface ResolvedStep extends ContainerSpec {
   /** Attempts in all (3 for OnFailure unless `retries` says otherwise, 1 for Never). */
   attempts: number;
   restartPolicy: RestartPolicy;
+  /** Absent: the run's default backoff. */
+  backoff?: Backoff;
   /** The step's own imagePullPolicy, else the service's. */
   pullPolicy: PullPolicy;
 }
@@ -225,6 +248,8 @@ export interface JobSpec {
   attempts: number;
   /** Per attempt. */
   timeoutMs: number;
+  /** Absent: the run's default backoff. */
+  backoff?: Backoff;
   /** The whole job, init steps and retries included, from when it starts; undefined: no deadline. */
   activeDeadlineMs?: number;
   /** Where a failure of the job's container is annotated: its `command`, else `args`, else the document. */
@@ -251,6 +276,11 @@ export interface ResolvedService {
   livenessProbe?: Probe;
   /** What a failing startup or liveness probe does to the main container; absent: `Always` (a native service). */
   restartPolicy?: MainRestartPolicy;
+  /**
+   * A Kubernetes pod's `activeDeadlineSeconds` (docs/kubernetes.md#restarts): each instance's init steps and
+   * start, until ready, from when the instance starts. A job's deadline is `job.activeDeadlineMs`.
+   */
+  activeDeadlineMs?: number;
   /** The service-level container spec before per-instance env (useful for hashing and display). */
   template: ContainerSpec;
   instances: ResolvedInstance[];

@@ -13,6 +13,7 @@ import type {
   RawStep,
 } from './fields.js';
 import type {
+  Backoff,
   ContainerSpec,
   EnvVar,
   JobSpec,
@@ -195,6 +196,16 @@ const attemptsOf = (restartPolicy: RestartPolicy, retries: number | undefined): 
 const timeoutOf = (raw: string | undefined): number =>
   raw !== undefined ? (parseDuration(raw) ?? DEFAULTS.stepTimeoutMs) : DEFAULTS.stepTimeoutMs;
 
+/** `backoff: {base, cap}`; absent parts are the run's defaults (engine/retry.ts). */
+function backoffOf(raw: { base?: string; cap?: string } | undefined): { backoff?: Backoff } {
+  const baseMs = raw?.base === undefined ? undefined : parseDuration(raw.base);
+  const capMs = raw?.cap === undefined ? undefined : parseDuration(raw.cap);
+  if (baseMs === undefined && capMs === undefined) return {};
+  return {
+    backoff: { ...(baseMs !== undefined && { baseMs }), ...(capMs !== undefined && { capMs }) },
+  };
+}
+
 /**
  * A job's knobs (docs/spec.md, "Jobs"). An explicit retry count holds whatever restartPolicy says, as in a
  * Kubernetes Job, where `Never` with a `backoffLimit` retries in new pods: every attempt here is a new
@@ -208,6 +219,7 @@ function job(raw: RawService, spec: RawSpec): JobSpec {
     restartPolicy,
     attempts: attemptsOf(restartPolicy, spec.retries ?? spec.backoffLimit),
     timeoutMs: timeoutOf(spec.timeout),
+    ...backoffOf(spec.backoff),
     ...(deadline !== undefined && { activeDeadlineMs: deadline * 1000 }),
     pos: at('command') ?? at('args') ?? locOf(raw).pos,
   };
@@ -262,6 +274,7 @@ function step(
     timeoutMs: timeoutOf(raw.timeout),
     attempts,
     restartPolicy,
+    ...backoffOf(raw.backoff),
     pullPolicy: raw.imagePullPolicy ?? parentPullPolicy,
   };
 }

@@ -30,7 +30,7 @@ async function runUp(
 const sleeper = { command: ['sleep', '3600'] };
 
 describe('attempts', () => {
-  it('retries a failing step with linear backoff until it succeeds', async () => {
+  it('retries a failing step with doubling backoff until it succeeds', async () => {
     // Fails on the first two attempts (counted on the volume), succeeds on the third.
     const p = newProject('retry', [
       {

@@ -1,6 +1,7 @@
 // Builds ResolvedProject objects directly (inheritance applied the way the spec loader does), so engine
 // tests do not depend on YAML parsing.
 import type {
+  Backoff,
   ContainerSpec,
   EnvVar,
   JobSpec,
@@ -32,6 +33,7 @@ export interface StepInput {
   runIf?: RunIf;
   timeoutMs?: number;
   attempts?: number;
+  backoff?: Backoff;
   securityContext?: Partial<SecurityContext>;
   resources?: Resources;
   workingDir?: string;
@@ -59,6 +61,8 @@ export interface ServiceInput {
   startupProbe?: Probe;
   livenessProbe?: Probe;
   restartPolicy?: MainRestartPolicy;
+  /** A Kubernetes pod's activeDeadlineSeconds, in ms. */
+  activeDeadlineMs?: number;
   securityContext?: Partial<SecurityContext>;
   resources?: Resources;
   workingDir?: string;
@@ -153,6 +157,7 @@ export function service(input: ServiceInput, file = '/spec/initsteps.yaml'): Res
         timeoutMs: st.timeoutMs ?? 300_000,
         attempts: st.attempts ?? 3,
         restartPolicy: (st.attempts ?? 3) === 1 ? 'Never' : 'OnFailure',
+        ...(st.backoff && { backoff: st.backoff }),
         pullPolicy: st.pullPolicy ?? input.pullPolicy ?? 'IfNotPresent',
       };
     });
@@ -172,6 +177,7 @@ export function service(input: ServiceInput, file = '/spec/initsteps.yaml'): Res
     ...(input.startupProbe && { startupProbe: input.startupProbe }),
     ...(input.livenessProbe && { livenessProbe: input.livenessProbe }),
     ...(input.restartPolicy && { restartPolicy: input.restartPolicy }),
+    ...(input.activeDeadlineMs !== undefined && { activeDeadlineMs: input.activeDeadlineMs }),
     template,
     instances,
     ...(input.job && {
@@ -179,6 +185,7 @@ export function service(input: ServiceInput, file = '/spec/initsteps.yaml'): Res
         restartPolicy: input.job.restartPolicy ?? 'OnFailure',
         attempts: input.job.attempts ?? 3,
         timeoutMs: input.job.timeoutMs ?? 300_000,
+        ...(input.job.backoff && { backoff: input.job.backoff }),
         ...(input.job.activeDeadlineMs !== undefined && { activeDeadlineMs: input.job.activeDeadlineMs }),
         pos: { file, line: 8, col: 3 },
       },

@@ -5,10 +5,11 @@
 // ConfigMaps, Secrets and PersistentVolumeClaims are read where pods use them. What Docker cannot do is a
 // problem at its field; what initsteps does not run is ignored with a notice (reader.ts).
 import path from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import type { SpecProblem } from '../../errors.js';
 import { parseDuration } from '../duration.js';
 import type {
+  Backoff,
   ContainerSpec,
   EnvVar,
   JobSpec,
@@ -64,6 +65,9 @@ const ANNOTATION = {
   runIf: 'initsteps.dev/run-if.',
   dependsOn: 'initsteps.dev/depends-on',
   timeout: 'initsteps.dev/timeout',
+  attempts: 'initsteps.dev/attempts',
+  backoffBase: 'initsteps.dev/backoff-base',
+  backoffCap: 'initsteps.dev/backoff-cap',
 } as const;
 
 const ALLOW_HINT = 'allow it with --allow-privileged (action input `allow-privileged: true`)';
@@ -373,12 +377,6 @@ export class Translator {
       );
     }
     const podDeadline = r.int(pod, 'activeDeadlineSeconds', 1);
-    if (podDeadline !== undefined && !w.job) {
-      r.problem(
-        r.keyAt(pod, 'activeDeadlineSeconds'),
-        `activeDeadlineSeconds on a ${w.obj.kind}'s pod is ${NOT_YET}: it bounds a Job's pods (a service's pod runs until \`down\`)`,
-      );
-    }
     for (const field of ['hostNetwork', 'hostPID', 'hostIPC']) {
       if (r.bool(pod, field) === true) {
         r.problem(
@@ -388,6 +386,7 @@ export class Translator {
       }
     }
     const timeoutMs = this.timeout(w.podMeta);
+    const retry = this.retry(w.podMeta, restart === 'Never');
     const instances: ResolvedInstance[] = [];
     let ports: PortMapping[] = [];
     let probes: MainProbes = {};
@@ -395,7 +394,14 @@ export class Translator {
     let template: ContainerSpec | undefined;
     for (let ordinal = 0; ordinal < w.replicas; ordinal++) {
       const podName = `${w.meta.name}-${ordinal}`;
-      const built = this.pod(w, podName, ordinal, restart === 'Never' ? 'Never' : 'OnFailure', timeoutMs);
+      const built = this.pod(
+        w,
+        podName,
+        ordinal,
+        restart === 'Never' ? 'Never' : 'OnFailure',
+        timeoutMs,
+        retry,
+      );
       if (!built) return this.placeholder(w);
       ports = built.ports;
       probes = built.probes;
@@ -418,6 +424,7 @@ export class Translator {
       restartPolicy: restart === 'Never' ? 'Never' : 'OnFailure',
       attempts: w.job.backoffLimit + 1,
       timeoutMs,
+      ...(retry.backoff && { backoff: retry.backoff }),
       ...(deadline.length > 0 && { activeDeadlineMs: Math.min(...deadline) * 1000 }),
       pos: w.meta.namePos,
     };
@@ -438,6 +445,7 @@ export class Translator {
       ...((probes.startup || probes.liveness) && {
         restartPolicy: restart === 'Never' ? 'Never' : restart === 'OnFailure' ? 'OnFailure' : 'Always',
       }),
+      ...(podDeadline !== undefined && !job && { activeDeadlineMs: podDeadline * 1000 }),
       template: template ?? emptyContainer(),
       instances,
       ...(job && { job }),
@@ -469,6 +477,42 @@ export class Translator {
     if (ms === undefined)
       this.r.problem(a.node, `${ANNOTATION.timeout}: "${a.value}" is not a duration (5m, 90s)`);
     return ms ?? K8S.timeoutMs;
+  }
+
+  /**
+   * Init containers' attempts and the backoff between them (and between a Job's attempts). Kubernetes
+   * retries a failing init container forever, 10 s doubling to 5 min; in CI a bounded count, 1 s doubling
+   * to 10 s unless annotated (docs/kubernetes.md#restarts).
+   */
+  private retry(podMeta: Meta, never: boolean): { attempts: number; backoff?: Backoff } {
+    const r = this.r;
+    const duration = (name: string): number | undefined => {
+      const a = podMeta.annotations.get(name);
+      if (!a) return undefined;
+      const ms = parseDuration(a.value);
+      if (ms === undefined) r.problem(a.node, `${name}: "${a.value}" is not a duration (1s, 500ms)`);
+      return ms;
+    };
+    const baseMs = duration(ANNOTATION.backoffBase);
+    const capMs = duration(ANNOTATION.backoffCap);
+    const backoff = {
+      ...(baseMs !== undefined && { baseMs }),
+      ...(capMs !== undefined && { capMs }),
+    };
+    const a = podMeta.annotations.get(ANNOTATION.attempts);
+    let attempts: number = never ? 1 : K8S.stepAttempts;
+    if (a) {
+      const n = /^\d+$/.test(a.value.trim()) ? Number(a.value.trim()) : NaN;
+      if (!(n >= 1 && n <= 100)) {
+        r.problem(a.node, `${ANNOTATION.attempts}: "${a.value}" is not a whole number from 1 to 100`);
+      } else if (never && n > 1) {
+        r.problem(
+          a.node,
+          `${ANNOTATION.attempts}: ${n} contradicts restartPolicy Never (a failed init container fails the pod)`,
+        );
+      } else attempts = n;
+    }
+    return { attempts, ...(Object.keys(backoff).length > 0 && { backoff }) };
   }
 
   /** Names the pod answers to: the Services that select it, and `<pod>.<serviceName>` for a StatefulSet. */
@@ -523,6 +567,7 @@ export class Translator {
     ordinal: number,
     restartPolicy: RestartPolicy,
     timeoutMs: number,
+    retry: { attempts: number; backoff?: Backoff },
   ):
     | {
         instance: ResolvedInstance;
@@ -609,7 +654,8 @@ export class Translator {
         pos: c.pos,
         runIf: this.runIf(w, name, spec.volumes),
         timeoutMs,
-        attempts: restartPolicy === 'Never' ? 1 : K8S.stepAttempts,
+        attempts: retry.attempts,
+        ...(retry.backoff && { backoff: retry.backoff }),
         restartPolicy,
         pullPolicy,
       });
@@ -905,7 +951,7 @@ export class Translator {
     });
   }
 
-  private valueFrom(from: LMap, ctx: PodContext): { value: string; secret: boolean } | undefined {
+  private valueFrom(from: LMap, ctx: PodContext): Omit<EnvVar, 'name'> | undefined {
     const r = this.r;
     const cm = r.map(from, 'configMapKeyRef');
     const sec = r.map(from, 'secretKeyRef');
@@ -935,11 +981,13 @@ export class Translator {
     if (field) {
       const fieldPath = r.str(field, 'fieldPath');
       r.ignoreRest(field, 'fieldRef');
+      // Known once the instance's sandbox is on the network: the engine fills it in (docs/kubernetes.md#env).
+      if (fieldPath === 'status.podIP') return { value: '', secret: false, podField: fieldPath };
       const value = fieldPath === undefined ? undefined : this.fieldValue(fieldPath, ctx);
       if (value === undefined) {
         r.problem(
           field.entries.get('fieldPath')?.value ?? field,
-          `fieldPath ${fieldPath ?? '(missing)'} is ${NOT_YET}: metadata.name, metadata.namespace, metadata.labels['<key>'], metadata.annotations['<key>'] are`,
+          `fieldPath ${fieldPath ?? '(missing)'} is ${NOT_YET}: metadata.name, metadata.namespace, metadata.labels['<key>'], metadata.annotations['<key>'], status.podIP are`,
         );
         return undefined;
       }
@@ -1120,7 +1168,7 @@ export class Translator {
       const name = r.str(m, 'name');
       const mountPath = r.str(m, 'mountPath');
       const readOnly = r.bool(m, 'readOnly') ?? false;
-      r.refuse(m, 'subPath', `subPath is ${NOT_YET}: mount the whole volume`);
+      const subPath = r.str(m, 'subPath');
       r.refuse(m, 'subPathExpr', `subPathExpr is ${NOT_YET}`);
       r.ignoreRest(m, 'volumeMount');
       if (name === undefined || mountPath === undefined) {
@@ -1135,8 +1183,59 @@ export class Translator {
         );
         return [];
       }
-      return [{ name, mountPath, readOnly: readOnly || volume.readOnly, source: volume.source }];
+      const mount = { name, mountPath, readOnly: readOnly || volume.readOnly, source: volume.source };
+      if (subPath === undefined || subPath === '') return [mount];
+      const sub = this.subPath(mount, subPath, m.entries.get('subPath')?.value ?? m);
+      return sub ? [sub] : [];
     });
+  }
+
+  /**
+   * A mount of part of a volume (docs/kubernetes.md#volumes): a hostPath's subdirectory or file is bound
+   * itself; the files of a configMap, secret or downwardAPI volume under `subPath` are copied into the
+   * container; Docker Engine before 25 cannot mount part of a named volume, so other volumes refuse it.
+   */
+  private subPath(mount: VolumeMount, subPath: string, node: LNode): VolumeMount | undefined {
+    const r = this.r;
+    if (subPath.startsWith('/') || subPath.split('/').includes('..')) {
+      r.problem(node, `subPath ${subPath} must be a relative path without '..'`);
+      return undefined;
+    }
+    const clean = path.posix.normalize(subPath).replace(/\/$/, '');
+    const { source } = mount;
+    switch (source.kind) {
+      case 'hostPath': {
+        const joined = path.join(source.path, clean);
+        if (!existsSync(joined)) {
+          r.problem(node, `subPath ${subPath} does not exist in hostPath ${source.path}`);
+          return undefined;
+        }
+        // A symlink in the host directory must not lead the bind mount out of it.
+        const inside = path.relative(realpathSync(source.path), realpathSync(joined));
+        if (inside.startsWith('..') || path.isAbsolute(inside)) {
+          r.problem(node, `subPath ${subPath} resolves outside hostPath ${source.path}`);
+          return undefined;
+        }
+        return { ...mount, source: { kind: 'hostPath', path: joined } };
+      }
+      case 'files': {
+        const found = source.files.some((f) => f.path === clean || f.path.startsWith(`${clean}/`));
+        if (!found) {
+          r.problem(
+            node,
+            `subPath ${subPath}: no file or directory of that name in volume "${mount.name}" (${source.files.map((f) => f.path).join(', ') || 'no files'})`,
+          );
+          return undefined;
+        }
+        return { ...mount, subPath: clean };
+      }
+      default:
+        r.problem(
+          node,
+          `subPath on ${source.kind === 'emptyDir' ? 'an emptyDir' : 'a persistentVolumeClaim'} volume: Docker Engine before 25 (API 1.45) cannot mount part of a volume; mount the whole volume`,
+        );
+        return undefined;
+    }
   }
 
   // ---- ports and probes ----

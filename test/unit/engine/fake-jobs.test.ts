@@ -164,7 +164,15 @@ describe('a job that succeeds', () => {
 });
 
 describe('a job that fails', () => {
-  it('is JobFailed after its attempts, with linear backoff, and its dependents are DependencyFailed', async () => {
+  it("retries its container with its own backoff, doubling up to the cap (a Kubernetes Job's)", async () => {
+    const rt = fakeRuntime({ script: (c) => (c.role === 'job' ? { exitCode: 1 } : undefined) });
+    const job = { attempts: 4, backoff: { baseMs: 5, capMs: 8 } };
+    const run = await runUp(rt, project('p', [{ name: 'migrate', job }]));
+    expect(run.events.flatMap((e) => (e.type === 'job-retry' ? [e.delayMs] : []))).toEqual([5, 8, 8]);
+    expect(jobOf(run.report, 'migrate')).toMatchObject({ reason: 'JobFailed', attempts: 4 });
+  });
+
+  it('is JobFailed after its attempts, with doubling backoff, and its dependents are DependencyFailed', async () => {
     const rt = fakeRuntime({
       script: (c) => (c.role === 'job' ? { output: [`attempt ${c.nth}`], exitCode: 3 } : undefined),
     });
@@ -311,6 +319,15 @@ describe('activeDeadlineSeconds', () => {
     });
     expect(rt.log('createContainer').filter((l) => l.includes('job'))).toEqual([]);
     expectLeft(rt, ['network initsteps_p']);
+  });
+
+  it('starts no retry whose doubled backoff would end past the deadline', async () => {
+    const rt = fakeRuntime({ script: (c) => (c.role === 'job' ? { exitCode: 2 } : undefined) });
+    const job = { attempts: 5, backoff: { baseMs: 50, capMs: 10_000 }, activeDeadlineMs: 250 };
+    const run = await runUp(rt, project('p', [{ name: 'migrate', job }]));
+    // Waits 50 ms, then 100 ms; the next 200 ms would end past the deadline.
+    expect(run.events.flatMap((e) => (e.type === 'job-retry' ? [e.delayMs] : []))).toEqual([50, 100]);
+    expect(jobOf(run.report, 'migrate')).toMatchObject({ reason: 'DeadlineExceeded', attempts: 3 });
   });
 
   it('starts no retry whose backoff would end past the deadline', async () => {

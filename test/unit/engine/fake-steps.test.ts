@@ -27,7 +27,36 @@ const ofType = <T extends RunEvent['type']>(events: RunEvent[], type: T) =>
 const leftAfterFailure = ['sandbox tb-0 (running)', 'network initsteps_p'];
 
 describe('attempts and backoff', () => {
-  it('retries a failing step with linear backoff until it succeeds, one container per attempt', async () => {
+  const failing = () =>
+    fakeRuntime({ script: (c) => (c.step === 'bad' ? { output: [], exitCode: 1 } : undefined) });
+  const delays = (events: RunEvent[]) => ofType(events, 'step-retry').map((e) => e.delayMs);
+
+  it("doubles the run's base between attempts, without a cap below 10 s", async () => {
+    const p = project('p', [{ name: 'db', ...sleeper, steps: [{ name: 'bad', attempts: 4 }] }]);
+    const run = await runUp(failing(), p);
+    expect(delays(run.events)).toEqual([BACKOFF_MS, 2 * BACKOFF_MS, 4 * BACKOFF_MS]);
+    expect(stepOf(run.report, 'db-0', 'bad')).toMatchObject({ status: 'Failed', attempts: 4 });
+  });
+
+  it("doubles the step's own base up to its cap, and waits that long", async () => {
+    const backoff = { baseMs: 10, capMs: 25 };
+    const p = project('p', [{ name: 'db', ...sleeper, steps: [{ name: 'bad', attempts: 5, backoff }] }]);
+    const run = await runUp(failing(), p);
+    expect(delays(run.events)).toEqual([10, 20, 25, 25]);
+    // Timers may fire a millisecond early by Date.now().
+    expect(run.ms).toBeGreaterThanOrEqual(80 - 5);
+  });
+
+  it('takes the run default for the part a step leaves out', async () => {
+    const backoff = { capMs: BACKOFF_MS };
+    const p = project('p', [{ name: 'db', ...sleeper, steps: [{ name: 'bad', attempts: 3, backoff }] }]);
+    const run = await runUp(failing(), p, { backoffCapMs: 1 });
+    expect(delays(run.events)).toEqual([BACKOFF_MS, BACKOFF_MS]);
+    const ownCap = await runUp(failing(), p, { backoffBaseMs: 15 });
+    expect(delays(ownCap.events)).toEqual([15, BACKOFF_MS]);
+  });
+
+  it('retries a failing step with doubling backoff until it succeeds, one container per attempt', async () => {
     const rt = fakeRuntime({
       script: (c) =>
         c.step === 'flaky' ? { output: [`try ${c.nth}`], exitCode: c.nth < 3 ? 7 : 0 } : undefined,
@@ -384,6 +413,56 @@ describe('output', () => {
   });
 });
 
+describe("a Kubernetes pod's activeDeadlineSeconds", () => {
+  it('kills the init step running when it passes; the main container never starts', async () => {
+    const rt = fakeRuntime({ script: (c) => (c.step === 'slow' ? { runMs: 'forever' } : undefined) });
+    const p = project('p', [
+      { name: 'web', ...sleeper, activeDeadlineMs: 100, steps: [{ name: 'slow', timeoutMs: 60_000 }] },
+    ]);
+    const run = await runUp(rt, p);
+    expect(stepOf(run.report, 'web-0', 'slow')).toMatchObject({
+      status: 'Failed',
+      reason: 'Timeout',
+      message: 'activeDeadlineSeconds 0.1 exceeded',
+    });
+    expect(run.report.services[0]).toMatchObject({ status: 'Failed', reason: 'DeadlineExceeded' });
+    expect(run.report.services[0]?.instances[0]?.message).toBe(
+      'activeDeadlineSeconds 0.1 exceeded during init step "slow"',
+    );
+    expect(rt.log('createContainer').filter((l) => l.includes('main'))).toEqual([]);
+  });
+
+  it('starts no retry whose backoff would end past it', async () => {
+    const rt = fakeRuntime({ script: (c) => (c.step === 'bad' ? { exitCode: 1 } : undefined) });
+    const backoff = { baseMs: 60_000 };
+    const p = project('p', [
+      { name: 'web', ...sleeper, activeDeadlineMs: 5000, steps: [{ name: 'bad', attempts: 5, backoff }] },
+    ]);
+    const run = await runUp(rt, p);
+    expect(stepOf(run.report, 'web-0', 'bad')).toMatchObject({ attempts: 1, exitCode: 1 });
+    expect(run.report.services[0]?.instances[0]?.reason).toBe('DeadlineExceeded');
+    expect(run.ms).toBeLessThan(4000);
+  });
+
+  it('fails a pod whose deadline passed while its main container started, probe or none', async () => {
+    const rt = fakeRuntime({ pull: () => ({ delayMs: 200 }) });
+    const p = project('p', [{ name: 'web', image: 'slow:1', ...sleeper, activeDeadlineMs: 50 }]);
+    const run = await runUp(rt, p);
+    expect(run.report.services[0]?.instances[0]).toMatchObject({
+      status: 'Failed',
+      reason: 'DeadlineExceeded',
+      message: 'activeDeadlineSeconds 0.05 exceeded before it was ready',
+    });
+  });
+
+  it('is over once the pod is ready: `up` returns without waiting for it', async () => {
+    const p = project('p', [{ name: 'web', ...sleeper, activeDeadlineMs: 3000, steps: [{ name: 'quick' }] }]);
+    const run = await runUp(fakeRuntime(), p);
+    expect(serviceStatuses(run.report)).toEqual(['web: Running']);
+    expect(run.ms).toBeLessThan(2500);
+  });
+});
+
 describe('readiness of the main container', () => {
   const probe = (failureThreshold: number): Probe => ({
     check: { kind: 'exec', command: ['check'] },
@@ -412,6 +491,18 @@ describe('readiness of the main container', () => {
     expect(report.services[0]?.instances[0]?.message).toMatch(
       /^readiness probe failed 3 times in \d+ s: exec \["check"\] exited with code 1$/,
     );
+  });
+
+  it("a pod's deadline cuts the wait short: DeadlineExceeded, whatever the probe's budget", async () => {
+    const rt = fakeRuntime({ script: (c) => (c.role === 'main' ? { exec: () => 1 } : undefined) });
+    const p = project('p', [{ name: 'web', ...sleeper, readinessProbe: probe(1000), activeDeadlineMs: 150 }]);
+    const run = await runUp(rt, p);
+    expect(run.report.services[0]?.instances[0]).toMatchObject({
+      status: 'Failed',
+      reason: 'DeadlineExceeded',
+      message: 'activeDeadlineSeconds 0.15 exceeded before it was ready',
+    });
+    expect(run.ms).toBeLessThan(5000);
   });
 
   it('fails with StartFailed when the main container exits', async () => {

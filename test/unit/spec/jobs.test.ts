@@ -31,6 +31,11 @@ describe('a resolved job', () => {
     });
   });
 
+  it("backoff: between attempts of the job's container", () => {
+    const { job: j } = jobOf(job('image: migrate:1\nbackoff: {base: 2s, cap: 20s}'));
+    expect(j.backoff).toEqual({ baseMs: 2000, capMs: 20_000 });
+  });
+
   it('is annotated at `args` without a command, else at the document', () => {
     expect(jobOf(job('image: migrate:1\nargs: [up]')).job.pos).toEqual({ file: specFile(), line: 7, col: 3 });
     expect(jobOf(job('image: migrate:1')).job.pos).toEqual({ file: specFile(), line: 1, col: 1 });
@@ -171,6 +176,7 @@ describe('the JSON Schema', () => {
                 retries: false,
                 backoffLimit: false,
                 timeout: false,
+                backoff: false,
                 activeDeadlineSeconds: false,
               },
             },

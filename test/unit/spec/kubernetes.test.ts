@@ -50,11 +50,6 @@ const refusals: Row[] = [
     [/needs `restartPolicy: OnFailure` or `Never`/],
   ],
   [
-    "a Deployment's activeDeadlineSeconds",
-    deployment(`»activeDeadlineSeconds: 5\n${MAIN}`),
-    [/activeDeadlineSeconds on a Deployment's pod is not supported yet/],
-  ],
-  [
     'a ConfigMap that is not in the input',
     deployment(
       `${MAIN}    env:\n      - name: A\n        valueFrom: {configMapKeyRef: {name: »nope, key: k}}`,
@@ -67,11 +62,11 @@ const refusals: Row[] = [
     [/no volume "data" in the pod/],
   ],
   [
-    'a subPath',
+    'a subPath of an emptyDir',
     deployment(
-      `${MAIN}    volumeMounts: [{name: d, mountPath: /d, »subPath: x}]\nvolumes: [{name: d, emptyDir: {}}]`,
+      `${MAIN}    volumeMounts: [{name: d, mountPath: /d, subPath: »x}]\nvolumes: [{name: d, emptyDir: {}}]`,
     ),
-    [/subPath is not supported yet/],
+    [/subPath on an emptyDir volume: Docker Engine before 25 \(API 1\.45\) cannot mount part of a volume/],
   ],
   [
     'a run-if annotation for no init container',

@@ -159,6 +159,23 @@ describe('defaults', () => {
     ]);
   });
 
+  it("backoff: a step's base and cap as durations, a part left out is the run's default", () => {
+    const p = resolved(
+      steps(
+        [
+          '  - name: dflt',
+          '  - {name: both, backoff: {base: 500ms, cap: 1m}}',
+          '  - {name: cap, backoff: {cap: 30}}',
+        ].join('\n'),
+      ),
+    );
+    expect(p.services[0]?.instances[0]?.steps.map((s) => [s.name, s.backoff])).toEqual([
+      ['dflt', undefined],
+      ['both', { baseMs: 500, capMs: 60_000 }],
+      ['cap', { capMs: 30_000 }],
+    ]);
+  });
+
   it('service defaults', () => {
     const s = resolved(service('image: x')).services[0];
     expect(s).toMatchObject({
