@@ -188,7 +188,7 @@ function checkRunIf(r: Reader, podMeta: Meta, initContainers: LMap[], isSidecar:
   }
 }
 
-/** The opt-in to the native markers (docs/kubernetes.md#init-containers); Kubernetes' own is `always`. */
+/** The opt-in to the native markers (docs/kubernetes.md#mapping, the annotations); Kubernetes' own is `always`. */
 function runIf(r: Reader, podMeta: Meta, container: string, mounts: VolumeMount[]): RunIf {
   const a = podMeta.annotations.get(`${ANNOTATION.runIf}${container}`);
   if (!a) return { type: 'always' };

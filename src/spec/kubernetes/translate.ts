@@ -8,7 +8,6 @@
 // The steps, one module each: objects.ts indexes the objects; workload.ts makes a workload a service, one
 // pod.ts instance a replica, of container.ts containers with env.ts variables, volumes.ts mounts and
 // probes.ts ports and probes; services.ts gives pods the Services' names; order.ts infers the start order.
-import type { SpecProblem } from '../../errors.js';
 import type { ResolvedService, SourcePos } from '../model.js';
 import { indexObjects } from './objects.js';
 import { dependencies } from './order.js';
@@ -44,5 +43,3 @@ export class Translator {
     return out;
   }
 }
-
-export type { SpecProblem };
