@@ -263,13 +263,27 @@ async function check(series: Series, report: RunReport, warnings: string[]): Pro
   if (problems.length > 0) throw new Error(`${series.label}, ${report.project}:\n${problems.join('\n')}`);
 }
 
+/** One `up` of a run: its seconds, and when the database, the web pods and the Job got there. */
+interface Timed {
+  seconds: number;
+  phases: string;
+}
+
 /** One `up` of a new project, spec loaded inside the timer; checked, then stopped (its volumes kept). */
-async function timedRun(series: Series, n: number, env: Record<string, string>): Promise<number> {
+async function timedRun(series: Series, n: number, env: Record<string, string>): Promise<Timed> {
   const name = `${prefix}-${series.tag}${n}`;
   projects.add(name);
   const warnings: string[] = [];
+  const at: Record<string, number> = {};
   const observer = (e: RunEvent): void => {
     if (e.type === 'warning') warnings.push(e.message);
+    const phase =
+      e.type === 'service-status' && e.status === 'Running' && !e.instance
+        ? `${e.service === series.names('db') ? 'db' : e.service} ready`
+        : e.type === 'job-end'
+          ? `${e.result.name} done`
+          : undefined;
+    if (phase) at[phase] = performance.now();
   };
   const began = performance.now();
   const project = await load(series.files, name, env);
@@ -279,7 +293,10 @@ async function timedRun(series: Series, n: number, env: Record<string, string>):
   await check(series, report, warnings);
   await down(runtime, { project: name, volumes: false });
   series.loadMs.push(loaded - began);
-  return seconds;
+  const phases = Object.entries(at)
+    .map(([phase, t]) => `${phase} ${((t - began) / 1000).toFixed(2)}`)
+    .join(', ');
+  return { seconds, phases };
 }
 
 let failed = false;
@@ -306,20 +323,19 @@ try {
   await new Promise((r) => setTimeout(r, SETTLE_MS));
   for (let round = 0; round <= RUNS; round++) {
     const order = round % 2 ? [native, kube] : [kube, native];
-    const times = new Map<Series, number>();
+    const times = new Map<Series, Timed>();
     for (const s of order) times.set(s, await timedRun(s, round, env));
-    const k = times.get(kube) ?? 0;
-    const n = times.get(native) ?? 0;
+    const k = times.get(kube) ?? { seconds: 0, phases: '' };
+    const n = times.get(native) ?? { seconds: 0, phases: '' };
+    const line = `kubernetes ${k.seconds.toFixed(2)} s (${k.phases}), native ${n.seconds.toFixed(2)} s (${n.phases})`;
     if (round === 0) {
-      console.log(`warm-up: kubernetes ${k.toFixed(2)} s, native ${n.toFixed(2)} s`);
+      console.log(`warm-up: ${line}`);
       kube.loadMs.length = native.loadMs.length = 0;
       continue;
     }
-    kube.seconds.push(k);
-    native.seconds.push(n);
-    console.log(
-      `run ${round}: kubernetes ${k.toFixed(2)} s, native ${n.toFixed(2)} s (${(k / n).toFixed(2)}×)`,
-    );
+    kube.seconds.push(k.seconds);
+    native.seconds.push(n.seconds);
+    console.log(`run ${round}: ${line}: ${(k.seconds / n.seconds).toFixed(2)}×`);
   }
   const ratio = median(kube.seconds.map((k, i) => k / (native.seconds[i] as number)));
   console.log(
