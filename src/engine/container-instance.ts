@@ -74,17 +74,25 @@ export class ContainerInstance implements InstanceDriver {
     const { ctx, s, inst } = this;
     // Every image at once: pulls overlap the volumes and the sandbox.
     ctx.images.ensureAll(s, inst).catch(() => undefined); // each step awaits the image it needs
+    // The sandbox starts while the volumes are prepared: the files of a ConfigMap or Secret volume (written
+    // through a helper container, docs/kubernetes.md#volumes) then cost the instance no time of their own.
+    let volumes: Promise<Map<string, PreparedVolume>> | undefined;
+    let sandbox: Promise<string> | undefined;
     try {
       await this.removeLeftovers();
-      this.volumes = await prepareVolumes(ctx, s, inst);
+      volumes = prepareVolumes(ctx, s, inst);
+      volumes.catch(() => undefined); // settled below, whatever happens first
       await ctx.network;
+      sandbox = this.startSandbox();
+      sandbox.catch(() => undefined);
+      this.volumes = await volumes;
     } catch (e: unknown) {
-      // The cleanup that follows must not race the restore writing into the volumes.
-      await ctx.cacheRestored;
+      // The cleanup that follows must not race the volumes, the sandbox or the restore writing into the volumes.
+      await Promise.allSettled([volumes, sandbox, ctx.cacheRestored]);
       throw e; // no volumes or no network: fatal, as an unreachable engine
     }
     try {
-      this.sandbox = await this.startSandbox();
+      this.sandbox = await sandbox;
     } catch (e: unknown) {
       await ctx.cacheRestored;
       ctx.throwIfAborted();

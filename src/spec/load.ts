@@ -108,6 +108,8 @@ function loadSource(src: SpecSource, problems: SpecProblem[], docs: CheckedDoc[]
     return;
   }
   const absFile = path.resolve(file);
+  const kubeBefore = kube.length;
+  const empties: SourcePos[] = [];
   for (const doc of yamlDocs) {
     const at = (offset: number): SourcePos => ({ file, ...lines.linePos(offset) });
     if (doc.errors.length > 0) {
@@ -117,7 +119,7 @@ function loadSource(src: SpecSource, problems: SpecProblem[], docs: CheckedDoc[]
     }
     const contents = doc.contents;
     if (contents === null || (isScalar(contents) && contents.value === null && !contents.source)) {
-      problems.push({ pos: at(doc.range[0]), path: '', message: 'empty document: expected a Service' });
+      empties.push(at(doc.range[0]));
       continue;
     }
     const apiVersion: unknown = isMap(contents) ? contents.get('apiVersion') : undefined;
@@ -149,6 +151,10 @@ function loadSource(src: SpecSource, problems: SpecProblem[], docs: CheckedDoc[]
     const service = walker.walk(SERVICE_DOCUMENT, contents);
     if (service !== undefined) docs.push({ file, absFile, service: service as RawService });
   }
+  // `kubectl apply` skips empty documents, and `helm template` prints one for each template that rendered
+  // nothing: a file of Kubernetes objects may hold them (docs/kubernetes.md#input).
+  if (kube.length > kubeBefore) return;
+  for (const pos of empties) problems.push({ pos, path: '', message: 'empty document: expected a Service' });
 }
 
 /** Loads specs from their text. The file layer (loadProject) is thin over this; tests use it directly. */

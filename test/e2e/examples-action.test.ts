@@ -1,6 +1,7 @@
-// The postgres example through the bundled action, as examples/postgres/README.md tells users to run it:
-// dist/main then dist/post as the runner starts them (Node 24, INPUT_* variables, the runner's files),
-// the repository as the workspace, the cache on, served by the local stand-in of the Actions cache.
+// The postgres and kubernetes examples through the bundled action, as a workflow runs them (the postgres
+// one as examples/postgres/README.md tells users to): dist/main then dist/post as the runner starts them
+// (Node 24, INPUT_* variables, the runner's files), the repository as the workspace, the cache on, served
+// by the local stand-in of the Actions cache.
 // Needs `npm run bundle` to be current.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,8 @@ import { connect, projectName, removeProject } from '../support/engine.js';
 const ROOT = resolve(import.meta.dirname, '../..');
 const SPEC = 'examples/postgres/initsteps.yaml';
 const BROKEN = 'test/fixtures/examples/broken-migration/initsteps.yaml';
+/** A glob line, as a workflow names a directory of manifests. */
+const KUBERNETES = 'examples/kubernetes/*.yaml';
 const node24 = execFileSync('bash', [join(ROOT, 'scripts/ensure-node24.sh')], { encoding: 'utf8' }).trim();
 
 /** The runner's file commands: `name<<delimiter` blocks and `name=value` lines. */
@@ -103,16 +106,18 @@ function dbPort(j: Job): number {
   return Number(port);
 }
 
-async function orders(port: number): Promise<number> {
+async function query<T extends pg.QueryResultRow>(port: number, sql: string): Promise<T[]> {
   const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'app' });
   await client.connect();
   try {
-    const res = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM orders');
-    return res.rows[0]?.n ?? -1;
+    return (await client.query<T>(sql)).rows;
   } finally {
     await client.end();
   }
 }
+
+const orders = async (port: number): Promise<number> =>
+  (await query<{ n: number }>(port, 'SELECT count(*)::int AS n FROM orders'))[0]?.n ?? -1;
 
 /** Containers, networks and run-scoped volumes of the project. */
 async function remains(project: string): Promise<string[]> {
@@ -215,6 +220,57 @@ describe('the broken migration through the action', () => {
       `<tr><td>${sql}:4</td><td>❌ psql: relation &quot;ordrs&quot; does not exist</td><td>job migrate</td></tr>`,
     );
     expect((await runPost(j)).code).toBe(0);
+    expect(await remains(project)).toEqual([]);
+  });
+});
+
+describe('examples/kubernetes through the action', () => {
+  const project = projectName('ex-act-k8s');
+  projects.push(project);
+
+  test('the manifests come up: pods ready on the ports the output names, the Job ran, the Secret masked; post removes them', async () => {
+    const j = job(KUBERNETES, project, cache);
+    const main = await run('main', j.env);
+    expect(main.code, main.stdout).toBe(0);
+    const outputs = fileCommands(j.files.output);
+    // db-0's permissions and initdb, wait-for-db and render-config on web-0 and web-1.
+    expect(outputs).toMatchObject({ ran: '6', skipped: '0', failed: '0', 'cache-hit': 'false' });
+    const result = JSON.parse(outputs.result ?? '') as OutputDocument;
+    expect(result.services.map((s) => `${s.name}: ${s.status} ×${s.instances.length}`).sort()).toEqual([
+      'db: Running ×1',
+      'web: Running ×2',
+    ]);
+    expect(result.jobs.map((x) => `${x.name}: ${x.status}`)).toEqual(['migrate: Succeeded']);
+
+    const services = JSON.parse(outputs.services ?? '') as ServicesOutput;
+    const res = await fetch(`http://127.0.0.1:${services.web?.ports['8080']}/config.txt`);
+    expect(await res.text()).toBe('greeting=hello\npod=web-0\ndatabase=postgres://postgres:5432/app\n');
+    expect(await query(Number(services.db?.ports['5432']), 'SELECT body FROM messages')).toEqual([
+      { body: 'hello from a Kubernetes Job' },
+    ]);
+
+    // The Secret's value is registered with the runner before anything is printed, and printed nowhere else.
+    const lines = main.stdout.split('\n');
+    const mask = lines.findIndex((l) => l === '::add-mask::not-a-real-password');
+    expect(mask).toBeGreaterThanOrEqual(0);
+    expect(lines.filter((l, i) => i !== mask && l.includes('not-a-real-password'))).toEqual([]);
+    expect(lines.findIndex((l) => l.startsWith('initsteps: project'))).toBeGreaterThan(mask);
+    // Ignored fields are warning annotations at their line (nodeSelector is web's pod spec's).
+    const nodeSelector = readFileSync(join(ROOT, 'examples/kubernetes/app.yaml'), 'utf8')
+      .split('\n')
+      .findIndex((l) => l.trim() === 'nodeSelector:');
+    expect(main.stdout).toMatch(
+      new RegExp(
+        `^::warning title=[^,]*,file=examples/kubernetes/app.yaml,line=${nodeSelector + 1},col=\\d+::ignored: pod spec: nodeSelector`,
+        'm',
+      ),
+    );
+    const summary = readFileSync(j.files.summary, 'utf8');
+    expect(summary).toContain('every service is running, every job succeeded');
+    expect(summary).toMatch(/<tr><td>migrate<\/td><td>✅ Succeeded<\/td>/);
+
+    const post = await runPost(j);
+    expect(post.code, post.stdout).toBe(0);
     expect(await remains(project)).toEqual([]);
   });
 });

@@ -71,19 +71,19 @@ describe('one instance', () => {
       'startContainer main db-0',
     ]);
     const log = rt.log();
-    for (const before of [
-      'ensureNetwork initsteps_p',
-      'createVolume initsteps_p_db-0_data',
-      'createVolume initsteps_p_db-0_tmp_r1',
-    ]) {
-      expect(log.indexOf(before), before).toBeLessThan(log.indexOf('createContainer sandbox db-0'));
+    expect(log.indexOf('ensureNetwork initsteps_p')).toBeLessThan(
+      log.indexOf('createContainer sandbox db-0'),
+    );
+    // The sandbox starts while the volumes are prepared; both are there before the first step.
+    for (const before of ['createVolume initsteps_p_db-0_data', 'createVolume initsteps_p_db-0_tmp_r1']) {
+      expect(log.indexOf(before), before).toBeLessThan(log.indexOf('createContainer step db-0/format#1'));
     }
     // Everything the run created was announced as it was created, and the report lists what is left.
     const announced = run.events.flatMap((e) => (e.type === 'created' ? [`${e.kind} ${e.id}`] : []));
     expect(announced.map((a) => a.replace(/ (c\d+)$/, (_, id: string) => ` ${rt.describe(id)}`))).toEqual([
       'network n00000000001',
-      'volume initsteps_p_db-0_tmp_r1',
       'container sandbox db-0',
+      'volume initsteps_p_db-0_tmp_r1',
       'container step db-0/format#1',
       'container step db-0/seed#1',
       'container main db-0',

@@ -1,5 +1,7 @@
 // Kubernetes manifests as input (docs/kubernetes.md): one row per rule, refusals at their «-marked line,
 // and the translation into the resolved model.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectProblems, load, resolved, service } from './helpers.js';
 
@@ -262,5 +264,40 @@ items:
     const notices = r.ok ? (r.warnings ?? []).filter((w) => /nodeSelector/.test(w.message)) : [];
     expect(notices).toHaveLength(1);
     expect(notices[0]?.message).toMatch(/ignored: pod spec: nodeSelector .*also at .*spec1\.yaml:10:7/);
+  });
+});
+
+describe('Kubernetes manifests as projects publish them', () => {
+  // A chart's `helm template` output in its usual style, and a `kind: List` with anchors and a `<<` merge.
+  const CHART = readFileSync(
+    join(import.meta.dirname, '../../fixtures/spec/kubernetes/chart-rendered.yaml'),
+    'utf8',
+  );
+
+  it('a rendered chart loads: empty documents skipped, other kinds ignored with a notice each', () => {
+    const r = load(CHART);
+    if (!r.ok) expect.fail(r.problems.map((p) => `${p.pos.line}:${p.pos.col} ${p.message}`).join('\n'));
+    const ignored = (r.warnings ?? []).flatMap((w) => /ignored: object: (.*) \(/.exec(w.message)?.[1] ?? []);
+    expect(ignored).toEqual([
+      'v1 ServiceAccount',
+      'autoscaling/v2 HorizontalPodAutoscaler',
+      'networking.k8s.io/v1 Ingress',
+    ]);
+    const shop = r.project.services.find((s) => s.name === 'shop');
+    const db = r.project.services.find((s) => s.name === 'shop-postgresql');
+    expect(shop?.instances.map((i) => i.name)).toEqual(['shop-0', 'shop-1']);
+    expect(shop?.instances[0]?.steps.map((s) => s.name)).toEqual(['wait-for-db', 'migrate']);
+    // The init container names the database's Service: it starts after the StatefulSet.
+    expect(shop?.dependsOn).toEqual(['shop-postgresql']);
+    const migrate = shop?.instances[1]?.steps[1];
+    expect(migrate?.env).toContainEqual({ name: 'LOG_LEVEL', value: 'info', secret: false });
+    expect(migrate?.env).toContainEqual({ name: 'DB_PASSWORD', value: 'chart-test-password', secret: true });
+    expect(shop?.instances[0]?.aliases).toContain('shop.default.svc.cluster.local');
+    // The pod labels merged from the anchor (`<<: *db-labels`) match the headless Service's selector.
+    expect(db?.instances[0]?.aliases).toContain('shop-postgresql-0.shop-postgresql');
+    expect(db?.instances[0]?.main.volumes[0]?.source).toEqual({
+      kind: 'claim',
+      capacityBytes: 8 * 1024 ** 3,
+    });
   });
 });
