@@ -233,8 +233,8 @@ describe('examples/kubernetes through the action', () => {
     const main = await run('main', j.env);
     expect(main.code, main.stdout).toBe(0);
     const outputs = fileCommands(j.files.output);
-    // db-0's permissions and initdb, wait-for-db and render-config on web-0 and web-1.
-    expect(outputs).toMatchObject({ ran: '6', skipped: '0', failed: '0', 'cache-hit': 'false' });
+    // db-0's permissions and initdb; the status sidecar, wait-for-db and render-config on web-0 and web-1.
+    expect(outputs).toMatchObject({ ran: '8', skipped: '0', failed: '0', 'cache-hit': 'false' });
     const result = JSON.parse(outputs.result ?? '') as OutputDocument;
     expect(result.services.map((s) => `${s.name}: ${s.status} ×${s.instances.length}`).sort()).toEqual([
       'db: Running ×1',
