@@ -2,13 +2,14 @@
 // (a PostgreSQL StatefulSet, a Deployment of 2 with init containers, a migration Job, their Services, ConfigMaps
 // and Secret) from nothing to every pod ready and the Job done, against the same workload written as native
 // initsteps/v1 documents (bench/k8s/initsteps.yaml). Before timing, checks that the two are the same workload:
-// the resolved projects (images, commands, users, env names, mounts, probes, attempts, replicas, order) and
-// `initsteps plan` agree, and the ConfigMaps hold the files the native spec mounts. Each run is `up` of its own
-// project (spec loaded inside the timer, fresh volumes, images present), checked (every service Running,
-// the Job Succeeded, the rendered config and the migrated row read back), then stopped; runs alternate
-// between the two (the order swapped every round) so the machine's load hits both alike. BENCH_RUNS runs
-// each (default 5) after one warm-up of each; medians. Exits 1 when a run does not bring everything up or
-// the Kubernetes runs take more than 1.1× the native ones (median of the per-round ratios).
+// the resolved projects (images, commands, users, env names, mounts, probes, attempts, replicas, native sidecars
+// and their place, order) and `initsteps plan` agree, and the ConfigMaps hold the files the native spec mounts.
+// Each run is `up` of its own project (spec loaded inside the timer, fresh volumes, images present), checked
+// (every service Running, the Job Succeeded, the rendered config, the sidecar's page and the migrated row read
+// back), then stopped; runs alternate between the two (the order swapped every round) so the machine's load
+// hits both alike. BENCH_RUNS runs each (default 5) after one warm-up of each; medians. Exits 1 when a run
+// does not bring everything up or the Kubernetes runs take more than 1.1× the native ones (median of the
+// per-round ratios).
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
@@ -125,6 +126,14 @@ function workload(
             restartPolicy: st.restartPolicy,
             pullPolicy: st.pullPolicy,
             ...container(st),
+          })),
+          // A sidecar's ports are the pod's (`ports` above); its place is `afterSteps`.
+          sidecars: (i.sidecars ?? []).map((c) => ({
+            name: c.name,
+            afterSteps: c.afterSteps,
+            pullPolicy: c.pullPolicy,
+            startupProbe: c.startupProbe,
+            ...container(c),
           })),
           main: container(
             i.main,
@@ -245,6 +254,9 @@ async function check(series: Series, report: RunReport, warnings: string[]): Pro
     const web = await fetch(`http://127.0.0.1:${port(`web-${n}`, 8080)}/config.txt`).then((r) => r.text());
     const want = `greeting=hello\npod=web-${n}\ndatabase=postgres://postgres:5432/app\n`;
     if (web !== want) problems.push(`web-${n} serves ${JSON.stringify(web)}`);
+    // The native sidecar is still running beside the main.
+    const status = await fetch(`http://127.0.0.1:${port(`web-${n}`, 9090)}/`).then((r) => r.text());
+    if (status !== `pod web-${n}\n`) problems.push(`web-${n}'s sidecar serves ${JSON.stringify(status)}`);
   }
   const db = new pg.Client({
     host: '127.0.0.1',

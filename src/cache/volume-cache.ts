@@ -13,6 +13,7 @@ import { errorMessage } from '../errors.js';
 import { getMarkers, setMarkers } from '../markers/store.js';
 import { ensureSandboxImage } from '../runtime/sandbox-image.js';
 import type { ContainerRuntime } from '../runtime/types.js';
+import { instanceContainers } from '../spec/model.js';
 import {
   SnapshotInvalidError,
   SnapshotTooLargeError,
@@ -93,12 +94,12 @@ class VolumeNotEmptiedError extends Error {
   override readonly name = 'VolumeNotEmptiedError';
 }
 
-/** The `valueFrom` variables each selected service's steps and main containers receive, each once. */
+/** The `valueFrom` variables each selected service's containers (steps, main, sidecars) receive, each once. */
 function secretNames(ctx: CacheContext): string[] {
   return ctx.services.flatMap((s) => {
     const names = new Set(
       s.instances
-        .flatMap((i) => [i.main, ...i.steps].flatMap((c) => c.env.filter((v) => v.secret)))
+        .flatMap((i) => instanceContainers(i).flatMap((c) => c.env.filter((v) => v.secret)))
         .map((v) => v.name),
     );
     return names.size > 0 ? [`${s.name}: ${[...names].join(', ')}`] : [];

@@ -296,52 +296,6 @@ const volume = f({
 const pullPolicy = (description: string) =>
   f({ type: 'string', enum: ['Always', 'IfNotPresent', 'Never'], description });
 
-const initStep = f({
-  type: 'object',
-  required: ['name'],
-  fields: {
-    name: dnsLabel('Unique within the service.'),
-    ...containerFields,
-    imagePullPolicy: pullPolicy("Default: the service's."),
-    volumes: {
-      type: 'array',
-      items: { type: 'string', format: 'dnsLabel' },
-      description: 'Parent volume names to mount; omitted: all of them; []: none.',
-    },
-    runIf: {
-      type: 'object',
-      fields: {
-        type: {
-          type: 'string',
-          enum: ['freshVolume', 'fileMissing', 'always'],
-          description: 'Default freshVolume.',
-        },
-        path: { type: 'string', format: 'absPath', description: 'fileMissing: a path on a mounted volume.' },
-        volume: { type: 'string', format: 'dnsLabel', description: 'Restrict to this mounted volume.' },
-      },
-    },
-    timeout: { type: 'scalar', format: 'duration', description: 'Per attempt; default 5m.' },
-    restartPolicy: {
-      type: 'string',
-      enum: ['OnFailure', 'Never'],
-      description: 'Default OnFailure (3 attempts).',
-    },
-    retries: { type: 'integer', minimum: 0, maximum: 100, description: 'Retries after the first attempt.' },
-    backoff: backoff('Between attempts: base, doubling, at most cap.'),
-  },
-});
-
-function backoff(description: string) {
-  return f({
-    type: 'object',
-    description,
-    fields: {
-      base: { type: 'scalar', format: 'duration', description: 'The first wait; default 1s.' },
-      cap: { type: 'scalar', format: 'duration', description: 'The longest wait; default 10s.' },
-    },
-  });
-}
-
 const probe = f({
   type: 'object',
   description: 'Exactly one of exec, tcpSocket, httpGet, grpc.',
@@ -397,6 +351,57 @@ const probe = f({
     },
   },
 });
+
+const initStep = f({
+  type: 'object',
+  required: ['name'],
+  fields: {
+    name: dnsLabel('Unique within the service.'),
+    ...containerFields,
+    imagePullPolicy: pullPolicy("Default: the service's."),
+    volumes: {
+      type: 'array',
+      items: { type: 'string', format: 'dnsLabel' },
+      description: 'Parent volume names to mount; omitted: all of them; []: none.',
+    },
+    runIf: {
+      type: 'object',
+      fields: {
+        type: {
+          type: 'string',
+          enum: ['freshVolume', 'fileMissing', 'always'],
+          description: 'Default freshVolume.',
+        },
+        path: { type: 'string', format: 'absPath', description: 'fileMissing: a path on a mounted volume.' },
+        volume: { type: 'string', format: 'dnsLabel', description: 'Restrict to this mounted volume.' },
+      },
+    },
+    timeout: { type: 'scalar', format: 'duration', description: 'Per attempt; default 5m.' },
+    restartPolicy: {
+      type: 'string',
+      enum: ['OnFailure', 'Never', 'Always'],
+      description:
+        'Default OnFailure (3 attempts); Never: one attempt. Always: a native sidecar, started here and kept running (runtime container only).',
+    },
+    startupProbe: {
+      ...probe,
+      description: `restartPolicy Always (a sidecar) only: the next step starts once it passed. ${probe.description}`,
+    },
+    retries: { type: 'integer', minimum: 0, maximum: 100, description: 'Retries after the first attempt.' },
+    backoff: backoff('Between attempts: base, doubling, at most cap.'),
+  },
+});
+
+function backoff(description: string) {
+  return f({
+    type: 'object',
+    description,
+    fields: {
+      base: { type: 'scalar', format: 'duration', description: 'The first wait; default 1s.' },
+      cap: { type: 'scalar', format: 'duration', description: 'The longest wait; default 10s.' },
+    },
+  });
+}
 
 const serviceOnly = (why: string) => ({ kind: 'Service', why }) as const;
 const JOB_ONLY = {

@@ -171,7 +171,7 @@ export interface ContainerSpec {
 
 export interface ResolvedStep extends ContainerSpec {
   name: string;
-  /** Position in the service's initSteps list. */
+  /** Position among the instance's init steps (native sidecars not counted). */
   index: number;
   /** The step's node in the spec (for annotations). */
   pos: SourcePos;
@@ -240,6 +240,14 @@ export function initSequence(inst: ResolvedInstance): InitEntry[] {
     ...at(inst.steps.length),
   ];
 }
+
+/** Every container of an instance: its steps, its main, and a pod's native sidecars and other containers. */
+export const instanceContainers = (inst: ResolvedInstance): ContainerSpec[] => [
+  inst.main,
+  ...inst.steps,
+  ...(inst.sidecars ?? []),
+  ...(inst.containers ?? []),
+];
 
 /** What makes a document a Job (docs/spec.md, "Jobs"): its container runs to completion on every `up`. */
 export interface JobSpec {

@@ -23,6 +23,7 @@ import type {
   PullPolicy,
   ResolvedInstance,
   ResolvedService,
+  ResolvedSidecar,
   ResolvedStep,
   Resources,
   RestartPolicy,
@@ -225,58 +226,92 @@ function job(raw: RawService, spec: RawSpec): JobSpec {
   };
 }
 
-function step(
-  raw: RawStep,
-  index: number,
-  parent: ContainerSpec,
-  parentPullPolicy: PullPolicy,
-  envSource: Record<string, string | undefined>,
-  checked: CheckedFiles,
-  process: boolean,
-  specAbs: string,
-): ResolvedStep {
-  const specDir = path.dirname(specAbs);
-  const profiles = checked.profiles;
+/** What a step or sidecar inherits from the service (docs/spec.md, "Inheritance from the service"). */
+interface Parent {
+  spec: ContainerSpec;
+  pullPolicy: PullPolicy;
+  envSource: Record<string, string | undefined>;
+  checked: CheckedFiles;
+  process: boolean;
+  specAbs: string;
+}
+
+/** The container of an init step or a native sidecar: its own fields over the service's. */
+function stepContainer(raw: RawStep, p: Parent): ContainerSpec {
+  const parent = p.spec;
   const mounts =
     raw.volumes === undefined ? parent.volumes : parent.volumes.filter((v) => raw.volumes?.includes(v.name));
-  const restartPolicy = raw.restartPolicy ?? 'OnFailure';
-  // Validation refuses retries > 0 with Never on a step; `retries: 0` is one attempt either way.
-  const attempts = restartPolicy === 'Never' ? 1 : attemptsOf(restartPolicy, raw.retries);
   const command = list(raw.command);
   const args = list(raw.args);
   const image = raw.image ?? parent.image;
   return {
-    name: raw.name ?? '',
-    index,
-    pos: locOf(raw).pos,
     ...(image !== undefined ? { image } : {}),
     ...(command ? { command } : {}),
     ...(args ? { args } : {}),
     ...(raw.workingDir !== undefined
-      ? workingDir(raw.workingDir, process, specDir)
+      ? workingDir(raw.workingDir, p.process, path.dirname(p.specAbs))
       : parent.workingDir !== undefined
         ? { workingDir: parent.workingDir }
         : {}),
     ...((raw.user ?? parent.user) !== undefined ? { user: raw.user ?? parent.user } : {}),
-    env: mergeEnv(parent.env, envVars(raw.env, envSource)),
+    env: mergeEnv(parent.env, envVars(raw.env, p.envSource)),
     volumes: mounts,
     securityContext: raw.securityContext
-      ? securityContext(raw.securityContext, profiles)
+      ? securityContext(raw.securityContext, p.checked.profiles)
       : parent.securityContext,
     resources: raw.resources ? resources(raw.resources) : parent.resources,
     ...matchersField(
       mergeMatchers(
-        resolveMatchers(raw.problemMatchers, specAbs, checked.matchers),
+        resolveMatchers(raw.problemMatchers, p.specAbs, p.checked.matchers),
         parent.problemMatchers ?? [],
       ),
     ),
+  };
+}
+
+function step(raw: RawStep, restartPolicy: RestartPolicy, index: number, p: Parent): ResolvedStep {
+  // Validation refuses retries > 0 with Never on a step; `retries: 0` is one attempt either way.
+  const attempts = restartPolicy === 'Never' ? 1 : attemptsOf(restartPolicy, raw.retries);
+  return {
+    name: raw.name ?? '',
+    index,
+    pos: locOf(raw).pos,
+    ...stepContainer(raw, p),
     runIf: runIf(raw.runIf),
     timeoutMs: timeoutOf(raw.timeout),
     attempts,
     restartPolicy,
     ...backoffOf(raw.backoff),
-    pullPolicy: raw.imagePullPolicy ?? parentPullPolicy,
+    pullPolicy: raw.imagePullPolicy ?? p.pullPolicy,
   };
+}
+
+/** A step with `restartPolicy: Always`: a native sidecar (docs/spec.md#native-sidecars); `afterSteps` steps precede it. */
+function sidecar(raw: RawStep, afterSteps: number, p: Parent): ResolvedSidecar {
+  const startupProbe = probe(raw.startupProbe);
+  return {
+    name: raw.name ?? '',
+    afterSteps,
+    pos: locOf(raw).pos,
+    ...stepContainer(raw, p),
+    pullPolicy: raw.imagePullPolicy ?? p.pullPolicy,
+    ...(startupProbe && { startupProbe }),
+  };
+}
+
+/** The service's init steps, and its native sidecars placed among them as Kubernetes' init containers. */
+function stepsAndSidecars(
+  raws: RawStep[],
+  p: Parent,
+): { steps: ResolvedStep[]; sidecars: ResolvedSidecar[] } {
+  const steps: ResolvedStep[] = [];
+  const sidecars: ResolvedSidecar[] = [];
+  for (const raw of raws) {
+    const policy = raw.restartPolicy ?? 'OnFailure';
+    if (policy === 'Always') sidecars.push(sidecar(raw, steps.length, p));
+    else steps.push(step(raw, policy, steps.length, p));
+  }
+  return { steps, sidecars };
 }
 
 const instanceEnv = (service: string, ordinal: number): EnvVar[] => [
@@ -312,9 +347,14 @@ export function resolveService(
     ...matchersField(resolveMatchers(spec.problemMatchers, doc.absFile, checked.matchers)),
   };
   const pullPolicy = spec.imagePullPolicy ?? 'IfNotPresent';
-  const steps = (spec.initSteps ?? []).map((s, i) =>
-    step(s, i, template, pullPolicy, envSource, checked, process, doc.absFile),
-  );
+  const { steps, sidecars } = stepsAndSidecars(spec.initSteps ?? [], {
+    spec: template,
+    pullPolicy,
+    envSource,
+    checked,
+    process,
+    specAbs: doc.absFile,
+  });
   const replicas = spec.replicas ?? 1;
   const instances: ResolvedInstance[] = Array.from({ length: replicas }, (_, ordinal) => {
     const extra = instanceEnv(name, ordinal);
@@ -324,6 +364,7 @@ export function resolveService(
       ordinal,
       steps: steps.map((s) => ({ ...s, env: mergeEnv(s.env, extra) })),
       main: { ...template, env: mergeEnv(template.env, extra) },
+      ...(sidecars.length > 0 && { sidecars: sidecars.map((c) => ({ ...c, env: mergeEnv(c.env, extra) })) }),
     };
   });
   const readinessProbe = probe(spec.readinessProbe);

@@ -8,6 +8,7 @@ import { has, type Loc, itemLoc, keyLoc, locOf, rawValue, valueLoc } from './che
 import {
   type Field,
   type RawEnv,
+  type RawProbe,
   type RawSecurityContext,
   type RawService,
   type RawSpec,
@@ -145,6 +146,13 @@ export class RuleChecker {
         );
       }
       this.step(step, volumes);
+      if (step.restartPolicy === 'Always') this.sidecar(step, runtime);
+      else if (has(step, 'startupProbe')) {
+        this.report(
+          keyLoc(step, 'startupProbe'),
+          '`startupProbe` on an init step needs `restartPolicy: Always` (a native sidecar): a step is done when it exits 0',
+        );
+      }
     });
   }
 
@@ -365,35 +373,79 @@ export class RuleChecker {
     });
   }
 
-  /** The main's probes (docs/spec.md, "Services"): one check each, and Kubernetes' own limits. */
+  /**
+   * A native sidecar (docs/spec.md#native-sidecars): started once in its place and kept running, so what
+   * makes a step run, retry or stop is refused at its line.
+   */
+  private sidecar(step: RawStep, runtime: string | undefined): void {
+    const why = 'a native sidecar (restartPolicy Always)';
+    if (runtime === 'process') {
+      this.report(
+        valueLoc(step, 'restartPolicy'),
+        `${why} runs beside the service's containers in its sandbox: runtime process has none`,
+      );
+    }
+    for (const [key, what] of [
+      ['retries', 'it starts once and is not retried'],
+      ['backoff', 'it starts once and is not retried'],
+      ['timeout', "it runs for the instance's life; its startupProbe bounds its start"],
+      ['problemMatchers', "only a failed step's output is read for problems"],
+    ] as const) {
+      if (has(step, key)) this.report(keyLoc(step, key), `\`${key}\` does not apply to ${why}: ${what}`);
+    }
+    const runIf = step.runIf;
+    // An invalid type was reported already; an absent one is the default, freshVolume.
+    const type = runIf && (runIf.type ?? (has(runIf, 'type') ? undefined : 'freshVolume'));
+    if (runIf && type !== undefined && type !== 'always') {
+      this.report(
+        has(runIf, 'type') ? valueLoc(runIf, 'type') : keyLoc(step, 'runIf'),
+        `${why} starts on every \`up\`, as Kubernetes starts it with every pod: runIf can only be always`,
+      );
+    }
+    if (step.startupProbe) {
+      this.probe(step.startupProbe, 'startupProbe');
+      if (has(step.startupProbe, 'terminationGracePeriodSeconds')) {
+        this.report(
+          keyLoc(step.startupProbe, 'terminationGracePeriodSeconds'),
+          `terminationGracePeriodSeconds does not apply to ${why}: a failing startupProbe fails the step, nothing is restarted`,
+        );
+      }
+    }
+  }
+
+  /** The main's probes (docs/spec.md, "Services"). */
   private probes(spec: RawSpec, runtime: string | undefined): void {
     for (const kind of ['readinessProbe', 'startupProbe', 'livenessProbe'] as const) {
       const probe = spec[kind];
-      if (!probe) continue;
-      const checks = (['exec', 'tcpSocket', 'httpGet', 'grpc'] as const).filter((k) => has(probe, k));
-      if (checks.length !== 1) {
-        this.report(
-          locOf(probe),
-          `a ${kind} needs exactly one of exec, tcpSocket, httpGet, grpc (${checks.length ? `got ${checks.join(' and ')}` : 'got none'})`,
-        );
-      }
-      if (kind !== 'readinessProbe' && probe.successThreshold !== undefined && probe.successThreshold !== 1) {
-        this.report(
-          valueLoc(probe, 'successThreshold'),
-          `a ${kind}'s successThreshold must be 1 (as in Kubernetes)`,
-        );
-      }
-      if (kind === 'readinessProbe' && has(probe, 'terminationGracePeriodSeconds')) {
-        this.report(
-          keyLoc(probe, 'terminationGracePeriodSeconds'),
-          'terminationGracePeriodSeconds is for a startupProbe or livenessProbe: a failing readiness probe stops nothing',
-        );
-      }
+      if (probe) this.probe(probe, kind);
     }
     if (runtime === 'process' && has(spec, 'livenessProbe')) {
       this.report(
         keyLoc(spec, 'livenessProbe'),
         'a livenessProbe restarts the main container: runtime process does not restart its main process',
+      );
+    }
+  }
+
+  /** One probe: one check, and Kubernetes' own limits. */
+  private probe(probe: RawProbe, kind: 'readinessProbe' | 'startupProbe' | 'livenessProbe'): void {
+    const checks = (['exec', 'tcpSocket', 'httpGet', 'grpc'] as const).filter((k) => has(probe, k));
+    if (checks.length !== 1) {
+      this.report(
+        locOf(probe),
+        `a ${kind} needs exactly one of exec, tcpSocket, httpGet, grpc (${checks.length ? `got ${checks.join(' and ')}` : 'got none'})`,
+      );
+    }
+    if (kind !== 'readinessProbe' && probe.successThreshold !== undefined && probe.successThreshold !== 1) {
+      this.report(
+        valueLoc(probe, 'successThreshold'),
+        `a ${kind}'s successThreshold must be 1 (as in Kubernetes)`,
+      );
+    }
+    if (kind === 'readinessProbe' && has(probe, 'terminationGracePeriodSeconds')) {
+      this.report(
+        keyLoc(probe, 'terminationGracePeriodSeconds'),
+        'terminationGracePeriodSeconds is for a startupProbe or livenessProbe: a failing readiness probe stops nothing',
       );
     }
   }

@@ -1,13 +1,13 @@
 // Pure: the project's secret values (`valueFrom.env`, EnvVar.secret, a Kubernetes secret volume's files), and hiding them in any text the
 // way the runner shows them: `***`. Masking applies to raw strings, before they are serialised or escaped: a mask over JSON or HTML would
 // turn `true` or `0` into a bare `***` (no longer JSON) and miss a value once `&`, `<` or `\` was escaped.
-import type { ContainerSpec, ResolvedProject } from './model.js';
+import { instanceContainers, type ContainerSpec, type ResolvedProject } from './model.js';
 
 export const MASK = '***';
 
 export type Masker = (text: string) => string;
 
-/** Every distinct secret value in the project: service templates, each instance's steps and main. */
+/** Every distinct secret value in the project: service templates, every container of each instance. */
 export function secretValues(project: ResolvedProject): string[] {
   const values = new Set<string>();
   const add = (spec: ContainerSpec): void => {
@@ -22,10 +22,7 @@ export function secretValues(project: ResolvedProject): string[] {
   };
   for (const service of project.services) {
     add(service.template);
-    for (const instance of service.instances) {
-      add(instance.main);
-      instance.steps.forEach(add);
-    }
+    for (const instance of service.instances) instanceContainers(instance).forEach(add);
   }
   return [...values];
 }

@@ -6,6 +6,7 @@ import { down } from '../../../src/engine/down.js';
 import type { PodContainer, Probe, ResolvedProject, ResolvedSidecar } from '../../../src/spec/model.js';
 import type { FakeRuntime } from '../../support/fake-runtime.js';
 import { emptyDir, project, type ServiceInput } from '../../support/model.js';
+import { resolved, service } from '../spec/helpers.js';
 import {
   expectLeft,
   fakeRuntime,
@@ -276,6 +277,64 @@ describe('a job with native sidecars', () => {
     const rt = fakeRuntime({ script: (c) => (c.role === 'job' ? { exitCode: 2 } : undefined) });
     const run = await runUp(rt, pod({ job: { attempts: 1 } }, [sidecar('proxy', 2)]));
     expect(run.report.jobs.map((j) => [j.status, j.reason])).toEqual([['Failed', 'JobFailed']]);
+    expectOnlyVolumes(rt);
+  });
+});
+
+describe('native sidecars of a native spec (docs/spec.md#native-sidecars)', () => {
+  const spec = (kind: 'Service' | 'Job') =>
+    service(
+      `image: busybox:latest
+command: [serve]
+volumes: [{name: shared, mountPath: /shared, emptyDir: {}}]
+initSteps:
+  - {name: init1, runIf: {type: always}}
+  - name: proxy
+    restartPolicy: Always
+    command: [proxy]
+    startupProbe: {exec: {command: [ready]}, periodSeconds: 1, failureThreshold: 5}
+  - {name: init2, runIf: {type: always}}`,
+      'web',
+    ).replace('kind: Service', `kind: ${kind}`);
+
+  it("run as a pod's: started in place, the next step after its startupProbe, kept with the main", async () => {
+    let checks = 0;
+    const rt = fakeRuntime({
+      script: (c) => (c.role === 'sidecar' ? { exec: () => (++checks < 2 ? 1 : 0) } : undefined),
+    });
+    const run = await runUp(rt, resolved(spec('Service'), { project: 'p' }));
+    expect(serviceStatuses(run.report)).toEqual(['web: Running']);
+    expect(statuses(run.report)).toEqual([
+      'web-0/init1: Succeeded',
+      'web-0/proxy: Started',
+      'web-0/init2: Succeeded',
+    ]);
+    const log = rt.log('startContainer', 'exec');
+    expect(log.filter((l) => l.startsWith('startContainer'))).toEqual([
+      'startContainer sandbox web-0',
+      'startContainer step web-0/init1#1',
+      'startContainer sidecar web-0/proxy',
+      'startContainer step web-0/init2#1',
+      'startContainer main web-0',
+    ]);
+    expect(log.lastIndexOf('exec sidecar web-0/proxy')).toBeLessThan(
+      log.indexOf('startContainer step web-0/init2#1'),
+    );
+    expect(rt.objects().filter((o) => o.startsWith('sidecar'))).toEqual(['sidecar web-0/proxy (running)']);
+  });
+
+  it("on a job, stopped after the job's container", async () => {
+    const rt = fakeRuntime({ script: (c) => (c.role === 'job' ? { runMs: 5 } : undefined) });
+    const run = await runUp(rt, resolved(spec('Job'), { project: 'p' }));
+    expect(run.report.jobs.map((j) => j.status)).toEqual(['Succeeded']);
+    const log = rt.log('startContainer', 'stopContainer', 'removeContainer');
+    expect(log.slice(log.indexOf('startContainer job web-0#1'))).toEqual([
+      'startContainer job web-0#1',
+      'removeContainer job web-0#1',
+      'stopContainer sidecar web-0/proxy grace 1s',
+      'removeContainer sidecar web-0/proxy',
+      'removeContainer sandbox web-0',
+    ]);
     expectOnlyVolumes(rt);
   });
 });

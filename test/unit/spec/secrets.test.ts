@@ -31,7 +31,7 @@ describe('createMasker', () => {
 });
 
 describe('secretValues', () => {
-  it('collects secret env values from templates, steps and mains, and only those', () => {
+  it('collects secret env values from templates, steps, mains, sidecars and containers, and only those', () => {
     const project = {
       name: 'p',
       workspace: '/ws',
@@ -54,12 +54,21 @@ describe('secretValues', () => {
                   ]),
                 },
               ],
+              // A pod's native sidecars and other containers (a Kubernetes secretKeyRef, a native valueFrom).
+              sidecars: [spec([{ name: 'F', value: 'sidecar-secret', secret: true }])],
+              containers: [spec([{ name: 'G', value: 'container-secret', secret: true }])],
             },
           ],
         },
       ],
     } as unknown as ResolvedProject;
-    expect(secretValues(project).sort()).toEqual(['main-secret', 'step-secret', 'tmpl']);
+    expect(secretValues(project).sort()).toEqual([
+      'container-secret',
+      'main-secret',
+      'sidecar-secret',
+      'step-secret',
+      'tmpl',
+    ]);
   });
 });
 
