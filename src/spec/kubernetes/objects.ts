@@ -118,6 +118,10 @@ function index(r: Reader, out: KubeObjects, obj: KubeObject): void {
       }
       for (const [k, v] of r.strings(node, 'stringData'))
         data.set(k, Buffer.from(v.value).toString('base64'));
+      // `type: Opaque`, Kubernetes' default, is what every Secret is here: no notice for it. Other types
+      // (a TLS pair, a registry's config) are read the same way, and noticed as ignored.
+      const type = node.entries.get('type')?.value;
+      if (type?.kind === 'scalar' && type.value === 'Opaque') r.entry(node, 'type');
       out.secrets.set(id, { obj, meta: m, data });
       break;
     }

@@ -265,6 +265,16 @@ items:
     expect(notices).toHaveLength(1);
     expect(notices[0]?.message).toMatch(/ignored: pod spec: nodeSelector .*also at .*spec1\.yaml:10:7/);
   });
+
+  it("a Secret's type Opaque (the default) is no notice; another type is", () => {
+    const secret = (type: string, name: string) =>
+      `apiVersion: v1\nkind: Secret\nmetadata: {name: ${name}}\ntype: ${type}\nstringData: {a: b}\n`;
+    const r = load([secret('Opaque', 's1'), secret('kubernetes.io/tls', 's2'), deployment(MAIN)]);
+    expect(r.ok).toBe(true);
+    const notices = r.ok ? (r.warnings ?? []).filter((w) => /Secret: type/.test(w.message)) : [];
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.pos.file).toMatch(/spec1\.yaml$/);
+  });
 });
 
 describe('Kubernetes manifests as projects publish them', () => {
