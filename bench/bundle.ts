@@ -13,6 +13,7 @@ import { lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { median } from './median.js';
 
 export const TARGETS = { validateMs: 150, mainFirstLineMs: 200, distBytes: 8_000_000 };
 
@@ -38,12 +39,6 @@ spec:
       command: [sh, -c, "echo migrated"]
     - {name: seed, command: ["true"], runIf: {type: always}}
 `;
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-};
 
 /** Apparent size of a tree, directories included, as `du -sb` counts it. */
 function treeBytes(path: string): number {

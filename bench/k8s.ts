@@ -25,6 +25,7 @@ import { freshFacts, planProject } from '../src/plan/plan.js';
 import { connectDocker } from '../src/runtime/docker.js';
 import { loadProject } from '../src/spec/index.js';
 import type { ContainerSpec, ResolvedProject, VolumeMount } from '../src/spec/model.js';
+import { median } from './median.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const TARGET = 1.1;
@@ -57,12 +58,6 @@ process.env.INITSTEPS_STATE_DIR = join(work, 'state');
 const prefix = `bench-k8s-${randomBytes(3).toString('hex')}`;
 const runtime = await connectDocker();
 const projects = new Set<string>();
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-};
 
 async function load(files: string[], project: string, env: Record<string, string | undefined>) {
   const loaded = await loadProject({ files, project, workspace: root, env });
