@@ -17,14 +17,14 @@ import { runContainerAttempt } from './attempt.js';
 import { specForCreate } from './container-spec.js';
 import type { FactSource } from './facts.js';
 import { ImageError } from './images.js';
-import { LABEL, mainName, networkName, sandboxName } from './labels.js';
+import { LABEL, mainName, networkName } from './labels.js';
 import { pathExistsOnMounts } from './path-check.js';
 import type { ReadinessTarget, StartedMain } from './readiness.js';
 import type { RunContext } from './run-context.js';
 import { runAddressEnv } from './addresses.js';
 import type { Attempt } from './retry.js';
+import type { SandboxStart } from './sandboxes.js';
 import { StepSetupError, type InstanceDriver } from './steps.js';
-import { removeContainers, tryRemove } from './tracked.js';
 import type { CreateContainerSpec } from '../runtime/types.js';
 import {
   checkMountedVolumes,
@@ -65,25 +65,27 @@ export class ContainerInstance implements InstanceDriver {
     const { ctx, s, inst } = this;
     // Every image at once: pulls overlap the volumes and the sandbox.
     ctx.images.ensureAll(s, inst).catch(() => undefined); // each step awaits the image it needs
+    // Usually begun at the start of `up` (engine/sandboxes.ts).
+    const opening = ctx.sandboxes.claim(s, inst);
+    let sandbox: SandboxStart;
     try {
-      await this.removeLeftovers();
+      await opening.cleared;
       this.volumes = await prepareVolumes(ctx, s, inst);
-      await ctx.network;
+      sandbox = await opening.sandbox;
     } catch (e: unknown) {
       // The cleanup that follows must not race the restore writing into the volumes.
       await ctx.cacheRestored;
       throw e; // no volumes or no network: fatal, as an unreachable engine
     }
-    try {
-      this.sandbox = await this.startSandbox();
-    } catch (e: unknown) {
+    if (!sandbox.ok) {
       await ctx.cacheRestored;
       ctx.throwIfAborted();
-      const why = `could not start the instance sandbox: ${errorMessage(e)}`;
+      const why = `could not start the instance sandbox: ${errorMessage(sandbox.error)}`;
       ctx.results.notRun(inst, 0, why);
       ctx.results.setInstance(s, inst, 'Failed', 'StartFailed', why);
       return false;
     }
+    this.sandbox = sandbox.id;
     // The project's restore (engine/project-cache.ts) ran meanwhile: the steps are decided on what it left.
     await ctx.cacheRestored;
     ctx.throwIfAborted();
@@ -129,20 +131,14 @@ export class ContainerInstance implements InstanceDriver {
   }
 
   /**
-   * Its sandbox goes once the job ended (docs/spec.md, "Jobs"); its volumes stay, and go to the project's
-   * cache entry at the end of the run (engine/project-cache.ts).
+   * Its sandbox goes once the job ended (docs/spec.md, "Jobs"), in the background: what depends on the job
+   * need not wait for it, `up` does. Its volumes stay, and go to the project's cache entry at the end of the
+   * run (engine/project-cache.ts).
    */
-  async finishJob(): Promise<void> {
-    const { ctx } = this;
-    if (this.sandbox === '') return;
-    const sandbox = this.sandbox;
+  finishJob(): Promise<void> {
+    if (this.sandbox !== '') this.ctx.sandboxes.removeLater(this.sandbox, `sandbox of ${this.inst.name}`);
     this.sandbox = '';
-    const removed = await tryRemove(
-      `sandbox of ${this.inst.name}`,
-      () => ctx.runtime.removeContainer(sandbox),
-      (m) => ctx.warn(m),
-    );
-    if (removed) ctx.tracked.forget('container', sandbox);
+    return Promise.resolve();
   }
 
   async startMain(): Promise<StartedMain | undefined> {
@@ -230,41 +226,6 @@ export class ContainerInstance implements InstanceDriver {
       exec: (command, signal) => runtime.exec(main, command, signal),
       state: () => runtime.inspectContainer(main),
     };
-  }
-
-  /** A restart: what an earlier run left of this instance (containers, run-scoped volumes) goes first. */
-  private async removeLeftovers(): Promise<void> {
-    const { runtime, project } = this.ctx;
-    const sel = { [LABEL.project]: project.name, [LABEL.instance]: this.inst.name };
-    await removeContainers(runtime, await runtime.listContainers(sel), (m) => this.ctx.warn(m));
-    for (const v of await runtime.listVolumes({ ...sel, [LABEL.ephemeral]: 'true' })) {
-      await runtime.removeVolume(v.name);
-    }
-  }
-
-  private async startSandbox(): Promise<string> {
-    const { ctx, s, inst } = this;
-    const id = await ctx.runtime.createContainer({
-      name: sandboxName(ctx.project.name, inst.name),
-      image: ctx.sandboxImage,
-      env: [],
-      hostname: inst.name,
-      labels: ctx.labels(s, inst, 'sandbox'),
-      network: {
-        mode: 'network',
-        network: networkName(ctx.project.name),
-        aliases: [s.name, inst.name, ...(inst.aliases ?? [])],
-      },
-      mounts: [],
-      ports: s.ports,
-      securityOpt: [],
-      capAdd: [],
-      capDrop: ['ALL'],
-      privileged: false,
-    });
-    ctx.tracked.add('container', id);
-    await ctx.runtime.startContainer(id);
-    return id;
   }
 
   /** Checks a path on the volumes without starting anything. */

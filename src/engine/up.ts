@@ -125,6 +125,8 @@ async function upLocked(runtime: ContainerRuntime, options: UpOptions): Promise<
     }
     // The cache restores every volume of the selection now, while the first instances open.
     const cache = ProjectCache.start(ctx, selected);
+    // Sandboxes depend on nothing but the network: the others' start once the restore is done.
+    ctx.sandboxes.prestart(selected);
     await runDag(selected, async (s) => {
       try {
         ctx.throwIfAborted();
@@ -141,13 +143,15 @@ async function upLocked(runtime: ContainerRuntime, options: UpOptions): Promise<
     await ctx.network;
     // Images of services that never got to use them (a dependency failed) are still being pulled.
     await ctx.images.settled();
-    await cache?.saveIfWanted();
+    // The last job's sandbox goes while the cache saves (they touch different containers).
+    await Promise.all([ctx.sandboxes.settle(), cache?.saveIfWanted()]);
   } catch (e: unknown) {
     stop.abort(e);
     // Whatever it did must be known to the cleanup.
     await ctx.network.catch(() => undefined);
     await ctx.images.settled();
     await ctx.cacheRestored;
+    await ctx.sandboxes.settle();
     if (options.signal?.aborted) {
       if (!options.keepOnCancel) await cleanup(ctx, true);
       const report = await finish();

@@ -71,19 +71,19 @@ describe('one instance', () => {
       'startContainer main db-0',
     ]);
     const log = rt.log();
-    for (const before of [
-      'ensureNetwork initsteps_p',
-      'createVolume initsteps_p_db-0_data',
-      'createVolume initsteps_p_db-0_tmp_r1',
-    ]) {
-      expect(log.indexOf(before), before).toBeLessThan(log.indexOf('createContainer sandbox db-0'));
+    expect(log.indexOf('ensureNetwork initsteps_p')).toBeLessThan(
+      log.indexOf('createContainer sandbox db-0'),
+    );
+    // The sandbox mounts nothing: the volumes are created alongside it, before the first step.
+    for (const before of ['createVolume initsteps_p_db-0_data', 'createVolume initsteps_p_db-0_tmp_r1']) {
+      expect(log.indexOf(before), before).toBeLessThan(log.indexOf('createContainer step db-0/format#1'));
     }
     // Everything the run created was announced as it was created, and the report lists what is left.
     const announced = run.events.flatMap((e) => (e.type === 'created' ? [`${e.kind} ${e.id}`] : []));
     expect(announced.map((a) => a.replace(/ (c\d+)$/, (_, id: string) => ` ${rt.describe(id)}`))).toEqual([
       'network n00000000001',
-      'volume initsteps_p_db-0_tmp_r1',
       'container sandbox db-0',
+      'volume initsteps_p_db-0_tmp_r1',
       'container step db-0/format#1',
       'container step db-0/seed#1',
       'container main db-0',
@@ -386,6 +386,23 @@ describe('dependencies and --services', () => {
     { name: 'web', ...sleeper, dependsOn: ['app', 'cache'], steps: [{ name: 'assets' }] },
   ];
 
+  it("starts a dependent's sandbox while its dependency initializes; its steps wait for the dependency", async () => {
+    const rt = fakeRuntime();
+    const run = await runUp(rt, project('p', services));
+    expect(serviceStatuses(run.report)).toEqual([
+      'db: Running',
+      'cache: Running',
+      'app: Running',
+      'web: Running',
+    ]);
+    const log = rt.log('createContainer', 'startContainer');
+    const at = (line: string) => log.indexOf(line);
+    expect(at('createContainer sandbox web-0')).toBeGreaterThan(-1);
+    expect(at('createContainer sandbox web-0')).toBeLessThan(at('startContainer main db-0'));
+    expect(at('startContainer main db-0')).toBeLessThan(at('createContainer step app-0/build#1'));
+    expect(at('startContainer main app-1')).toBeLessThan(at('createContainer step web-0/assets#1'));
+  });
+
   it('fails the dependents of a failed service with DependencyFailed and starts nothing of them', async () => {
     const rt = fakeRuntime({ script: (c) => (c.step === 'migrate' ? { exitCode: 2 } : undefined) });
     const { report, lines } = await runUp(rt, project('p', services));
@@ -412,7 +429,13 @@ describe('dependencies and --services', () => {
       message: 'not run: dependency "app" failed',
     });
     expect(lines).toContain('✗ app is Failed: DependencyFailed: dependency "db" failed');
-    expect(rt.log('createContainer').filter((l) => / (app|web)-\d/.test(l))).toEqual([]);
+    // Their sandboxes may have been started ahead (engine/sandboxes.ts); they are gone, and nothing ran in them.
+    expect(
+      rt
+        .log('createContainer')
+        .filter((l) => / (app|web)-\d/.test(l) && !l.startsWith('createContainer sandbox')),
+    ).toEqual([]);
+    expect(rt.objects().filter((o) => / (app|web)-\d/.test(o))).toEqual([]);
   });
 
   it('--services runs the named services and their dependencies only, and the state keeps the others', async () => {
