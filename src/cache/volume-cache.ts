@@ -113,6 +113,8 @@ class DockerVolumeCache implements VolumeCache {
   private state: State = { kind: 'none' };
   private saved = false;
   private readonly waiting: PendingUpload[] = [];
+  /** Removals of helper containers still under way (settled). */
+  private readonly housekeeping = new Set<Promise<void>>();
   private readonly maxBytes: number;
 
   constructor(private readonly o: VolumeCacheOptions) {
@@ -138,7 +140,7 @@ class DockerVolumeCache implements VolumeCache {
       if (key === undefined || volumes === undefined) return miss();
       for (const v of volumes) if ((await getMarkers(v.uid)).length > 0) return miss(true);
       const found = key;
-      return await this.withHelper(ctx, volumes, false, async (helper) => {
+      return await this.withHelper(ctx, volumes, { readOnly: false, removeLater: true }, async (helper) => {
         if (!(await this.allEmpty(helper, volumes))) return miss(true);
         this.state = { kind: 'fresh', key: found.key };
         return (await this.restoreInto(helper, volumes, found)) ?? miss();
@@ -170,7 +172,7 @@ class DockerVolumeCache implements VolumeCache {
     return true;
   }
 
-  async save(ctx: CacheContext): Promise<boolean> {
+  async save(ctx: CacheContext, volumesRead?: () => void): Promise<boolean> {
     if (this.state.kind === 'none' || this.saved) return false;
     const key = this.state.key;
     this.saved = true;
@@ -183,15 +185,16 @@ class DockerVolumeCache implements VolumeCache {
       }
       const file = this.o.store.stagingFile(key);
       try {
-        await this.withHelper(ctx, volumes, true, (helper) =>
-          writeSnapshot({
+        await this.withHelper(ctx, volumes, { readOnly: true, removeLater: true }, async (helper) => {
+          await writeSnapshot({
             file,
             key,
             volumes: this.sources(helper, volumes),
             markers,
             maxBytes: this.maxBytes,
-          }),
-        );
+          });
+          volumesRead?.();
+        });
       } catch (e: unknown) {
         if (e instanceof SnapshotTooLargeError) {
           this.warn(`not saved: the volumes are larger than cache-max-size (${this.maxBytes} bytes)`);
@@ -249,11 +252,18 @@ class DockerVolumeCache implements VolumeCache {
     }
   }
 
-  /** A created, never started container mounting every volume under HELPER_ROOT; removed afterwards. */
+  async settled(): Promise<void> {
+    while (this.housekeeping.size > 0) await Promise.all([...this.housekeeping]);
+  }
+
+  /**
+   * A created, never started container mounting every volume under HELPER_ROOT; removed afterwards, with
+   * `removeLater` in the background once `use` succeeded (`settled` waits for it).
+   */
   private async withHelper<T>(
     ctx: CacheContext,
     volumes: Volume[],
-    readOnly: boolean,
+    { readOnly, removeLater }: { readOnly: boolean; removeLater: boolean },
     use: (helper: string) => Promise<T>,
   ): Promise<T> {
     const image = await ensureSandboxImage(this.o.runtime);
@@ -274,11 +284,23 @@ class DockerVolumeCache implements VolumeCache {
       privileged: false,
     });
     this.o.observer({ type: 'created', kind: 'container', id: helper });
+    let result: T;
     try {
-      return await use(helper);
-    } finally {
+      result = await use(helper);
+    } catch (e: unknown) {
       await this.o.runtime.removeContainer(helper);
+      throw e;
     }
+    if (!removeLater) {
+      await this.o.runtime.removeContainer(helper);
+      return result;
+    }
+    const removal = this.o.runtime
+      .removeContainer(helper)
+      .catch((e: unknown) => this.warn(`could not remove its helper container: ${errorMessage(e)}`))
+      .finally(() => this.housekeeping.delete(removal));
+    this.housekeeping.add(removal);
+    return result;
   }
 
   private sources(helper: string, volumes: Volume[]): VolumeSource[] {
