@@ -115,6 +115,8 @@ class DockerVolumeCache implements VolumeCache {
   private readonly waiting: PendingUpload[] = [];
   /** Removals of helper containers still under way (settled). */
   private readonly housekeeping = new Set<Promise<void>>();
+  /** The helper of the coming save, created while the mains stop (wantsSave). */
+  private saveHelper: Promise<string> | undefined;
   private readonly maxBytes: number;
 
   constructor(private readonly o: VolumeCacheOptions) {
@@ -135,15 +137,23 @@ class DockerVolumeCache implements VolumeCache {
       ...(initialized && { initialized }),
     });
     try {
-      key = await this.key(ctx);
+      // Hashing the hostPaths takes about as long as creating the helper: both at once.
+      const keyed = this.key(ctx);
+      keyed.catch(() => undefined); // awaited on every path below
       const volumes = this.identify(ctx);
-      if (key === undefined || volumes === undefined) return miss();
-      for (const v of volumes) if ((await getMarkers(v.uid)).length > 0) return miss(true);
-      const found = key;
-      return await this.withHelper(ctx, volumes, { readOnly: false, removeLater: true }, async (helper) => {
+      let initialized = false;
+      for (const v of volumes ?? []) if ((await getMarkers(v.uid)).length > 0) initialized = true;
+      if (volumes === undefined || initialized) {
+        key = await keyed;
+        return initialized ? miss(true) : miss();
+      }
+      const helper = this.createHelper(ctx, volumes, false);
+      return await this.withHelper(helper, async (helper) => {
+        key = await keyed;
+        if (key === undefined) return miss();
         if (!(await this.allEmpty(helper, volumes))) return miss(true);
-        this.state = { kind: 'fresh', key: found.key };
-        return (await this.restoreInto(helper, volumes, found)) ?? miss();
+        this.state = { kind: 'fresh', key: key.key };
+        return (await this.restoreInto(helper, volumes, key)) ?? miss();
       });
     } catch (e: unknown) {
       // Volumes a failed restore may have written into are not this run's to save.
@@ -169,6 +179,13 @@ class DockerVolumeCache implements VolumeCache {
       });
       return false;
     }
+    // The mains stop next: the helper that reads the volumes is created now, while they stop (it is never
+    // started; the volumes are read only once they stopped, in save).
+    const volumes = this.identify(ctx);
+    if (volumes !== undefined && this.saveHelper === undefined) {
+      this.saveHelper = this.createHelper(ctx, volumes, true);
+      this.saveHelper.catch(() => undefined); // save awaits it, or settled removes it
+    }
     return true;
   }
 
@@ -185,7 +202,9 @@ class DockerVolumeCache implements VolumeCache {
       }
       const file = this.o.store.stagingFile(key);
       try {
-        await this.withHelper(ctx, volumes, { readOnly: true, removeLater: true }, async (helper) => {
+        const helper = this.saveHelper ?? this.createHelper(ctx, volumes, true);
+        this.saveHelper = undefined;
+        await this.withHelper(helper, async (helper) => {
           await writeSnapshot({
             file,
             key,
@@ -253,19 +272,15 @@ class DockerVolumeCache implements VolumeCache {
   }
 
   async settled(): Promise<void> {
+    // A helper created for a save that did not happen (a main had to be killed at the clean point).
+    const unused = this.saveHelper;
+    this.saveHelper = undefined;
+    if (unused) this.removeLater(await unused.catch(() => undefined));
     while (this.housekeeping.size > 0) await Promise.all([...this.housekeeping]);
   }
 
-  /**
-   * A created, never started container mounting every volume under HELPER_ROOT; removed afterwards, with
-   * `removeLater` in the background once `use` succeeded (`settled` waits for it).
-   */
-  private async withHelper<T>(
-    ctx: CacheContext,
-    volumes: Volume[],
-    { readOnly, removeLater }: { readOnly: boolean; removeLater: boolean },
-    use: (helper: string) => Promise<T>,
-  ): Promise<T> {
+  /** A created, never started container mounting every volume under HELPER_ROOT. */
+  private async createHelper(ctx: CacheContext, volumes: Volume[], readOnly: boolean): Promise<string> {
     const image = await ensureSandboxImage(this.o.runtime);
     const helper = await this.o.runtime.createContainer({
       image,
@@ -284,6 +299,12 @@ class DockerVolumeCache implements VolumeCache {
       privileged: false,
     });
     this.o.observer({ type: 'created', kind: 'container', id: helper });
+    return helper;
+  }
+
+  /** Runs `use` with the helper, then removes it: at once when `use` failed, else in the background (`settled`). */
+  private async withHelper<T>(created: Promise<string>, use: (helper: string) => Promise<T>): Promise<T> {
+    const helper = await created;
     let result: T;
     try {
       result = await use(helper);
@@ -291,16 +312,17 @@ class DockerVolumeCache implements VolumeCache {
       await this.o.runtime.removeContainer(helper);
       throw e;
     }
-    if (!removeLater) {
-      await this.o.runtime.removeContainer(helper);
-      return result;
-    }
-    const removal = this.o.runtime
+    this.removeLater(helper);
+    return result;
+  }
+
+  private removeLater(helper: string | undefined): void {
+    if (helper === undefined) return;
+    const removal: Promise<void> = this.o.runtime
       .removeContainer(helper)
       .catch((e: unknown) => this.warn(`could not remove its helper container: ${errorMessage(e)}`))
       .finally(() => this.housekeeping.delete(removal));
     this.housekeeping.add(removal);
-    return result;
   }
 
   private sources(helper: string, volumes: Volume[]): VolumeSource[] {
