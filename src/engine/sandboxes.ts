@@ -1,10 +1,9 @@
 // The sandboxes of a run's container instances (docs/architecture.md): an instance's sandbox depends on
-// nothing but the project network, so every selected instance's is started early, one at a time in
-// dependency order, while the first services initialize; a dependent then finds its sandbox ready instead
-// of creating it once its dependencies are ready. They start once the cache's restore is done: the
-// restore is what everything waits for, and on two cores sandboxes created alongside it slowed it down
-// as much as they saved (docs/benchmarks.md). An instance that opens before its turn comes (the first
-// ones) starts its own at once. A job's sandbox is removed in the background once
+// nothing but the project network, so every selected instance's is started at the start of `up`, while
+// the cache restores and the first services initialize; a dependent then finds its sandbox ready instead
+// of creating it once its dependencies are ready. One at a time, in dependency order: on two cores, all
+// of them at once slowed the restore down as much as they saved (docs/benchmarks.md). An instance that
+// opens before its turn comes (the first ones) starts its own at once. A job's sandbox is removed in the background once
 // the job ended, so what depends on the job does not wait for it; `up` waits for those removals, and
 // removes the sandboxes of instances that never opened (a dependency failed), before it returns.
 import type { ResolvedInstance, ResolvedService } from '../spec/model.js';
@@ -39,15 +38,12 @@ export class Sandboxes {
 
   constructor(private readonly ctx: RunContext) {}
 
-  /**
-   * Starts the sandboxes of the container instances of `services`, one after another in their order, once
-   * the cache's restore is done.
-   */
+  /** Starts the sandboxes of the container instances of `services`, one after another in their order. */
   prestart(services: ResolvedService[]): void {
     this.queue = services
       .filter((s) => s.runtime === 'container')
       .flatMap((s) => s.instances.map((inst) => ({ s, inst })));
-    void this.ctx.cacheRestored.then(() => this.drain());
+    void this.drain();
   }
 
   /** The instance's opening: the one under way, or begun now. */

@@ -126,7 +126,7 @@ async function upLocked(runtime: ContainerRuntime, options: UpOptions): Promise<
     }
     // The cache restores every volume of the selection now, while the first instances open.
     cache = ProjectCache.start(ctx, selected);
-    // Sandboxes depend on nothing but the network: the others' start once the restore is done.
+    // Sandboxes depend on nothing but the network: all of them now, one at a time, off the dependency chain.
     ctx.sandboxes.prestart(selected);
     await runDag(selected, async (s) => {
       try {
