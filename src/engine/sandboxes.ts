@@ -11,8 +11,8 @@ import { LABEL, networkName, sandboxName } from './labels.js';
 import type { RunContext } from './run-context.js';
 import { removeContainers, tryRemove } from './tracked.js';
 
-/** A sandbox that started, or why it did not (the instance's StartFailed). */
-export type SandboxStart = { ok: true; id: string } | { ok: false; error: unknown };
+/** A sandbox that started, or why it did not (the instance's StartFailed) and the container if created. */
+export type SandboxStart = { ok: true; id: string } | { ok: false; error: unknown; id?: string };
 
 /** One instance's way to its sandbox. */
 export interface Opening {
@@ -76,7 +76,7 @@ export class Sandboxes {
     const unclaimed: string[] = [];
     for (const entry of this.entries.values()) {
       const started = await entry.sandbox.catch(() => undefined);
-      if (!entry.claimed && started?.ok) unclaimed.push(started.id);
+      if (!entry.claimed && started?.id !== undefined) unclaimed.push(started.id);
     }
     while (this.removals.size > 0) await Promise.all([...this.removals]);
     for (const id of unclaimed) this.removeLater(id, `sandbox ${id.slice(0, 12)}`);
@@ -97,10 +97,11 @@ export class Sandboxes {
     const cleared = this.removeLeftovers(inst);
     const sandbox = cleared.then(async (): Promise<SandboxStart> => {
       await this.ctx.network;
+      const created: { id?: string } = {};
       try {
-        return { ok: true, id: await this.start(s, inst) };
+        return { ok: true, id: await this.start(s, inst, created) };
       } catch (error: unknown) {
-        return { ok: false, error };
+        return { ok: false, error, ...created };
       }
     });
     // Each is awaited by the instance that claims it, or by settle.
@@ -121,7 +122,7 @@ export class Sandboxes {
     }
   }
 
-  private async start(s: ResolvedService, inst: ResolvedInstance): Promise<string> {
+  private async start(s: ResolvedService, inst: ResolvedInstance, created: { id?: string }): Promise<string> {
     const { ctx } = this;
     const id = await ctx.runtime.createContainer({
       name: sandboxName(ctx.project.name, inst.name),
@@ -142,6 +143,7 @@ export class Sandboxes {
       privileged: false,
     });
     ctx.tracked.add('container', id);
+    created.id = id;
     await ctx.runtime.startContainer(id);
     return id;
   }

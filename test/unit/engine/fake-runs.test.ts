@@ -438,6 +438,22 @@ describe('dependencies and --services', () => {
     expect(rt.objects().filter((o) => / (app|web)-\d/.test(o))).toEqual([]);
   });
 
+  it("removes a dependent's sandbox that failed to start ahead once its dependency failed", async () => {
+    const rt = fakeRuntime({
+      script: (c) => (c.step === 'migrate' ? { exitCode: 2 } : undefined),
+      fault: (method, target) =>
+        method === 'startContainer' && target === 'sandbox app-1' ? 'port is already allocated' : undefined,
+    });
+    const { report } = await runUp(rt, project('p', services));
+    expect(serviceStatuses(report)).toEqual([
+      'db: Failed InitStepFailed',
+      'cache: Running',
+      'app: Failed DependencyFailed',
+      'web: Failed DependencyFailed',
+    ]);
+    expect(rt.objects().filter((o) => / (app|web)-\d/.test(o))).toEqual([]);
+  });
+
   it('--services runs the named services and their dependencies only, and the state keeps the others', async () => {
     const rt = fakeRuntime();
     const p = project('p', services);
