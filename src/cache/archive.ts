@@ -526,6 +526,9 @@ function checkRoot(name: string, entries: ManifestEntry[]): void {
   }
 }
 
+/** Bytes of a volume's tar written to the snapshot file at once (writeSnapshot). */
+const DISK_BATCH = 1 << 20;
+
 /**
  * Write a snapshot of `volumes` with their `markers` to `file`: each volume's tar goes to disk as it
  * arrives, parsed on the way for the manifest; the next part overwrites its end-of-archive blocks.
@@ -540,6 +543,19 @@ export async function writeSnapshot(opts: {
 }): Promise<{ bytes: number; manifest: SnapshotManifest }> {
   await mkdir(dirname(opts.file), { recursive: true });
   const fh = await open(opts.file, 'w');
+  // The engine's stream comes in small chunks: they go to disk in batches, one write in flight while the
+  // next batch is parsed (a write per chunk, awaited in turn, cost as much as the engine's own reading).
+  let writing: Promise<unknown> = Promise.resolve();
+  let batch: Buffer[] = [];
+  let batched = 0;
+  const sendBatch = async (at: number): Promise<void> => {
+    const bytes = Buffer.concat(batch, batched);
+    batch = [];
+    batched = 0;
+    await writing;
+    writing = fh.write(bytes, 0, bytes.length, at - bytes.length);
+    writing.catch(() => undefined); // awaited with the next batch, or below
+  };
   try {
     let pos = 0;
     const entries: ManifestEntry[] = [];
@@ -550,10 +566,14 @@ export async function writeSnapshot(opts: {
         for await (const chunk of source) {
           const bytes = chunk as Buffer;
           if (pos + bytes.length > opts.maxBytes) throw new SnapshotTooLargeError(opts.maxBytes);
-          await fh.write(bytes, 0, bytes.length, pos);
+          batch.push(bytes);
+          batched += bytes.length;
           pos += bytes.length;
+          if (batched >= DISK_BATCH) await sendBatch(pos);
           yield bytes;
         }
+        await sendBatch(pos);
+        await writing;
       }
       let parsed: Parsed;
       try {
@@ -588,6 +608,7 @@ export async function writeSnapshot(opts: {
     await fh.close();
     return { bytes: pos, manifest };
   } catch (e: unknown) {
+    await writing.catch(() => undefined);
     await fh.close().catch(() => undefined);
     await rm(opts.file, { force: true });
     throw e;
@@ -719,6 +740,9 @@ export async function verifySnapshot(
   return { manifest, markers };
 }
 
+/** Checked bytes sent to the engine at once in a restore (restoreSnapshot). */
+const ENGINE_BATCH = 1 << 20;
+
 /** Until `stream` can take more, or is gone. */
 function drainedOrGone(stream: PassThrough): Promise<void> {
   return new Promise((resolve) => {
@@ -761,11 +785,25 @@ export async function restoreSnapshot(
       throw e;
     }
   }
-  const toEngine = async (bytes: Buffer): Promise<void> => {
+  // Checked bytes come entry by entry (a header, a file's data); written to the engine one by one they
+  // cost more than the verification itself (a write per piece, each waking the engine), so they go in
+  // batches of at least ENGINE_BATCH bytes.
+  let batch: Buffer[] = [];
+  let batched = 0;
+  const sendBatch = async (): Promise<void> => {
+    const bytes = Buffer.concat(batch, batched);
+    batch = [];
+    batched = 0;
     if (!toDocker.destroyed && !toDocker.write(bytes)) await drainedOrGone(toDocker);
   };
+  const toEngine = async (bytes: Buffer): Promise<void> => {
+    batch.push(bytes);
+    batched += bytes.length;
+    if (batched >= ENGINE_BATCH) await sendBatch();
+  };
   const verifying = verifySnapshot(read(), expected, toEngine).then(
-    (verified) => {
+    async (verified) => {
+      await sendBatch();
       toDocker.end();
       return verified;
     },

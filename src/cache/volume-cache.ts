@@ -114,6 +114,10 @@ class DockerVolumeCache implements VolumeCache {
   private state: State = { kind: 'none' };
   private saved = false;
   private readonly waiting: PendingUpload[] = [];
+  /** Removals of helper containers still under way (settled). */
+  private readonly housekeeping = new Set<Promise<void>>();
+  /** The helper of the coming save, created while the mains stop (wantsSave). */
+  private saveHelper: Promise<string> | undefined;
   private readonly maxBytes: number;
 
   constructor(private readonly o: VolumeCacheOptions) {
@@ -134,15 +138,23 @@ class DockerVolumeCache implements VolumeCache {
       ...(initialized && { initialized }),
     });
     try {
-      key = await this.key(ctx);
+      // Hashing the hostPaths takes about as long as creating the helper: both at once.
+      const keyed = this.key(ctx);
+      keyed.catch(() => undefined); // awaited on every path below
       const volumes = this.identify(ctx);
-      if (key === undefined || volumes === undefined) return miss();
-      for (const v of volumes) if ((await getMarkers(v.uid)).length > 0) return miss(true);
-      const found = key;
-      return await this.withHelper(ctx, volumes, false, async (helper) => {
+      let initialized = false;
+      for (const v of volumes ?? []) if ((await getMarkers(v.uid)).length > 0) initialized = true;
+      if (volumes === undefined || initialized) {
+        key = await keyed;
+        return initialized ? miss(true) : miss();
+      }
+      const helper = this.createHelper(ctx, volumes, false);
+      return await this.withHelper(helper, async (helper) => {
+        key = await keyed;
+        if (key === undefined) return miss();
         if (!(await this.allEmpty(helper, volumes))) return miss(true);
-        this.state = { kind: 'fresh', key: found.key };
-        return (await this.restoreInto(helper, volumes, found)) ?? miss();
+        this.state = { kind: 'fresh', key: key.key };
+        return (await this.restoreInto(helper, volumes, key)) ?? miss();
       });
     } catch (e: unknown) {
       // Volumes a failed restore may have written into are not this run's to save.
@@ -168,10 +180,17 @@ class DockerVolumeCache implements VolumeCache {
       });
       return false;
     }
+    // The mains stop next: the helper that reads the volumes is created now, while they stop (it is never
+    // started; the volumes are read only once they stopped, in save).
+    const volumes = this.identify(ctx);
+    if (volumes !== undefined && this.saveHelper === undefined) {
+      this.saveHelper = this.createHelper(ctx, volumes, true);
+      this.saveHelper.catch(() => undefined); // save awaits it, or settled removes it
+    }
     return true;
   }
 
-  async save(ctx: CacheContext): Promise<boolean> {
+  async save(ctx: CacheContext, volumesRead?: () => void): Promise<boolean> {
     if (this.state.kind === 'none' || this.saved) return false;
     const key = this.state.key;
     this.saved = true;
@@ -184,15 +203,18 @@ class DockerVolumeCache implements VolumeCache {
       }
       const file = this.o.store.stagingFile(key);
       try {
-        await this.withHelper(ctx, volumes, true, (helper) =>
-          writeSnapshot({
+        const helper = this.saveHelper ?? this.createHelper(ctx, volumes, true);
+        this.saveHelper = undefined;
+        await this.withHelper(helper, async (helper) => {
+          await writeSnapshot({
             file,
             key,
             volumes: this.sources(helper, volumes),
             markers,
             maxBytes: this.maxBytes,
-          }),
-        );
+          });
+          volumesRead?.();
+        });
       } catch (e: unknown) {
         if (e instanceof SnapshotTooLargeError) {
           this.warn(`not saved: the volumes are larger than cache-max-size (${this.maxBytes} bytes)`);
@@ -250,13 +272,16 @@ class DockerVolumeCache implements VolumeCache {
     }
   }
 
-  /** A created, never started container mounting every volume under HELPER_ROOT; removed afterwards. */
-  private async withHelper<T>(
-    ctx: CacheContext,
-    volumes: Volume[],
-    readOnly: boolean,
-    use: (helper: string) => Promise<T>,
-  ): Promise<T> {
+  async settled(): Promise<void> {
+    // A helper created for a save that did not happen (a main had to be killed at the clean point).
+    const unused = this.saveHelper;
+    this.saveHelper = undefined;
+    if (unused) this.removeLater(await unused.catch(() => undefined));
+    while (this.housekeeping.size > 0) await Promise.all([...this.housekeeping]);
+  }
+
+  /** A created, never started container mounting every volume under HELPER_ROOT. */
+  private async createHelper(ctx: CacheContext, volumes: Volume[], readOnly: boolean): Promise<string> {
     const image = await ensureSandboxImage(this.o.runtime);
     const helper = await this.o.runtime.createContainer({
       image,
@@ -275,11 +300,30 @@ class DockerVolumeCache implements VolumeCache {
       privileged: false,
     });
     this.o.observer({ type: 'created', kind: 'container', id: helper });
+    return helper;
+  }
+
+  /** Runs `use` with the helper, then removes it: at once when `use` failed, else in the background (`settled`). */
+  private async withHelper<T>(created: Promise<string>, use: (helper: string) => Promise<T>): Promise<T> {
+    const helper = await created;
+    let result: T;
     try {
-      return await use(helper);
-    } finally {
+      result = await use(helper);
+    } catch (e: unknown) {
       await this.o.runtime.removeContainer(helper);
+      throw e;
     }
+    this.removeLater(helper);
+    return result;
+  }
+
+  private removeLater(helper: string | undefined): void {
+    if (helper === undefined) return;
+    const removal: Promise<void> = this.o.runtime
+      .removeContainer(helper)
+      .catch((e: unknown) => this.warn(`could not remove its helper container: ${errorMessage(e)}`))
+      .finally(() => this.housekeeping.delete(removal));
+    this.housekeeping.add(removal);
   }
 
   private sources(helper: string, volumes: Volume[]): VolumeSource[] {

@@ -20,14 +20,15 @@ interface Stopped {
 
 /**
  * Stops the entry's main containers (dependents first), runs `save` once all stopped cleanly, and starts
- * them again (dependencies first, each service ready before the next) whatever happened. Returns what
- * `save` returned; false without calling it when a main had to be killed.
+ * them again (dependencies first, each service ready before the next) whatever happened: as soon as `save`
+ * says the volumes are read (the snapshot is then stored while they start), else once it returned. Returns
+ * what `save` returned; false without calling it when a main had to be killed.
  */
 export async function snapshotAtCleanPoint(
   ctx: RunContext,
   selected: ResolvedService[],
   cacheCtx: CacheContext,
-  save: () => Promise<boolean>,
+  save: (volumesRead: () => void) => Promise<boolean>,
 ): Promise<boolean> {
   const inEntry = new Set(cacheCtx.instances.map((i) => i.instance.name));
   const groups: Stopped[] = selected
@@ -40,12 +41,19 @@ export async function snapshotAtCleanPoint(
     }))
     .filter((g) => g.mains.length > 0);
   const names = groups.flatMap((g) => g.mains.map((m) => m.inst.name));
-  if (names.length === 0) return save();
+  if (names.length === 0) return save(() => undefined);
   ctx.emit({
     type: 'notice',
     message: `cache: stopping ${names.join(', ')} to snapshot the volumes at a clean point, then starting again`,
   });
   let clean = true;
+  let restarting: Promise<void> | undefined;
+  const restart = (): Promise<void> => {
+    restarting ??= (async () => {
+      for (const g of groups) await startAgain(ctx, g);
+    })();
+    return restarting;
+  };
   try {
     for (const g of [...groups].reverse()) {
       await Promise.all(
@@ -62,9 +70,9 @@ export async function snapshotAtCleanPoint(
         }),
       );
     }
-    return clean ? await save() : false;
+    return clean ? await save(() => void restart().catch(() => undefined)) : false;
   } finally {
-    for (const g of groups) await startAgain(ctx, g);
+    await restart();
   }
 }
 

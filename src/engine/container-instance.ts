@@ -21,14 +21,15 @@ import { runContainerAttempt, type AttemptOutcome } from './attempt.js';
 import { specForCreate } from './container-spec.js';
 import type { FactSource } from './facts.js';
 import { ImageError } from './images.js';
-import { LABEL, mainName, networkName, podContainerName, sandboxName } from './labels.js';
+import { LABEL, mainName, networkName, podContainerName } from './labels.js';
+import { tryRemove } from './tracked.js';
 import { pathExistsOnMounts } from './path-check.js';
 import { waitReady, type ReadinessTarget, type StartedMain } from './readiness.js';
 import type { RunContext } from './run-context.js';
 import { runAddressEnv } from './addresses.js';
 import type { Attempt } from './retry.js';
+import type { SandboxStart } from './sandboxes.js';
 import { StepSetupError, type InstanceDriver } from './steps.js';
-import { removeContainers, tryRemove } from './tracked.js';
 import type { CreateContainerSpec } from '../runtime/types.js';
 import {
   checkMountedVolumes,
@@ -74,33 +75,27 @@ export class ContainerInstance implements InstanceDriver {
     const { ctx, s, inst } = this;
     // Every image at once: pulls overlap the volumes and the sandbox.
     ctx.images.ensureAll(s, inst).catch(() => undefined); // each step awaits the image it needs
-    // The sandbox starts while the volumes are prepared: the files of a ConfigMap or Secret volume (written
-    // through a helper container, docs/kubernetes.md#volumes) then cost the instance no time of their own.
-    let volumes: Promise<Map<string, PreparedVolume>> | undefined;
-    let sandbox: Promise<string> | undefined;
+    // Usually begun at the start of `up` (engine/sandboxes.ts).
+    const opening = ctx.sandboxes.claim(s, inst);
+    let sandbox: SandboxStart;
     try {
-      await this.removeLeftovers();
-      volumes = prepareVolumes(ctx, s, inst);
-      volumes.catch(() => undefined); // settled below, whatever happens first
-      await ctx.network;
-      sandbox = this.startSandbox();
-      sandbox.catch(() => undefined);
-      this.volumes = await volumes;
+      await opening.cleared;
+      this.volumes = await prepareVolumes(ctx, s, inst);
+      sandbox = await opening.sandbox;
     } catch (e: unknown) {
-      // The cleanup that follows must not race the volumes, the sandbox or the restore writing into the volumes.
-      await Promise.allSettled([volumes, sandbox, ctx.cacheRestored]);
+      // The cleanup that follows must not race the sandbox starting or the restore writing into the volumes.
+      await Promise.allSettled([opening.sandbox, ctx.cacheRestored]);
       throw e; // no volumes or no network: fatal, as an unreachable engine
     }
-    try {
-      this.sandbox = await sandbox;
-    } catch (e: unknown) {
+    if (!sandbox.ok) {
       await ctx.cacheRestored;
       ctx.throwIfAborted();
-      const why = `could not start the instance sandbox: ${errorMessage(e)}`;
+      const why = `could not start the instance sandbox: ${errorMessage(sandbox.error)}`;
       ctx.results.notRun(inst, 0, why);
       ctx.results.setInstance(s, inst, 'Failed', 'StartFailed', why);
       return false;
     }
+    this.sandbox = sandbox.id;
     // The project's restore (engine/project-cache.ts) ran meanwhile: the steps are decided on what it left.
     await ctx.cacheRestored;
     ctx.throwIfAborted();
@@ -159,21 +154,14 @@ export class ContainerInstance implements InstanceDriver {
   }
 
   /**
-   * Its sandbox goes once the job ended (docs/spec.md, "Jobs"); its volumes stay, and go to the project's
-   * cache entry at the end of the run (engine/project-cache.ts).
+   * Its sandbox goes once the job ended (docs/spec.md, "Jobs"), in the background: what depends on the job
+   * need not wait for it, `up` does. Its volumes stay, and go to the project's cache entry at the end of the
+   * run (engine/project-cache.ts).
    */
   async finishJob(): Promise<void> {
-    const { ctx } = this;
     await this.stopSidecars();
-    if (this.sandbox === '') return;
-    const sandbox = this.sandbox;
+    if (this.sandbox !== '') this.ctx.sandboxes.removeLater(this.sandbox, `sandbox of ${this.inst.name}`);
     this.sandbox = '';
-    const removed = await tryRemove(
-      `sandbox of ${this.inst.name}`,
-      () => ctx.runtime.removeContainer(sandbox),
-      (m) => ctx.warn(m),
-    );
-    if (removed) ctx.tracked.forget('container', sandbox);
   }
 
   /**
@@ -378,41 +366,6 @@ export class ContainerInstance implements InstanceDriver {
       exec: (command, signal) => runtime.exec(main, command, signal),
       state: () => runtime.inspectContainer(main),
     };
-  }
-
-  /** A restart: what an earlier run left of this instance (containers, run-scoped volumes) goes first. */
-  private async removeLeftovers(): Promise<void> {
-    const { runtime, project } = this.ctx;
-    const sel = { [LABEL.project]: project.name, [LABEL.instance]: this.inst.name };
-    await removeContainers(runtime, await runtime.listContainers(sel), (m) => this.ctx.warn(m));
-    for (const v of await runtime.listVolumes({ ...sel, [LABEL.ephemeral]: 'true' })) {
-      await runtime.removeVolume(v.name);
-    }
-  }
-
-  private async startSandbox(): Promise<string> {
-    const { ctx, s, inst } = this;
-    const id = await ctx.runtime.createContainer({
-      name: sandboxName(ctx.project.name, inst.name),
-      image: ctx.sandboxImage,
-      env: [],
-      hostname: inst.name,
-      labels: ctx.labels(s, inst, 'sandbox'),
-      network: {
-        mode: 'network',
-        network: networkName(ctx.project.name),
-        aliases: [s.name, inst.name, ...(inst.aliases ?? [])],
-      },
-      mounts: [],
-      ports: s.ports,
-      securityOpt: [],
-      capAdd: [],
-      capDrop: ['ALL'],
-      privileged: false,
-    });
-    ctx.tracked.add('container', id);
-    await ctx.runtime.startContainer(id);
-    return id;
   }
 
   /** Checks a path on the volumes without starting anything. */

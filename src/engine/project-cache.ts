@@ -56,10 +56,16 @@ export class ProjectCache {
     if (!allUp) return;
     const cacheCtx = await this.prepared;
     if (!(await this.guarded('save', () => this.cache.wantsSave(cacheCtx), false))) return;
-    const saved = await snapshotAtCleanPoint(ctx, this.selected, cacheCtx, () =>
-      this.guarded('save', () => this.cache.save(cacheCtx), false),
+    const saved = await snapshotAtCleanPoint(ctx, this.selected, cacheCtx, (volumesRead) =>
+      this.guarded('save', () => this.cache.save(cacheCtx, volumesRead), false),
     );
     ctx.cacheReport = { ...report, saved };
+  }
+
+  /** Once the cache's housekeeping is done (VolumeCache.settled); never rejects. */
+  async settled(): Promise<void> {
+    await this.ctx.cacheRestored;
+    await this.cache.settled?.().catch(() => undefined);
   }
 
   /** Every persistent volume of the selection (created now when new) and every image's ID. */

@@ -9,6 +9,7 @@ import { RunImages, type PullSettings } from './images.js';
 import { LABEL, type Role } from './labels.js';
 import type { StartedMain } from './readiness.js';
 import { RunResults } from './results.js';
+import { Sandboxes } from './sandboxes.js';
 import { Tracked } from './tracked.js';
 import type { CacheReport, RunObserver, VolumeCache } from './types.js';
 import type { PreparedVolume } from './volumes.js';
@@ -69,6 +70,8 @@ export class RunContext {
   sandboxImage = '';
   /** The project network, being created while the first instance prepares its volumes and restore. */
   network: Promise<void> = Promise.resolve();
+  /** Every container instance's sandbox, started at the start of `up` (engine/sandboxes.ts). */
+  readonly sandboxes: Sandboxes = new Sandboxes(this);
 
   constructor(
     readonly runtime: ContainerRuntime,

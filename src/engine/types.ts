@@ -247,8 +247,17 @@ export interface VolumeCache {
   restore(ctx: CacheContext): Promise<CacheOutcome>;
   /** Whether `save` would store an entry: only then do the main containers stop for it. */
   wantsSave(ctx: CacheContext): Promise<boolean>;
-  /** Snapshot the volumes (their main containers are stopped); true when an entry was written. */
-  save(ctx: CacheContext): Promise<boolean>;
+  /**
+   * Snapshot the volumes (their main containers are stopped); true when an entry was written.
+   * `volumesRead` is called once the volumes are read and written to the snapshot, before it is stored:
+   * the mains may start again from then on.
+   */
+  save(ctx: CacheContext, volumesRead?: () => void): Promise<boolean>;
+  /**
+   * Once the cache's own housekeeping is done (a restore's helper container is removed after the restore
+   * resolved, so the services need not wait for it); `up` waits for it before it returns.
+   */
+  settled?(): Promise<void>;
 }
 
 export interface CacheContext {

@@ -118,6 +118,7 @@ async function upLocked(runtime: ContainerRuntime, options: UpOptions): Promise<
     await state.finish(record(new Date()));
     return report;
   };
+  let cache: ProjectCache | undefined;
   try {
     ctx.throwIfAborted();
     ctx.images.prefetch(selected.flatMap((s) => s.instances.flatMap((i) => instanceImageNeeds(s, i))));
@@ -127,7 +128,9 @@ async function upLocked(runtime: ContainerRuntime, options: UpOptions): Promise<
       ctx.network.catch(() => undefined); // awaited before the first sandbox and below
     }
     // The cache restores every volume of the selection now, while the first instances open.
-    const cache = ProjectCache.start(ctx, selected);
+    cache = ProjectCache.start(ctx, selected);
+    // Sandboxes depend on nothing but the network: all of them now, one at a time, off the dependency chain.
+    ctx.sandboxes.prestart(selected);
     await runDag(selected, async (s) => {
       try {
         ctx.throwIfAborted();
@@ -146,14 +149,17 @@ async function upLocked(runtime: ContainerRuntime, options: UpOptions): Promise<
     await ctx.network;
     // Images of services that never got to use them (a dependency failed) are still being pulled.
     await ctx.images.settled();
-    await cache?.saveIfWanted();
+    // The last job's sandbox goes while the cache saves (they touch different containers).
+    await Promise.all([ctx.sandboxes.settle(), cache?.saveIfWanted()]);
+    await cache?.settled();
   } catch (e: unknown) {
     stop.abort(e);
     await stopLivenessWatches(ctx);
     // Whatever it did must be known to the cleanup.
     await ctx.network.catch(() => undefined);
     await ctx.images.settled();
-    await ctx.cacheRestored;
+    await cache?.settled();
+    await ctx.sandboxes.settle();
     if (options.signal?.aborted) {
       if (!options.keepOnCancel) await cleanup(ctx, true);
       const report = await finish();

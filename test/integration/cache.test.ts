@@ -64,14 +64,16 @@ afterAll(async () => {
   rmSync(workspace, { recursive: true, force: true });
 });
 
-const spec = (secrets?: Record<string, string>) =>
+/** Stops on its stop signal, as a database does, for the save's clean point. */
+const STOPS = ['sh', '-c', "trap 'exit 0' TERM; touch /tmp/up; sleep 3600 & wait"];
+
+const spec = (secrets?: Record<string, string>, command = STOPS) =>
   project(
     name,
     [
       {
         name: 'db',
-        // Stops on its stop signal, as a database does, for the save's clean point.
-        command: ['sh', '-c', "trap 'exit 0' TERM; touch /tmp/up; sleep 3600 & wait"],
+        command,
         // Stopped for the snapshot right after it started: ready once the trap is set.
         readinessProbe: {
           check: { kind: 'exec', command: ['test', '-f', '/tmp/up'] },
@@ -303,6 +305,30 @@ describe('volume cache in a directory (CLI --cache-dir)', () => {
     const warnings = rec.events.flatMap((e) => (e.type === 'warning' ? [e.message] : []));
     expect(warnings).toEqual(['cache: not saved: the volumes are larger than cache-max-size (4096 bytes)']);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tar'))).toEqual([]);
+  });
+
+  it('saves nothing when the main had to be killed at the clean point, and leaves no helper behind', async () => {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    await down(runtime, { project: name, volumes: true });
+    const rec = recorder();
+    const cache = createVolumeCache({ store: new DirCacheStore(dir), observer: rec.observer, runtime });
+    // A shell as PID 1 without a trap ignores SIGTERM: SIGKILL after the grace period.
+    const ignoresTerm = ['sh', '-c', 'touch /tmp/up; sleep 3600'];
+    const report = await up(runtime, {
+      project: spec(undefined, ignoresTerm),
+      observer: rec.observer,
+      cache,
+      backoffBaseMs: 10,
+      stopGraceSeconds: 1,
+    });
+    const warnings = rec.events.flatMap((e) => (e.type === 'warning' ? [e.message] : []));
+    expect(warnings).toEqual([
+      'cache: not saved: db-0 did not stop within 1 s of its stop signal and was killed, so its volumes are not at a clean point',
+    ]);
+    expect(report.services[0]?.status).toBe('Running');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tar'))).toEqual([]);
+    expect(await runtime.listContainers({ [LABEL.project]: name, [LABEL.role]: 'cache' })).toEqual([]);
   });
 
   // A crafted entry: what the spec's run saved, plus `item` (with a manifest entry that matches it), so

@@ -204,6 +204,35 @@ describe('the project cache: the clean point', () => {
     );
   });
 
+  it('starts the mains again once the volumes are read, while the snapshot is stored', async () => {
+    const rt = fakeRuntime({
+      script: (c) => (c.role === 'main' && c.instance === 'db-0' ? { runMs: 'forever' } : undefined),
+    });
+    const { cache, calls } = recordingCache(rt);
+    let mainsWhenStored: string[] = [];
+    cache.save = async (_ctx, volumesRead) => {
+      calls.push(
+        `read with ${rt
+          .objects({ [LABEL.role]: 'main' })
+          .sort()
+          .join(', ')}`,
+      );
+      volumesRead?.();
+      // Storing takes a while (a rename, the helper's removal): the mains are up meanwhile.
+      await sleep(50);
+      mainsWhenStored = rt.objects({ [LABEL.role]: 'main' }).sort();
+      return true;
+    };
+    const { report } = await runUp(rt, p, { cache });
+    expect(calls.slice(2)).toEqual([
+      'wantsSave',
+      'read with main app-0 (running), main db-0 (exited), main seed-0 (exited)',
+    ]);
+    expect(mainsWhenStored).toEqual(['main app-0 (running)', 'main db-0 (running)', 'main seed-0 (running)']);
+    expect(report.cache?.saved).toBe(true);
+    expect(serviceStatuses(report)).toEqual(['db: Running', 'app: Running', 'seed: Running']);
+  });
+
   it('saves nothing when a main had to be killed after the grace period, and starts it again', async () => {
     const rt = fakeRuntime({
       script: (c) =>

@@ -74,7 +74,7 @@ describe('one instance', () => {
     expect(log.indexOf('ensureNetwork initsteps_p')).toBeLessThan(
       log.indexOf('createContainer sandbox db-0'),
     );
-    // The sandbox starts while the volumes are prepared; both are there before the first step.
+    // The sandbox mounts nothing: the volumes are created alongside it, before the first step.
     for (const before of ['createVolume initsteps_p_db-0_data', 'createVolume initsteps_p_db-0_tmp_r1']) {
       expect(log.indexOf(before), before).toBeLessThan(log.indexOf('createContainer step db-0/format#1'));
     }
@@ -386,6 +386,23 @@ describe('dependencies and --services', () => {
     { name: 'web', ...sleeper, dependsOn: ['app', 'cache'], steps: [{ name: 'assets' }] },
   ];
 
+  it("starts a dependent's sandbox while its dependency initializes; its steps wait for the dependency", async () => {
+    const rt = fakeRuntime();
+    const run = await runUp(rt, project('p', services));
+    expect(serviceStatuses(run.report)).toEqual([
+      'db: Running',
+      'cache: Running',
+      'app: Running',
+      'web: Running',
+    ]);
+    const log = rt.log('createContainer', 'startContainer');
+    const at = (line: string) => log.indexOf(line);
+    expect(at('createContainer sandbox web-0')).toBeGreaterThan(-1);
+    expect(at('createContainer sandbox web-0')).toBeLessThan(at('startContainer main db-0'));
+    expect(at('startContainer main db-0')).toBeLessThan(at('createContainer step app-0/build#1'));
+    expect(at('startContainer main app-1')).toBeLessThan(at('createContainer step web-0/assets#1'));
+  });
+
   it('fails the dependents of a failed service with DependencyFailed and starts nothing of them', async () => {
     const rt = fakeRuntime({ script: (c) => (c.step === 'migrate' ? { exitCode: 2 } : undefined) });
     const { report, lines } = await runUp(rt, project('p', services));
@@ -412,7 +429,29 @@ describe('dependencies and --services', () => {
       message: 'not run: dependency "app" failed',
     });
     expect(lines).toContain('✗ app is Failed: DependencyFailed: dependency "db" failed');
-    expect(rt.log('createContainer').filter((l) => / (app|web)-\d/.test(l))).toEqual([]);
+    // Their sandboxes may have been started ahead (engine/sandboxes.ts); they are gone, and nothing ran in them.
+    expect(
+      rt
+        .log('createContainer')
+        .filter((l) => / (app|web)-\d/.test(l) && !l.startsWith('createContainer sandbox')),
+    ).toEqual([]);
+    expect(rt.objects().filter((o) => / (app|web)-\d/.test(o))).toEqual([]);
+  });
+
+  it("removes a dependent's sandbox that failed to start ahead once its dependency failed", async () => {
+    const rt = fakeRuntime({
+      script: (c) => (c.step === 'migrate' ? { exitCode: 2 } : undefined),
+      fault: (method, target) =>
+        method === 'startContainer' && target === 'sandbox app-1' ? 'port is already allocated' : undefined,
+    });
+    const { report } = await runUp(rt, project('p', services));
+    expect(serviceStatuses(report)).toEqual([
+      'db: Failed InitStepFailed',
+      'cache: Running',
+      'app: Failed DependencyFailed',
+      'web: Failed DependencyFailed',
+    ]);
+    expect(rt.objects().filter((o) => / (app|web)-\d/.test(o))).toEqual([]);
   });
 
   it('--services runs the named services and their dependencies only, and the state keeps the others', async () => {
