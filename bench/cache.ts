@@ -25,6 +25,7 @@ import { up } from '../src/engine/up.js';
 import { connectDocker } from '../src/runtime/docker.js';
 import { loadProject } from '../src/spec/index.js';
 import { CacheServer } from '../test/support/cache-server.js';
+import { median } from './median.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const MIGRATIONS = 150;
@@ -69,12 +70,6 @@ for (let n = 1; n <= MIGRATIONS; n++) writeMigration(n);
 
 const runtime = await connectDocker();
 const projects = new Set<string>();
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-};
 
 /** What a run must have done: migrations applied, whether it seeded, how the cache restored. */
 interface Expected {
