@@ -10,6 +10,7 @@ import { join, relative, sep } from 'node:path';
 import { instanceImages } from '../engine/images.js';
 import { runsOnEveryUp } from '../plan/plan.js';
 import {
+  instanceContainers,
   isPersistent,
   type ContainerSpec,
   type EnvVar,
@@ -144,18 +145,23 @@ export function canonicalJson(value: unknown): string {
  * of a restored state, as a step with `runIf: always` is.
  */
 export const mainRunsOnEveryUp = (inst: ResolvedInstance): boolean =>
-  ![...inst.main.volumes, ...inst.steps.flatMap((s) => s.volumes)].some(isPersistent);
+  !instanceContainers(inst).some((c) => c.volumes.some(isPersistent));
 
 /**
  * The parts of an instance the base key covers: its main container unless it runs every time (a job's own
- * container always does), and its other steps.
+ * container always does), with a Kubernetes pod's other containers and sidecars alike, and its other steps.
  */
 function baseParts(
   s: ResolvedService,
   inst: ResolvedInstance,
-): { main?: ContainerSpec; steps: ResolvedStep[] } {
+): { main?: ContainerSpec; running: ContainerSpec[]; steps: ResolvedStep[] } {
+  const keepsState = !s.job && !mainRunsOnEveryUp(inst);
   return {
-    ...(!s.job && !mainRunsOnEveryUp(inst) && { main: inst.main }),
+    ...(keepsState && { main: inst.main }),
+    // Source positions move when unrelated lines change: not part of a key.
+    running: keepsState
+      ? [...(inst.containers ?? []), ...(inst.sidecars ?? []).map(({ pos: _pos, ...c }) => c)]
+      : [],
     steps: inst.steps.filter((s) => !runsOnEveryUp(s)),
   };
 }
@@ -285,7 +291,7 @@ export async function computeProjectKey(input: KeyInput, imageId: ImageIdLookup)
     images: await images(services.flatMap((s) => s.instances.flatMap((i) => instanceImages(s, i)))),
     hostPaths: await hostPaths([
       ...services.flatMap((s) => s.template.volumes),
-      ...instances.flatMap((i) => [...i.main.volumes, ...i.steps.flatMap((st) => st.volumes)]),
+      ...instances.flatMap((i) => instanceContainers(i).flatMap((c) => c.volumes)),
     ]),
   };
 
@@ -297,20 +303,26 @@ export async function computeProjectKey(input: KeyInput, imageId: ImageIdLookup)
         ...serviceFields(s),
         instances: await Promise.all(
           s.instances.map(async (inst) => {
-            const { main, steps } = baseParts(s, inst);
+            const { main, running, steps } = baseParts(s, inst);
             return {
               name: inst.name,
               ordinal: inst.ordinal,
               ...(main && { main: await container(s.name, main) }),
+              // A pod's other containers and sidecars: only present when it has some, so other keys stay.
+              ...(running.length > 0 && {
+                running: await Promise.all(running.map((c) => container(s.name, c))),
+              }),
               steps: await Promise.all(steps.map((st) => step(s.name, st))),
             };
           }),
         ),
       })),
     ),
-    images: await images(parts.flatMap((p) => [p.main?.image, ...p.steps.map((st) => st.image)])),
+    images: await images(
+      parts.flatMap((p) => [p.main?.image, ...[...p.running, ...p.steps].map((c) => c.image)]),
+    ),
     hostPaths: await hostPaths(
-      parts.flatMap((p) => [...(p.main?.volumes ?? []), ...p.steps.flatMap((st) => st.volumes)]),
+      parts.flatMap((p) => [p.main, ...p.running, ...p.steps].flatMap((c) => c?.volumes ?? [])),
     ),
   };
 

@@ -250,6 +250,41 @@ describe('computeProjectKey', () => {
     expect(rotated.base).not.toBe(key.slice(0, -64));
   });
 
+  it("covers a pod's sidecars in the base of an instance that keeps state, in the full key only otherwise", async () => {
+    const withSidecar = (service: 'db' | 'migrate', line: string, sidecarPos = 3): KeyInput => {
+      const input = keyInput();
+      const target = input.services.find((s) => s.name === service)?.instances[0];
+      if (!target) throw new Error(`no ${service}`);
+      target.sidecars = [
+        {
+          name: 'proxy',
+          image: 'busybox:latest',
+          command: ['sh', '-c', line],
+          env: [],
+          volumes: [hostPath('conf', '/conf', join(ws, 'README.md'), true)],
+          securityContext: { capAdd: [], capDrop: [], privileged: false },
+          resources: {},
+          afterSteps: 0,
+          pos: { file: join(ws, 'initsteps.yaml'), line: sidecarPos, col: 7 },
+          pullPolicy: 'IfNotPresent',
+        },
+      ];
+      return input;
+    };
+    const stateful = await hashes(withSidecar('db', 'serve'));
+    const changed = await hashes(withSidecar('db', 'serve --other'));
+    expect(changed.base).not.toBe(stateful.base);
+    expect(await hashes(withSidecar('db', 'serve', 40))).toEqual(stateful);
+    // The sidecar's hostPath is hashed: editing the file it mounts is a new entry.
+    writeFileSync(join(ws, 'README.md'), 'changed\n');
+    expect((await hashes(withSidecar('db', 'serve'))).full).not.toBe(stateful.full);
+    // migrate keeps no state: its sidecar runs on every up, as its main does.
+    const stateless = await hashes(withSidecar('migrate', 'serve'));
+    const statelessChanged = await hashes(withSidecar('migrate', 'serve --other'));
+    expect(statelessChanged.base).toBe(stateless.base);
+    expect(statelessChanged.full).not.toBe(stateless.full);
+  });
+
   it('fails with ImageNotPresentError when an image is not in the engine', async () => {
     await expect(
       computeProjectKey(keyInput(), async (ref) => (ref === 'migrate/tool:1' ? undefined : 'sha256:x')),
