@@ -2,11 +2,13 @@
 // entry's volumes stop the way Docker stops them (their stop signal, then SIGKILL after the grace period),
 // so a database has written everything out and closed its files; the volumes are read; the mains start
 // again in their sandboxes (which hold the network namespace, so the published ports stay the same) and
-// pass their readiness again before `up` returns. A copy of a running or paused database is only
+// pass their readiness again before `up` returns. A Kubernetes pod's other containers and native sidecars
+// stop and start with its main (docs/kubernetes.md#several-containers). A copy of a running or paused database is only
 // crash-consistent: with `synchronous_commit=off` the last transactions (the migrations) could be missing.
 import { errorMessage } from '../errors.js';
 import type { ResolvedInstance, ResolvedService } from '../spec/model.js';
-import { waitReady } from './readiness.js';
+import { waitInstanceReady } from './pod-readiness.js';
+import { waitProbe, waitReady } from './readiness.js';
 import type { RunContext, RunningMain } from './run-context.js';
 import type { CacheContext } from './types.js';
 
@@ -58,9 +60,12 @@ export async function snapshotAtCleanPoint(
     for (const g of [...groups].reverse()) {
       await Promise.all(
         g.mains.map(async ({ inst, main }) => {
-          await ctx.runtime.stopContainer(main.containerId, ctx.stopGraceSeconds);
-          const state = await ctx.runtime.inspectContainer(main.containerId);
-          if (state.running || state.exitCode === KILLED) {
+          // A pod stops as Kubernetes stops it: its containers together, then its sidecars, last first.
+          const stopped = await Promise.all(
+            [main.containerId, ...main.others].map((id) => stopCleanly(ctx, id)),
+          );
+          for (const { id } of [...main.sidecars].reverse()) stopped.push(await stopCleanly(ctx, id));
+          if (stopped.includes(false)) {
             clean = false;
             ctx.warn(
               `cache: not saved: ${inst.name} did not stop within ${ctx.stopGraceSeconds} s of its stop ` +
@@ -76,25 +81,43 @@ export async function snapshotAtCleanPoint(
   }
 }
 
-/** A service's stopped mains started again and checked for readiness; a failure fails the instance. */
+/** Its stop signal, then SIGKILL after the grace period; false when it had to be killed. */
+async function stopCleanly(ctx: RunContext, id: string): Promise<boolean> {
+  await ctx.runtime.stopContainer(id, ctx.stopGraceSeconds);
+  const state = await ctx.runtime.inspectContainer(id);
+  return !state.running && state.exitCode !== KILLED;
+}
+
+/**
+ * A service's stopped pods started again as they first started (sidecars in order, each started by its
+ * startupProbe, then the main and the other containers) and checked; a failure fails the instance.
+ */
 async function startAgain(ctx: RunContext, { s, mains }: Stopped): Promise<void> {
   const { results } = ctx;
   await Promise.all(
     mains.map(async ({ inst, main }) => {
       try {
-        await ctx.runtime.startContainer(main.containerId);
+        for (const sidecar of main.sidecars) {
+          await ctx.runtime.startContainer(sidecar.id);
+          const started = await waitReady(sidecar.startupProbe, false, sidecar.target, ctx.signal, 'startup');
+          if (!started.ok) throw new Error(started.message);
+        }
+        for (const id of [main.containerId, ...main.others]) await ctx.runtime.startContainer(id);
       } catch (e: unknown) {
         ctx.throwIfAborted();
-        const why = `main container did not start again after the cache snapshot: ${errorMessage(e)}`;
+        const what = main.sidecars.length + main.others.length > 0 ? 'pod' : 'main container';
+        const why = `${what} did not start again after the cache snapshot: ${errorMessage(e)}`;
         results.setInstance(s, inst, 'Failed', 'StartFailed', why);
         return;
       }
-      const ready = await waitReady(
-        s.readinessProbe,
-        main.started.healthcheck,
-        main.started.target,
-        ctx.signal,
-      );
+      const mainReady = s.startupProbe
+        ? waitProbe('startup', s.startupProbe, main.started.target, ctx.signal).then((started) =>
+            started.ok
+              ? waitReady(s.readinessProbe, main.started.healthcheck, main.started.target, ctx.signal)
+              : started,
+          )
+        : waitReady(s.readinessProbe, main.started.healthcheck, main.started.target, ctx.signal);
+      const ready = await waitInstanceReady(mainReady, main.started, ctx.signal);
       if (!ready.ok) {
         results.setInstance(s, inst, 'Failed', ready.reason, `after the cache snapshot: ${ready.message}`);
       }

@@ -10,6 +10,7 @@ import {
   type ContainerSpec,
   type EnvVar,
   type PodContainer,
+  type Probe,
   type PullPolicy,
   type ResolvedInstance,
   type ResolvedService,
@@ -45,7 +46,12 @@ export class ContainerInstance implements InstanceDriver {
   private volumes = new Map<string, PreparedVolume>();
   private sandbox = '';
   /** The native sidecars started so far, in order: they stop last first, after the job's container. */
-  private readonly sidecars: { id: string; name: string }[] = [];
+  private readonly sidecars: {
+    id: string;
+    name: string;
+    startupProbe?: Probe;
+    target: ReadinessTarget;
+  }[] = [];
   /** Kubernetes' `status.podIP`: the sandbox's address on the project network, read when a container uses it. */
   private podIP = '';
   /**
@@ -189,13 +195,15 @@ export class ContainerInstance implements InstanceDriver {
         start: () => ctx.runtime.startContainer(main.id),
       },
     };
-    ctx.mains.set(inst.name, { containerId: main.id, started });
+    const running = { containerId: main.id, started, others: [] as string[], sidecars: this.sidecars };
+    ctx.mains.set(inst.name, running);
     if (others.length === 0) return started;
     started.others = [];
     for (const c of others) {
       const what = `container "${c.name}"`;
       const other = await this.startContainer(c, c.pullPolicy, what, this.podContainer(c, 'container'));
       if (!other) return undefined;
+      running.others.push(other.id);
       const hc = c.readinessProbe === undefined && (await ctx.runtime.imageHasHealthcheck(other.image));
       started.others.push({
         ...(c.readinessProbe && { probe: c.readinessProbe }),
@@ -227,11 +235,16 @@ export class ContainerInstance implements InstanceDriver {
     );
     const id = await ctx.runtime.createContainer(spec);
     ctx.tracked.add('container', id);
-    this.sidecars.push({ id, name: sidecar.name });
+    const target = this.readinessTarget(id, `sidecar "${sidecar.name}"`);
+    this.sidecars.push({
+      id,
+      name: sidecar.name,
+      ...(sidecar.startupProbe && { startupProbe: sidecar.startupProbe }),
+      target,
+    });
     await this.checkVolumes(id, spec);
     await copySubPaths(ctx.runtime, id, sidecar.volumes);
     await ctx.runtime.startContainer(id);
-    const target = this.readinessTarget(id, `sidecar "${sidecar.name}"`);
     // Without a startupProbe, Kubernetes counts it started once it runs.
     const started = await waitReady(sidecar.startupProbe, false, target, ctx.signal, 'startup');
     if (started.ok) return {};

@@ -3,11 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import { stateDir } from '../markers/store.js';
 import type { ContainerRuntime, Labels } from '../runtime/types.js';
-import type { ResolvedInstance, ResolvedProject, ResolvedService } from '../spec/model.js';
+import type { Probe, ResolvedInstance, ResolvedProject, ResolvedService } from '../spec/model.js';
 import { createMasker, secretValues, type Masker } from '../spec/secrets.js';
 import { RunImages, type PullSettings } from './images.js';
 import { LABEL, type Role } from './labels.js';
-import type { StartedMain } from './readiness.js';
+import type { ReadinessTarget, StartedMain } from './readiness.js';
 import { RunResults } from './results.js';
 import { Sandboxes } from './sandboxes.js';
 import { Tracked } from './tracked.js';
@@ -35,10 +35,17 @@ export interface RunSettings {
   stopGraceSeconds?: number;
 }
 
-/** A main container this run started, by instance: the cache's clean point stops and starts it again. */
+/**
+ * A main container this run started, by instance, with the rest of its pod: the cache's clean point stops
+ * and starts them again (docs/cache.md, "When it saves").
+ */
 export interface RunningMain {
   containerId: string;
   started: StartedMain;
+  /** A Kubernetes pod's other containers, in start order (their readiness is in `started.others`). */
+  others: string[];
+  /** Its native sidecars, in start order, with how to tell each has started again. */
+  sidecars: { id: string; startupProbe?: Probe; target: ReadinessTarget }[];
 }
 
 export class RunContext {

@@ -3,9 +3,11 @@
 // and the instance is ready when all are; the main containers stop before the sidecars, last started first.
 import { describe, expect, it } from 'vitest';
 import { down } from '../../../src/engine/down.js';
+import { LABEL } from '../../../src/engine/labels.js';
+import type { VolumeCache } from '../../../src/engine/types.js';
 import type { PodContainer, Probe, ResolvedProject, ResolvedSidecar } from '../../../src/spec/model.js';
 import type { FakeRuntime } from '../../support/fake-runtime.js';
-import { emptyDir, project, type ServiceInput } from '../../support/model.js';
+import { claim, emptyDir, project, type ServiceInput } from '../../support/model.js';
 import { resolved, service } from '../spec/helpers.js';
 import {
   expectLeft,
@@ -87,6 +89,46 @@ function pod(
   }
   return p;
 }
+
+describe('a pod at the cache clean point', () => {
+  it('stops its containers, then its sidecars last first; starts the sidecars in order, then the containers', async () => {
+    const rt = fakeRuntime();
+    const saved: string[] = [];
+    const cache: VolumeCache = {
+      restore: async () => ({ result: 'miss', key: 'k' }),
+      wantsSave: async () => true,
+      save: async () => {
+        saved.push(...rt.objects({ [LABEL.instance]: 'web-0' }).filter((o) => !o.startsWith('volume')));
+        return true;
+      },
+    };
+    const volumes = [claim('data', '/data'), emptyDir('shared', '/shared')];
+    const run = await runUp(
+      rt,
+      pod({ volumes }, [sidecar('first', 0), sidecar('second', 1)], [container('metrics')]),
+      { cache },
+    );
+    expect(serviceStatuses(run.report)).toEqual(['web: Running']);
+    // While the volumes were read, nothing of the pod but its sandbox ran.
+    expect(saved.filter((o) => o.endsWith('(running)'))).toEqual(['sandbox web-0 (running)']);
+    const stops = rt.log('stopContainer');
+    expect(stops.slice(0, 2).sort()).toEqual([
+      'stopContainer container web-0/metrics grace 30s',
+      'stopContainer main web-0 grace 30s',
+    ]);
+    expect(stops.slice(2)).toEqual([
+      'stopContainer sidecar web-0/second grace 30s',
+      'stopContainer sidecar web-0/first grace 30s',
+    ]);
+    expect(rt.log('startContainer').slice(-4)).toEqual([
+      'startContainer sidecar web-0/first',
+      'startContainer sidecar web-0/second',
+      'startContainer main web-0',
+      'startContainer container web-0/metrics',
+    ]);
+    expect(rt.objects({ [LABEL.instance]: 'web-0' }).filter((o) => o.endsWith('(running)'))).toHaveLength(5);
+  });
+});
 
 describe('native sidecars and several containers', () => {
   it('start in order: init1, the sidecar (started), init2, then the main and the other container', async () => {
