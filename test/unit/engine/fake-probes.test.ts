@@ -107,6 +107,22 @@ describe('startupProbe', () => {
     expect(mainCalls(never.rt)).toEqual(['startContainer main db-0']);
   });
 
+  it("a pod's activeDeadlineSeconds ends its restarts: DeadlineExceeded, nothing watched after", async () => {
+    const { rt } = probed({});
+    const slow = { ...probe('startup', 1000), periodMs: 10 };
+    const p = project('p', [db({ startupProbe: slow, activeDeadlineMs: 150 })]);
+    const began = Date.now();
+    const run = await runUp(rt, p);
+    expect(Date.now() - began).toBeLessThan(5000);
+    expect(serviceStatuses(run.report)).toEqual(['db: Failed DeadlineExceeded']);
+    expect(run.report.services[0]?.instances[0]?.message).toMatch(
+      /activeDeadlineSeconds .* before it was ready/,
+    );
+    const calls = mainCalls(rt).length;
+    await sleep(100);
+    expect(mainCalls(rt)).toHaveLength(calls);
+  });
+
   it('uses the probe’s own terminationGracePeriodSeconds for the restart', async () => {
     const { rt } = probed({ startup: (starts) => starts >= 2 });
     const p = project('p', [db({ startupProbe: { ...probe('startup'), terminationGraceSeconds: 3 } })]);
