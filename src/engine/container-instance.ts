@@ -7,6 +7,7 @@ import { errorMessage } from '../errors.js';
 import type { Labels } from '../runtime/types.js';
 import { expandContainer, usesPodFields, withPodFields } from '../spec/expansion.js';
 import {
+  instanceContainers,
   type ContainerSpec,
   type EnvVar,
   type PodContainer,
@@ -107,7 +108,7 @@ export class ContainerInstance implements InstanceDriver {
     ctx.throwIfAborted();
     const sandboxInfo = await ctx.runtime.inspectContainer(this.sandbox);
     ctx.results.setPorts(s.name, inst.name, sandboxInfo.ports);
-    if (usesPodFields([...inst.steps, inst.main, ...(inst.sidecars ?? []), ...(inst.containers ?? [])])) {
+    if (usesPodFields(instanceContainers(inst))) {
       const network = networkName(ctx.project.name);
       this.podIP = (await ctx.runtime.containerIp(this.sandbox, network)) ?? '';
       if (this.podIP === '') {

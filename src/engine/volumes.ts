@@ -5,7 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pack } from 'tar-stream';
 import type { ContainerRuntime, MountSpec } from '../runtime/types.js';
-import type { ProjectedFile, ResolvedInstance, ResolvedService, VolumeMount } from '../spec/model.js';
+import {
+  instanceContainers,
+  type ProjectedFile,
+  type ResolvedInstance,
+  type ResolvedService,
+  type VolumeMount,
+} from '../spec/model.js';
 import { LABEL, persistentVolumeName, volumeName } from './labels.js';
 import type { RunContext } from './run-context.js';
 
@@ -87,11 +93,10 @@ export interface PreparedVolume {
   createdNow: boolean;
 }
 
-/** Every mount of the instance's main container and steps, by spec volume name (a subPath copy is none). */
+/** Every mount of the instance's containers and steps, by spec volume name (a subPath copy is none). */
 function instanceMounts(inst: ResolvedInstance): VolumeMount[] {
   const mounts = new Map<string, VolumeMount>();
-  const pod = [...inst.steps, ...(inst.sidecars ?? []), ...(inst.containers ?? [])];
-  for (const m of [...inst.main.volumes, ...pod.flatMap((c) => c.volumes)]) {
+  for (const m of instanceContainers(inst).flatMap((c) => c.volumes)) {
     if (!mounts.has(m.name) && m.subPath === undefined) mounts.set(m.name, m);
   }
   return [...mounts.values()];

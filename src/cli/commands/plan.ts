@@ -5,7 +5,7 @@ import { formatTable } from '../../report/table.js';
 import { connectDocker } from '../../runtime/docker.js';
 import { flagBool, type Command } from '../io.js';
 import { loadFromArgs } from '../load.js';
-import { initSequence, type ResolvedProject } from '../../spec/model.js';
+import { initSequence, instanceContainers, type ResolvedProject } from '../../spec/model.js';
 
 /** Which Kubernetes object became which service or job, its instances, containers, steps and volumes. */
 function kubernetesMapping(project: ResolvedProject): string[][] {
@@ -13,8 +13,7 @@ function kubernetesMapping(project: ResolvedProject): string[][] {
     if (!s.origin) return [];
     const first = s.instances[0];
     const volumes = new Map<string, string>();
-    const pod = [...(first?.steps ?? []), ...(first?.sidecars ?? []), ...(first?.containers ?? [])];
-    for (const v of [...(first?.main.volumes ?? []), ...pod.flatMap((c) => c.volumes)]) {
+    for (const v of first ? instanceContainers(first).flatMap((c) => c.volumes) : []) {
       const src = v.source;
       const what =
         src.kind === 'claim'
